@@ -19,6 +19,8 @@ pub enum Layer {
     Lemmas,
     /// `Token::head` and `Token::deprel`.
     Dependencies,
+    /// `Document::mentions`.
+    Mentions,
 }
 
 impl fmt::Display for Layer {

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{SourceMap, Span};
+use crate::{Mention, SourceMap, Span};
 
 /// What is known about a document apart from its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,6 +242,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens in text order; sentences own consecutive runs of them.
     pub tokens: Vec<Token>,
+    /// Actor mentions in text order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {

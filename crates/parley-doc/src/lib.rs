@@ -20,6 +20,7 @@
 mod annotator;
 mod document;
 mod error;
+mod mention;
 mod source_map;
 mod span;
 
@@ -28,5 +29,6 @@ pub use document::{
     Block, BlockKind, DocMeta, Document, Furniture, Sentence, SentenceIdx, Token, TokenIdx, Upos,
 };
 pub use error::DocError;
+pub use mention::{Actor, Mention, MentionSource};
 pub use source_map::SourceMap;
 pub use span::Span;
