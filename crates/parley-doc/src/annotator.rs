@@ -21,6 +21,8 @@ pub enum Layer {
     Dependencies,
     /// `Document::mentions`.
     Mentions,
+    /// `Document::events`.
+    Events,
 }
 
 impl fmt::Display for Layer {

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Mention, SourceMap, Span};
+use crate::{Event, Mention, SourceMap, Span};
 
 /// What is known about a document apart from its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,6 +244,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Actor mentions in text order.
     pub mentions: Vec<Mention>,
+    /// Coded events, in order of sentence and trigger.
+    #[serde(default)]
+    pub events: Vec<Event>,
 }
 
 impl Document {

@@ -20,6 +20,7 @@
 mod annotator;
 mod document;
 mod error;
+mod event;
 mod mention;
 mod source_map;
 mod span;
@@ -29,6 +30,9 @@ pub use document::{
     Block, BlockKind, DocMeta, Document, Furniture, Sentence, SentenceIdx, Token, TokenIdx, Upos,
 };
 pub use error::DocError;
+pub use event::{
+    DatePrecision, Event, EventDate, EventParty, EventPlace, EventTrigger, EventType, Modality,
+};
 pub use mention::{Actor, Mention, MentionSource};
 pub use source_map::SourceMap;
 pub use span::Span;

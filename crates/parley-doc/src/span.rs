@@ -20,7 +20,10 @@ pub struct Span {
 impl Span {
     /// A span checked against `text`: in bounds, ordered, on char boundaries.
     pub fn new(text: &str, start: usize, end: usize) -> Result<Span, DocError> {
-        if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+        if start > end
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
         {
             return Err(DocError::BadSpan { start, end, len: text.len() });
         }
