@@ -1,0 +1,75 @@
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// Errors of the readers. Each names the input (a path, `path:line` for a
+/// JSONL line, or `-` for standard input) and, where it helps, the byte
+/// offset or line where reading stopped.
+#[derive(Debug, Error)]
+pub enum TextError {
+    /// The input could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The input.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is not UTF-8.
+    #[error("{origin}: invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// The input (path or `path:line`).
+        origin: String,
+        /// Byte offset of the first bad byte.
+        offset: usize,
+    },
+    /// The input looks like a binary file (NUL bytes or mostly control characters).
+    #[error("{origin}: binary data, not text (at byte {offset})")]
+    Binary {
+        /// The input.
+        origin: String,
+        /// Byte offset of the first NUL or control byte seen.
+        offset: usize,
+    },
+    /// The input holds no text.
+    #[error("{origin}: empty document")]
+    Empty {
+        /// The input.
+        origin: String,
+    },
+    /// The input is larger than parley reads in one document.
+    #[error("{origin}: {size} bytes is larger than the limit of {limit} bytes per document")]
+    TooLarge {
+        /// The input.
+        origin: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A JSON Lines record that is not valid JSON or lacks a field.
+    #[error("{origin}:{line}: {message}")]
+    BadRecord {
+        /// The JSONL input.
+        origin: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file whose extension no reader handles.
+    #[error("{path}: unknown file type (expected .txt, .html, .htm or .jsonl)")]
+    UnknownExtension {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl TextError {
+    /// Whether the error only reports a skipped input (an unknown file
+    /// type met while walking a directory) rather than a failed document.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, TextError::UnknownExtension { .. })
+    }
+}

@@ -1,0 +1,495 @@
+//! Readers: plain text, HTML and JSON Lines into [`Document`]s.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use parley_doc::{Block, BlockKind, DocMeta, Document, Span};
+use serde::Deserialize;
+
+use crate::error::TextError;
+use crate::html::document_from_html;
+
+/// The largest input read as one document (and the longest JSONL line):
+/// news articles are kilobytes, so anything this big is a mistake, and
+/// refusing it keeps memory bounded.
+pub const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Reads every input: files by extension (`.txt`, `.html`/`.htm`, `.jsonl`;
+/// any other named file is read as plain text), directories recursively in
+/// sorted order (hidden entries skipped, unknown extensions skipped with a
+/// log note), and `-` as JSON Lines from standard input.
+///
+/// One bad input (or one bad JSONL line) yields an `Err` and the others go on.
+pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, TextError>> {
+    let paths = paths.to_vec();
+    paths.into_iter().flat_map(|path| -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+        if path.as_os_str() == "-" {
+            return Box::new(read_jsonl(std::io::stdin().lock(), "-"));
+        }
+        if path.is_dir() {
+            let mut files = Vec::new();
+            let mut errors = Vec::new();
+            walk_dir(&path, &mut files, &mut errors);
+            files.sort();
+            let root = path.clone();
+            let docs = files.into_iter().flat_map(move |file| {
+                let id = relative_id(&root, &file);
+                read_file_with_id(&file, id)
+            });
+            return Box::new(errors.into_iter().map(Err).chain(docs));
+        }
+        read_file(&path)
+    })
+}
+
+/// Reads one file by its extension; a `.jsonl` file gives one result per line.
+pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    read_file_with_id(path, id)
+}
+
+fn read_file_with_id(
+    path: &Path,
+    id: String,
+) -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+    let origin = path.display().to_string();
+    match Format::of(path) {
+        Format::Jsonl => match File::open(path) {
+            Ok(file) => Box::new(read_jsonl(BufReader::new(file), &origin)),
+            Err(source) => {
+                Box::new(std::iter::once(Err(TextError::Io { path: path.to_path_buf(), source })))
+            }
+        },
+        format => {
+            let result = read_bytes(path).and_then(|bytes| {
+                let text = check_text(bytes, &origin)?;
+                let meta = DocMeta { id, origin, ..DocMeta::default() };
+                match format {
+                    Format::Html => document_from_html(&text, meta),
+                    _ => Ok(document_from_text(text, meta)),
+                }
+            });
+            Box::new(std::iter::once(result))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    Jsonl,
+    Unknown,
+}
+
+impl Format {
+    fn of(path: &Path) -> Format {
+        let ext =
+            path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            _ => Format::Unknown,
+        }
+    }
+}
+
+fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<TextError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(TextError::Io { path: dir.to_path_buf(), source });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk_dir(&path, files, errors);
+        } else if Format::of(&path) == Format::Unknown {
+            tracing::info!(path = %path.display(), "skipping file of unknown type");
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+/// The id of a file found under a directory: its path below the directory,
+/// without extension, so files of the same name in two folders differ.
+fn relative_id(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file);
+    let rel = rel.with_extension("");
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, TextError> {
+    let io = |source| TextError::Io { path: path.to_path_buf(), source };
+    let file = File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(TextError::TooLarge {
+            origin: path.display().to_string(),
+            size,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against files that grow while read (or lie about their size).
+    file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(TextError::TooLarge {
+            origin: path.display().to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks that bytes are text: no NUL bytes, valid UTF-8, not mostly
+/// control characters, not blank. A leading byte-order mark is dropped.
+pub(crate) fn check_text(mut bytes: Vec<u8>, origin: &str) -> Result<String, TextError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(TextError::Binary { origin: origin.to_string(), offset });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|err| TextError::InvalidUtf8 {
+        origin: origin.to_string(),
+        offset: err.utf8_error().valid_up_to(),
+    })?;
+    check_str(&text, origin)?;
+    Ok(text)
+}
+
+fn check_str(text: &str, origin: &str) -> Result<(), TextError> {
+    if let Some(offset) = text.find('\0') {
+        return Err(TextError::Binary { origin: origin.to_string(), offset });
+    }
+    let mut control = 0usize;
+    let mut first_control = None;
+    let mut total = 0usize;
+    for (i, c) in text.char_indices() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+            control += 1;
+            first_control.get_or_insert(i);
+        }
+    }
+    // A few stray control characters happen in scraped text; a tenth is a binary file.
+    if control > 0 && control * 10 > total {
+        return Err(TextError::Binary {
+            origin: origin.to_string(),
+            offset: first_control.unwrap_or(0),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(TextError::Empty { origin: origin.to_string() });
+    }
+    Ok(())
+}
+
+/// One JSON Lines record. `id` and one of `text`/`html` are required.
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+}
+
+/// Reads JSON Lines, one document per line:
+/// `{"id", "text" or "html", "date" (YYYY-MM-DD), "source", "url", "title"}`.
+/// Blank lines are skipped; a bad line yields an error naming
+/// `origin:line` and reading goes on with the next.
+pub fn read_jsonl<R: BufRead>(
+    reader: R,
+    origin: &str,
+) -> impl Iterator<Item = Result<Document, TextError>> {
+    JsonlReader { reader, origin: origin.to_string(), line: 0, done: false }
+}
+
+struct JsonlReader<R> {
+    reader: R,
+    origin: String,
+    line: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Document, TextError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            self.line += 1;
+            let mut buf = Vec::new();
+            let read = (&mut self.reader).take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', &mut buf);
+            match read {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(TextError::Io { path: PathBuf::from(&self.origin), source }));
+                }
+            }
+            if buf.len() as u64 > MAX_DOCUMENT_BYTES && !buf.ends_with(b"\n") {
+                // Skip the rest of the overlong line, a chunk at a time.
+                let size = buf.len() as u64 + skip_line(&mut self.reader);
+                return Some(Err(TextError::TooLarge {
+                    origin: format!("{}:{}", self.origin, self.line),
+                    size,
+                    limit: MAX_DOCUMENT_BYTES,
+                }));
+            }
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(self.record(buf));
+        }
+    }
+}
+
+fn skip_line<R: BufRead>(reader: &mut R) -> u64 {
+    let mut skipped = 0u64;
+    loop {
+        let (consumed, done) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return skipped,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            },
+        };
+        reader.consume(consumed);
+        skipped += consumed as u64;
+        if done {
+            return skipped;
+        }
+    }
+}
+
+impl<R> JsonlReader<R> {
+    fn record(&self, buf: Vec<u8>) -> Result<Document, TextError> {
+        let line = self.line;
+        let origin = format!("{}:{}", self.origin, line);
+        let bad =
+            |message: String| TextError::BadRecord { origin: self.origin.clone(), line, message };
+        let json = String::from_utf8(buf).map_err(|err| TextError::InvalidUtf8 {
+            origin: origin.clone(),
+            offset: err.utf8_error().valid_up_to(),
+        })?;
+        let record: Record =
+            serde_json::from_str(&json).map_err(|err| bad(format!("not a JSON record: {err}")))?;
+        let id = match record.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(_) => return Err(bad("`id` must be a non-empty string or a number".to_string())),
+            None => return Err(bad("missing `id`".to_string())),
+        };
+        let date = match record.date {
+            Some(date) if is_iso_date(date.trim()) => Some(date.trim().to_string()),
+            Some(date) if date.trim().len() > 10 && is_iso_date(&date.trim()[..10]) => {
+                Some(date.trim()[..10].to_string())
+            }
+            Some(date) if !date.trim().is_empty() => {
+                return Err(bad(format!("`date` must be YYYY-MM-DD, got {date:?}")));
+            }
+            _ => None,
+        };
+        let meta = DocMeta {
+            id,
+            origin: origin.clone(),
+            date,
+            source: record.source.filter(|s| !s.trim().is_empty()),
+            url: record.url.filter(|s| !s.trim().is_empty()),
+            title: record.title.filter(|s| !s.trim().is_empty()),
+        };
+        match (record.text, record.html) {
+            (Some(text), _) => {
+                check_str(&text, &origin)?;
+                Ok(document_from_text(text, meta))
+            }
+            (None, Some(html)) => {
+                check_str(&html, &origin)?;
+                document_from_html(&html, meta)
+            }
+            (None, None) => Err(bad("missing `text` or `html`".to_string())),
+        }
+    }
+}
+
+/// Whether `s` is `YYYY-MM-DD` with a plausible month and day.
+pub(crate) fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// A document from plain text, kept verbatim: every non-empty line is a
+/// block (its span without surrounding blank space). The first is the
+/// headline; the others are classed by their shape (see [`classify_line`]).
+pub fn document_from_text(text: String, meta: DocMeta) -> Document {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(span) = trimmed_span(&text, offset, offset + line.len()) {
+            let kind =
+                if blocks.is_empty() { BlockKind::Headline } else { classify_line(&text[span]) };
+            blocks.push(Block { span, kind });
+        }
+        offset += line.len();
+    }
+    let mut doc = Document::new(meta, text);
+    doc.blocks = blocks;
+    doc
+}
+
+/// The span of `text[start..end]` without surrounding blank space
+/// (including byte-order marks and no-break spaces); `None` if all blank.
+pub(crate) fn trimmed_span(text: &str, start: usize, end: usize) -> Option<Span> {
+    let slice = &text[start..end];
+    let is_blank = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+    let trimmed_start = slice.trim_start_matches(is_blank);
+    let lead = slice.len() - trimmed_start.len();
+    let trimmed = trimmed_start.trim_end_matches(is_blank);
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(Span::new_unchecked(start + lead, start + lead + trimmed.len()))
+}
+
+/// The kind of a body line by its shape: `a | b |` is a table row,
+/// `- x`/`* x`/`1. x` a list item, a short line without final punctuation
+/// a heading, anything else a paragraph.
+pub fn classify_line(line: &str) -> BlockKind {
+    let line = line.trim();
+    let pipes = line.matches('|').count();
+    if line.starts_with('|') || line.ends_with('|') || pipes >= 2 {
+        return BlockKind::TableRow;
+    }
+    if is_list_item(line) {
+        return BlockKind::ListItem;
+    }
+    if looks_like_heading(line) {
+        return BlockKind::Heading;
+    }
+    BlockKind::Paragraph
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '▪' | '–' | '+') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = line.len() - rest.len();
+            digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
+        }
+        _ => false,
+    }
+}
+
+/// A short line (at most 12 words) that does not end like a sentence.
+pub(crate) fn looks_like_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words > 0 && words <= 12 && line.len() <= 100 && !ends_like_sentence(line)
+}
+
+/// Whether a line ends with sentence-final punctuation, possibly inside
+/// closing quotes or brackets.
+pub(crate) fn ends_like_sentence(line: &str) -> bool {
+    let core = line.trim_end().trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*']);
+    core.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_blocks_are_trimmed_lines_with_kinds() {
+        let text = "Talks Stall in Geneva\n\n  By Ann Lee  \nDelegates met on Monday.\r\nKey Points |\n---|\n- first item\n2. second item\nWhat Comes Next\n";
+        let doc = document_from_text(text.to_string(), DocMeta::default());
+        let got: Vec<(&str, BlockKind)> =
+            doc.blocks.iter().map(|b| (&doc.text[b.span], b.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Talks Stall in Geneva", BlockKind::Headline),
+                ("By Ann Lee", BlockKind::Heading),
+                ("Delegates met on Monday.", BlockKind::Paragraph),
+                ("Key Points |", BlockKind::TableRow),
+                ("---|", BlockKind::TableRow),
+                ("- first item", BlockKind::ListItem),
+                ("2. second item", BlockKind::ListItem),
+                ("What Comes Next", BlockKind::Heading),
+            ]
+        );
+        assert_eq!(doc.text, text, "plain text is kept verbatim");
+    }
+
+    #[test]
+    fn bad_bytes_are_typed_errors_with_offsets() {
+        let err = check_text(b"abc\xffdef".to_vec(), "x.txt").expect_err("invalid utf-8");
+        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 3");
+        let err = check_text(b"ab\0cd".to_vec(), "x.bin").expect_err("binary");
+        assert!(matches!(err, TextError::Binary { offset: 2, .. }), "{err}");
+        let err = check_text(b" \n\t \n".to_vec(), "e.txt").expect_err("empty");
+        assert_eq!(err.to_string(), "e.txt: empty document");
+        let err = check_text(vec![1u8; 100], "c.txt").expect_err("control characters");
+        assert!(matches!(err, TextError::Binary { .. }));
+    }
+
+    #[test]
+    fn jsonl_bad_lines_are_errors_and_the_rest_goes_on() {
+        let input = concat!(
+            r#"{"id": "a", "text": "Kyiv and Moscow met.", "date": "2025-03-01", "source": "Wire"}"#,
+            "\n\n",
+            "{not json\n",
+            r#"{"text": "no id"}"#,
+            "\n",
+            r#"{"id": 7, "html": "<html><body><h1>Summit</h1><p>Leaders met in Rome on Friday to talk.</p></body></html>"}"#,
+            "\n",
+            r#"{"id": "d", "text": "x", "date": "March 1"}"#,
+        );
+        let results: Vec<_> = read_jsonl(input.as_bytes(), "in.jsonl").collect();
+        assert_eq!(results.len(), 5);
+        let first = results[0].as_ref().expect("first line reads");
+        assert_eq!(first.meta.id, "a");
+        assert_eq!(first.meta.origin, "in.jsonl:1");
+        assert_eq!(first.meta.date.as_deref(), Some("2025-03-01"));
+        let err = results[1].as_ref().expect_err("bad json");
+        assert!(err.to_string().starts_with("in.jsonl:3: "), "{err}");
+        let err = results[2].as_ref().expect_err("no id");
+        assert!(err.to_string().starts_with("in.jsonl:4: missing `id`"), "{err}");
+        let html = results[3].as_ref().expect("html record reads");
+        assert_eq!(html.meta.id, "7");
+        assert!(html.text.contains("Leaders met in Rome"));
+        assert!(results[4].is_err());
+    }
+}
