@@ -133,10 +133,9 @@ fn find_furniture(doc: &Document) -> Vec<Furniture> {
             continue;
         }
         if in_related {
-            if reasons[i].is_none()
-                && (!line.sentence || line.kind == BlockKind::ListItem)
-                && line.words <= 25
-            {
+            // A name-shaped topic ("South Sudan") is a related link here, not a byline.
+            let weak = matches!(reasons[i], None | Some("byline" | "author-title"));
+            if weak && (!line.sentence || line.kind == BlockKind::ListItem) && line.words <= 25 {
                 reasons[i] = Some("related");
             } else if reasons[i].is_none() {
                 in_related = false;
@@ -273,6 +272,7 @@ fn is_advertisement(lower: &str, words: usize) -> bool {
 fn is_key_points_heading(lower: &str) -> bool {
     let core = lower.trim_matches(|c: char| !c.is_alphanumeric()).trim();
     let core = core.trim_end_matches(|c: char| c == '|' || c == ':' || c.is_whitespace());
+    let core = core.strip_prefix("the ").unwrap_or(core);
     const HEADS: &[&str] = &[
         "key points",
         "key takeaways",

@@ -59,6 +59,9 @@ pub fn document_from_html(html: &str, mut meta: DocMeta) -> Result<Document, Tex
                 .iter()
                 .filter(|b| !b.in_chrome || b.kind == BlockKind::Heading)
                 .filter(|b| extracted.contains(&b.text))
+                // A block that is all link text (a section kicker, a
+                // "more stories" link) is navigation even inside the article.
+                .filter(|b| b.link_density() < 0.9 || b.is_h1)
                 .collect();
             let kept_chars: usize = kept.iter().map(|b| b.text.len()).sum();
             let fallback_chars: usize = fallback.iter().map(|b| b.text.len()).sum();

@@ -65,6 +65,7 @@ const ABBREVIATIONS: &[&str] = &[
     "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "no", "nos", "vol", "vs", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd",
     "fig", "cf", "al", "pp", "ca", "gov't", "atty", "supt", "det", "insp", "rt", "sec", "secs",
+    "brig", "cpl", "pvt", "fr", "sens", "reps", "govs", "gens", "cmdt",
 ];
 
 /// Whether the word (without its final period) keeps the period: a known
