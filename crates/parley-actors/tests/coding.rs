@@ -1,0 +1,142 @@
+//! Hand-built documents through the embedded dictionary: each case lists
+//! the mentions expected, as (text, code).
+
+mod common;
+
+use parley_actors::{mention_json, ActorCoder, ActorDictionary};
+use parley_doc::{Annotator, MentionSource};
+
+fn coder() -> ActorCoder {
+    ActorCoder::new(ActorDictionary::embedded().expect("embedded dictionary loads"))
+}
+
+fn coded(date: Option<&str>, text: &str) -> Vec<(String, String)> {
+    let mut doc = common::document("t", date, text);
+    coder().annotate(&mut doc).expect("annotates");
+    doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.actor.code.clone())).collect()
+}
+
+fn has(found: &[(String, String)], text: &str, code: &str) -> bool {
+    found.iter().any(|(t, c)| t == text && c == code)
+}
+
+#[test]
+fn countries_seats_and_adjectives() {
+    let found = coded(Some("2024-01-15"), "Kyiv and Moscow have dismissed calls for talks, and the Kremlin said Washington and the White House erred.");
+    for (t, c) in [("Kyiv", "UKRGOV"), ("Moscow", "RUSGOV"), ("Kremlin", "RUSGOV"), ("Washington", "USAGOV"), ("White House", "USAGOV")] {
+        assert!(has(&found, t, c), "{t} {c}: {found:?}");
+    }
+}
+
+#[test]
+fn composites_possessives_plurals_and_hyphens() {
+    let found = coded(Some("2024-07-17"), "Russia's Foreign Ministry spokeswoman said Russian forces and Vietnamese-led troops met Ukrainian soldiers.");
+    assert!(has(&found, "Russia's Foreign Ministry spokeswoman", "RUSGOV"), "{found:?}");
+    assert!(has(&found, "Russian forces", "RUSMIL"), "{found:?}");
+    assert!(has(&found, "Vietnamese-led troops", "VNMMIL"), "{found:?}");
+    assert!(has(&found, "Ukrainian soldiers", "UKRMIL"), "{found:?}");
+}
+
+#[test]
+fn case_matters_for_names_and_acronyms() {
+    let found = coded(None, "Let us see if the turkey in Chad is ready, said US officials.");
+    assert!(!found.iter().any(|(t, _)| t == "us" || t == "turkey"), "{found:?}");
+    assert!(has(&found, "Chad", "TCD"), "{found:?}");
+    assert!(has(&found, "US officials", "USAGOV"), "{found:?}");
+}
+
+#[test]
+fn people_are_coded_by_the_office_of_the_day() {
+    let found = coded(Some("2010-03-01"), "Vladimir Putin met Sergey Lavrov.");
+    assert!(has(&found, "Vladimir Putin", "RUSGOV"), "{found:?}");
+    let mut doc = common::document("t", Some("2010-03-01"), "Vladimir Putin met Sergey Lavrov.");
+    coder().annotate(&mut doc).expect("annotates");
+    assert_eq!(doc.mentions[0].actor.role.as_deref(), Some("prime minister"));
+    let found = coded(Some("2025-03-01"), "Antony Blinken spoke.");
+    assert!(has(&found, "Antony Blinken", "USAELI"), "{found:?}");
+}
+
+#[test]
+fn role_patterns_code_unknown_people_and_the_document_remembers() {
+    let text = "A Finnish president Aino Virtanen met a Russian deputy foreign minister Ivan Petrovsky. Later Virtanen said the talks failed. Petrovsky disagreed.";
+    let mut doc = common::document("t", Some("2024-01-01"), text);
+    coder().annotate(&mut doc).expect("annotates");
+    let got: Vec<(&str, &str)> = doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str())).collect();
+    assert!(got.contains(&("Finnish president Aino Virtanen", "FINGOV")), "{got:?}");
+    assert!(got.contains(&("Russian deputy foreign minister Ivan Petrovsky", "RUSGOV")), "{got:?}");
+    assert!(got.contains(&("Virtanen", "FINGOV")), "{got:?}");
+    assert!(got.contains(&("Petrovsky", "RUSGOV")), "{got:?}");
+    let later = doc.mentions.iter().find(|m| doc.slice(m.span) == "Petrovsky").expect("mention");
+    assert!(matches!(later.via, MentionSource::Coreference { .. }), "{:?}", later.via);
+}
+
+#[test]
+fn appositions_and_name_of_organisation() {
+    let text = "Olena Kovalenko, the head of Ukraine's presidential office, met Lars Nordqvist of NATO.";
+    let found = coded(Some("2024-01-01"), text);
+    assert!(has(&found, "Olena Kovalenko", "UKRGOV"), "{found:?}");
+    assert!(has(&found, "Lars Nordqvist", "IGOWSTNAT"), "{found:?}");
+    let text = "Russia's Foreign Ministry spokeswoman, Anna Sokolova, said no.";
+    let found = coded(Some("2024-01-01"), text);
+    assert!(has(&found, "Anna Sokolova", "RUSGOV"), "{found:?}");
+}
+
+#[test]
+fn coreference_by_title_role_and_pronoun() {
+    let text = "Ukrainian President Volodymyr Zelenskyy spoke in Bern. Mr. Peskov, the Kremlin spokesman, replied. The Ukrainian leader said peace was near. Peace will be impossible, he said.";
+    let mut doc = common::document("t", Some("2024-07-17"), text);
+    coder().annotate(&mut doc).expect("annotates");
+    let got: Vec<(&str, &str, &MentionSource)> = doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str(), &m.via)).collect();
+    assert!(got.iter().any(|(t, c, _)| *t == "Mr. Peskov" && *c == "RUSGOV"), "{got:?}");
+    let leader = got.iter().find(|(t, _, _)| *t == "Ukrainian leader").expect("the Ukrainian leader");
+    assert_eq!(leader.1, "UKRGOV");
+    assert!(matches!(leader.2, MentionSource::Coreference { antecedent: 0 }), "{got:?}");
+    let he = got.iter().find(|(t, _, _)| *t == "he").expect("he");
+    assert_eq!(he.1, "UKRGOV", "{got:?}");
+}
+
+#[test]
+fn organisations_and_groups() {
+    let found = coded(Some("2024-01-01"), "NATO chief Jens Stoltenberg, the IAEA, Amnesty International, Hamas and the Taliban.");
+    assert!(has(&found, "NATO chief Jens Stoltenberg", "IGOWSTNAT"), "{found:?}");
+    assert!(has(&found, "IAEA", "IGOUNO"), "{found:?}");
+    assert!(has(&found, "Amnesty International", "NGOHRIAMN"), "{found:?}");
+    assert!(has(&found, "Hamas", "PSEREBHMS"), "{found:?}");
+    assert!(has(&found, "Taliban", "AFGGOV"), "{found:?}");
+    let found = coded(Some("2015-01-01"), "The Taliban attacked.");
+    assert!(has(&found, "Taliban", "AFGREBTAL"), "{found:?}");
+}
+
+#[test]
+fn json_has_exactly_the_cli_fields() {
+    let mut doc = common::document("d1", Some("2024-01-01"), "Kyiv struck Russian ships.");
+    coder().annotate(&mut doc).expect("annotates");
+    let v = mention_json(&doc, &doc.mentions[0]);
+    let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    let mut keys: Vec<&str> = keys.into_iter().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["code", "country", "doc_id", "end", "name", "role", "sector", "sentence_index", "start", "text", "via"]);
+    assert_eq!(v["text"], "Kyiv");
+    assert_eq!(v["start"], 0);
+    assert_eq!(v["end"], 4);
+    assert_eq!(v["code"], "UKRGOV");
+    assert_eq!(v["country"], "UKR");
+    assert_eq!(v["via"], "dictionary:country:UKR");
+}
+
+#[test]
+fn spans_are_in_bounds_sorted_and_layers_respected() {
+    let text = "Russia’s President Vladimir Putin said—again—that Ukraine’s allies, the EU and the U.S., would fail. He said so.";
+    let mut doc = common::document("t", None, text);
+    let before = doc.clone();
+    coder().annotate(&mut doc).expect("annotates");
+    let mut last = 0;
+    for m in &doc.mentions {
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        assert!(m.span.start >= last);
+        last = m.span.start;
+    }
+    assert_eq!(doc.tokens, before.tokens);
+    assert_eq!(doc.sentences, before.sentences);
+    assert!(!doc.mentions.is_empty());
+}
