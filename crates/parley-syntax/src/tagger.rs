@@ -1,0 +1,380 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron that
+//! predicts one joint class per word, a (UPOS, XPOS) pair as seen in the
+//! training data, from hashed features of the word, its neighbours and the
+//! two tags predicted before it. Frequent words that the training data
+//! tags unambiguously get their tag from a dictionary.
+
+use std::collections::HashMap;
+
+use parley_doc::Upos;
+
+use crate::bytes::{Reader, Writer};
+use crate::hash::{f1, f2, f3, finish, hash_lower_chars, hash_str, mix, IdentityBuild, Rng};
+use crate::perceptron::{Trainer, WeightTable};
+use crate::SyntaxError;
+
+/// One class the tagger predicts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TagClass {
+    pub(crate) upos: Upos,
+    pub(crate) xpos: String,
+}
+
+/// What features need to know of one word, hashed once per sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    /// Hash of the form as written.
+    pub(crate) form: u64,
+    /// Hash of the lowercased form.
+    pub(crate) lower: u64,
+    /// Hashes of the first 1..=3 lowercased chars.
+    pub(crate) prefix: [u64; 3],
+    /// Hashes of the last 1..=4 lowercased chars.
+    pub(crate) suffix: [u64; 4],
+    /// Hash of the word shape ("Xxxx", "dd.dd", ...).
+    pub(crate) shape: u64,
+    /// Bits: FLAG_*.
+    pub(crate) flags: u32,
+}
+
+const FLAG_DIGIT: u32 = 1;
+const FLAG_HYPHEN: u32 = 2;
+const FLAG_TITLE: u32 = 4;
+const FLAG_UPPER: u32 = 8;
+const FLAG_NOALNUM: u32 = 16;
+const FLAG_ALPHA: u32 = 32;
+
+/// Placeholder for words before the sentence start or after its end.
+const PAD: [u64; 4] = [0x11, 0x22, 0x33, 0x44];
+
+impl WordInfo {
+    pub(crate) fn new(word: &str, lower: &mut Vec<char>) -> WordInfo {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let n = lower.len();
+        let prefix = [1, 2, 3].map(|k| hash_lower_chars(lower[..k.min(n)].iter().copied()));
+        let suffix = [1, 2, 3, 4].map(|k| hash_lower_chars(lower[n - k.min(n)..].iter().copied()));
+        let mut shape = 0x5eed_u64;
+        let (mut last, mut run) = ('\0', 0);
+        let (mut has_lower, mut has_upper, mut all_alnum, mut has_alpha) =
+            (false, false, true, false);
+        let mut flags = 0;
+        for c in word.chars() {
+            let class = if c.is_uppercase() {
+                has_upper = true;
+                'X'
+            } else if c.is_lowercase() {
+                has_lower = true;
+                'x'
+            } else if c.is_ascii_digit() {
+                flags |= FLAG_DIGIT;
+                'd'
+            } else {
+                c
+            };
+            if c.is_alphabetic() {
+                has_alpha = true;
+            }
+            if !c.is_alphanumeric() {
+                all_alnum = false;
+            }
+            if c == '-' {
+                flags |= FLAG_HYPHEN;
+            }
+            if class == last {
+                run += 1;
+            } else {
+                run = 0;
+                last = class;
+            }
+            if run < 3 {
+                shape = mix(shape, u64::from(class));
+            }
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            flags |= FLAG_TITLE;
+        }
+        if has_upper && !has_lower {
+            flags |= FLAG_UPPER;
+        }
+        if !all_alnum {
+            flags |= FLAG_NOALNUM;
+        }
+        if has_alpha {
+            flags |= FLAG_ALPHA;
+        }
+        WordInfo {
+            form: hash_str(word),
+            lower: hash_lower_chars(lower.iter().copied()),
+            prefix,
+            suffix,
+            shape: finish(shape),
+            flags,
+        }
+    }
+
+    pub(crate) fn sentence(words: &[&str]) -> Vec<WordInfo> {
+        let mut buf = Vec::new();
+        words.iter().map(|w| WordInfo::new(w, &mut buf)).collect()
+    }
+}
+
+/// Tag id used for "no previous tag" (before the sentence start).
+const START_TAG: [u64; 2] = [0xfff0, 0xfff1];
+
+/// Features of word `i` given the two tags predicted before it.
+fn features(infos: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &infos[i];
+    let at = |off: isize| -> Option<&WordInfo> {
+        let j = i as isize + off;
+        (j >= 0).then(|| infos.get(j as usize)).flatten()
+    };
+    let lower = |off: isize| at(off).map_or(PAD[(off + 2).clamp(0, 3) as usize], |x| x.lower);
+    let suf3 = |off: isize| at(off).map_or(PAD[(off + 2).clamp(0, 3) as usize], |x| x.suffix[2]);
+    let shape = |off: isize| at(off).map_or(PAD[(off + 2).clamp(0, 3) as usize], |x| x.shape);
+    out.push(f1(0, 0));
+    out.push(f1(1, w.lower));
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(f1(2 + k as u64, *s));
+    }
+    for (k, p) in w.prefix.iter().enumerate() {
+        out.push(f1(6 + k as u64, *p));
+    }
+    out.push(f1(9, w.shape));
+    for bit in 0..6 {
+        if w.flags & (1 << bit) != 0 {
+            out.push(f2(10, bit, u64::from(i == 0)));
+        }
+    }
+    out.push(f1(11, lower(-1)));
+    out.push(f1(12, lower(-2)));
+    out.push(f1(13, lower(1)));
+    out.push(f1(14, lower(2)));
+    out.push(f1(15, suf3(-1)));
+    out.push(f1(16, suf3(1)));
+    out.push(f1(17, p1));
+    out.push(f1(18, p2));
+    out.push(f2(19, p1, p2));
+    out.push(f2(20, p1, w.lower));
+    out.push(f2(21, lower(-1), w.lower));
+    out.push(f2(22, w.lower, lower(1)));
+    out.push(f1(23, shape(-1)));
+    out.push(f1(24, shape(1)));
+    out.push(f2(25, p1, w.suffix[2]));
+    out.push(f2(26, w.suffix[2], suf3(1)));
+    out.push(f3(27, p1, w.lower, lower(1)));
+    out.push(f2(28, lower(1), lower(2)));
+    out.push(f2(29, w.shape, u64::from(i == 0)));
+}
+
+/// The trained tagger.
+#[derive(Debug, Clone)]
+pub(crate) struct Tagger {
+    pub(crate) classes: Vec<TagClass>,
+    table: WeightTable,
+    /// Exact form hash -> class, for frequent unambiguous words.
+    tagdict: HashMap<u64, u16, IdentityBuild>,
+}
+
+/// A sentence for tagger training: word info and gold class ids.
+pub(crate) struct TagExample<'a> {
+    pub(crate) infos: &'a [WordInfo],
+    pub(crate) gold: &'a [u16],
+}
+
+/// Options for tagger training.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TaggerOptions {
+    pub(crate) epochs: usize,
+    pub(crate) seed: u64,
+    /// Averaged weights below this magnitude are dropped when freezing.
+    pub(crate) prune: f32,
+}
+
+impl Tagger {
+    /// Trains on `examples`; `classes` lists every class id used in them.
+    pub(crate) fn train(
+        classes: &[TagClass],
+        examples: &[TagExample<'_>],
+        opts: TaggerOptions,
+    ) -> Tagger {
+        let tagdict = build_tagdict(examples);
+        let mut trainer = Trainer::new(classes.len());
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = Rng::new(opts.seed);
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0.0f32; classes.len()];
+        for _ in 0..opts.epochs {
+            rng.shuffle(&mut order);
+            for &e in &order {
+                let ex = &examples[e];
+                let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
+                for i in 0..ex.infos.len() {
+                    let guess = if let Some(&c) = tagdict.get(&ex.infos[i].form) {
+                        c as usize
+                    } else {
+                        features(ex.infos, i, p1, p2, &mut feats);
+                        trainer.score(&feats, &mut scores);
+                        let guess = argmax(&scores);
+                        trainer.update(&feats, ex.gold[i] as usize, guess);
+                        trainer.tick();
+                        guess
+                    };
+                    p2 = p1;
+                    p1 = guess as u64;
+                }
+            }
+        }
+        Tagger { classes: classes.to_vec(), table: trainer.finish(opts.prune), tagdict }
+    }
+
+    /// Tags a sentence: one class id per word.
+    pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
+        out.clear();
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0.0f32; self.classes.len()];
+        let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
+        for i in 0..infos.len() {
+            let class = if let Some(&c) = self.tagdict.get(&infos[i].form) {
+                c
+            } else {
+                features(infos, i, p1, p2, &mut feats);
+                self.table.score(&feats, &mut scores);
+                argmax(&scores) as u16
+            };
+            out.push(class);
+            p2 = p1;
+            p1 = u64::from(class);
+        }
+    }
+
+    /// (features, weights) in the weight table.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.table.n_features(), self.table.n_weights())
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.len(self.classes.len());
+        for c in &self.classes {
+            w.str(c.upos.as_str());
+            w.str(&c.xpos);
+        }
+        let mut dict: Vec<(u64, u16)> = self.tagdict.iter().map(|(k, v)| (*k, *v)).collect();
+        dict.sort_unstable();
+        w.len(dict.len());
+        for (k, v) in dict {
+            w.u64(k);
+            w.u16(v);
+        }
+        self.table.write(w);
+    }
+
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, SyntaxError> {
+        let n = r.len(2)?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let upos = r.str()?;
+            let upos =
+                Upos::parse(&upos).ok_or_else(|| r.error(format!("unknown UPOS {upos:?}")))?;
+            classes.push(TagClass { upos, xpos: r.str()? });
+        }
+        let n_dict = r.len(10)?;
+        let mut tagdict = HashMap::with_capacity_and_hasher(n_dict, IdentityBuild);
+        for _ in 0..n_dict {
+            let k = r.u64()?;
+            let v = r.u16()?;
+            if v as usize >= classes.len() {
+                return Err(r.error("tag dictionary class out of range"));
+            }
+            tagdict.insert(k, v);
+        }
+        let table = WeightTable::read(r)?;
+        if table.n_classes() != classes.len() {
+            return Err(r.error("tagger weights do not match its classes"));
+        }
+        Ok(Tagger { classes, table, tagdict })
+    }
+}
+
+/// Words seen at least 20 times with one class at least 97% of the time.
+fn build_tagdict(examples: &[TagExample<'_>]) -> HashMap<u64, u16, IdentityBuild> {
+    let mut counts: HashMap<u64, HashMap<u16, u32>, IdentityBuild> =
+        HashMap::with_hasher(IdentityBuild);
+    for ex in examples {
+        for (info, &g) in ex.infos.iter().zip(ex.gold) {
+            *counts.entry(info.form).or_default().entry(g).or_default() += 1;
+        }
+    }
+    let mut dict = HashMap::with_hasher(IdentityBuild);
+    for (form, by_class) in counts {
+        let total: u32 = by_class.values().sum();
+        let best = by_class.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
+        if let Some((&class, &n)) = best {
+            if total >= 20 && f64::from(n) / f64::from(total) >= 0.97 {
+                dict.insert(form, class);
+            }
+        }
+    }
+    dict
+}
+
+/// Index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_info_shapes_and_flags() {
+        let mut buf = Vec::new();
+        let a = WordInfo::new("Kyiv", &mut buf);
+        let b = WordInfo::new("Lviv", &mut buf);
+        assert_eq!(a.shape, b.shape);
+        assert_eq!(a.suffix[1], b.suffix[1]); // "iv"
+        assert_ne!(a.lower, b.lower);
+        assert!(a.flags & FLAG_TITLE != 0);
+        let c = WordInfo::new("1,000", &mut buf);
+        assert!(c.flags & FLAG_DIGIT != 0 && c.flags & FLAG_NOALNUM != 0);
+        assert_eq!(WordInfo::new("NATO", &mut buf).flags & FLAG_UPPER, FLAG_UPPER);
+        // Long runs of one class share a shape.
+        assert_eq!(WordInfo::new("12345", &mut buf).shape, WordInfo::new("123456", &mut buf).shape);
+    }
+
+    #[test]
+    fn learns_tiny_tagging_task() {
+        let classes = vec![
+            TagClass { upos: Upos::DET, xpos: "DT".into() },
+            TagClass { upos: Upos::NOUN, xpos: "NN".into() },
+            TagClass { upos: Upos::VERB, xpos: "VBZ".into() },
+        ];
+        let sents = [
+            (vec!["the", "dog", "barks"], vec![0u16, 1, 2]),
+            (vec!["a", "cat", "sleeps"], vec![0, 1, 2]),
+            (vec!["the", "bird", "sings"], vec![0, 1, 2]),
+        ];
+        let infos: Vec<Vec<WordInfo>> = sents.iter().map(|(w, _)| WordInfo::sentence(w)).collect();
+        let examples: Vec<TagExample<'_>> =
+            infos.iter().zip(&sents).map(|(i, (_, g))| TagExample { infos: i, gold: g }).collect();
+        let tagger =
+            Tagger::train(&classes, &examples, TaggerOptions { epochs: 5, seed: 1, prune: 0.0 });
+        let mut out = Vec::new();
+        tagger.tag(&WordInfo::sentence(&["a", "dog", "sings"]), &mut out);
+        assert_eq!(out, vec![0, 1, 2]);
+        let mut w = Writer::default();
+        tagger.write(&mut w);
+        let back = Tagger::read(&mut Reader::new(&w.buf)).expect("round trip");
+        let mut again = Vec::new();
+        back.tag(&WordInfo::sentence(&["a", "dog", "sings"]), &mut again);
+        assert_eq!(out, again);
+    }
+}
