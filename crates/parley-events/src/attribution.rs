@@ -1,0 +1,237 @@
+//! Attribution: who reported an event. Reported speech ("Zakharova said
+//! Moscow would not attend") gives the speech verb's subject as speaker;
+//! a direct quote is attributed to the speech verb next to it, in the same
+//! sentence or the one after or before it ("..., he said." / "X told
+//! reporters: ..."), across sentence and paragraph breaks.
+
+use parley_doc::{Document, Span};
+
+use crate::sent::Sent;
+
+/// Verbs (and "according") that report speech.
+pub const SAY: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "note",
+    "declare",
+    "report",
+    "stress",
+    "explain",
+    "write",
+    "tweet",
+    "post",
+    "confirm",
+    "assert",
+    "argue",
+    "insist",
+    "reiterate",
+    "according",
+    "remark",
+    "comment",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "recall",
+    "reply",
+    "respond",
+    "answer",
+    "suggest",
+    "allege",
+    "believe",
+    "think",
+    "say.",
+    "told",
+    "said",
+];
+
+/// Whether a lemma reports speech.
+pub fn is_speech(lemma: &str) -> bool {
+    SAY.contains(&lemma)
+}
+
+/// The text's direct quotes, as byte spans including the quote marks.
+/// Curly quotes pair up; straight double quotes toggle; a quote left open
+/// at a paragraph break continues if the next paragraph opens one again
+/// (the news convention for long quotes), else ends there.
+pub fn quote_regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '«' => {
+                if open.is_none() {
+                    open = Some(i);
+                }
+            }
+            '”' | '»' => {
+                if let Some(s) = open.take() {
+                    out.push(Span::new_unchecked(s, i + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => out.push(Span::new_unchecked(s, i + 1)),
+                None => open = Some(i),
+            },
+            '\n' if bytes.get(i + 1) == Some(&b'\n') => {
+                if let Some(s) = open.take() {
+                    out.push(Span::new_unchecked(s, i));
+                    // A continued quote reopens with its own mark in the next paragraph.
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push(Span::new_unchecked(s, text.len()));
+    }
+    out
+}
+
+/// The quote that holds a span, if any.
+pub fn quote_at(regions: &[Span], span: Span) -> Option<Span> {
+    let i = regions.partition_point(|q| q.end <= span.start);
+    regions.get(i).copied().filter(|q| q.contains(span))
+}
+
+/// The speech verb that reports the predicate at local token `t`: an
+/// ancestor reached through a clausal complement, or a speech verb hanging
+/// off the clause's root ("..., he said"), or (without a parse) the nearest
+/// speech verb in the sentence outside quotes.
+pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize> {
+    let outside = |i: usize| quote_at(quotes, s.span(i)).is_none();
+    if s.parsed {
+        let mut root = t;
+        for (anc, rel) in s.ancestors(t) {
+            let base = rel.split(':').next().unwrap_or("");
+            if is_speech(&s.lemma[anc])
+                && matches!(base, "ccomp" | "parataxis" | "xcomp" | "advcl" | "obj")
+            {
+                return Some(anc);
+            }
+            if !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl") {
+                break;
+            }
+            root = anc;
+        }
+        // "“...,” he said": the speech verb depends on the quoted clause's root.
+        let reporting = s.children[root].iter().copied().find(|&c| {
+            matches!(s.base(c), "parataxis" | "conj" | "advcl" | "ccomp")
+                && is_speech(&s.lemma[c])
+                && outside(c)
+        });
+        if reporting.is_some() {
+            return reporting;
+        }
+        // "according to X".
+        if let Some(a) = (0..s.n)
+            .find(|&i| s.lemma[i] == "according" && s.lower.get(i + 1).is_some_and(|w| w == "to"))
+        {
+            return Some(a);
+        }
+        None
+    } else {
+        (0..s.n)
+            .filter(|&i| is_speech(&s.lemma[i]) && i != t && outside(i))
+            .min_by_key(|&i| i.abs_diff(t))
+    }
+}
+
+/// Speech verbs outside any quote in a sentence, in text order.
+pub fn speech_verbs_outside(s: &Sent<'_>, quotes: &[Span]) -> Vec<usize> {
+    (0..s.n).filter(|&i| is_speech(&s.lemma[i]) && quote_at(quotes, s.span(i)).is_none()).collect()
+}
+
+/// For a quote, the sentence and local token of the speech verb that
+/// introduces it: after the quote (same sentence, then the next), else
+/// before it (same sentence, then the previous).
+pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(usize, usize)> {
+    let sent_of = |offset: usize| {
+        doc.sentences
+            .iter()
+            .position(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+    };
+    let end_s = sent_of(quote.end.saturating_sub(1))?;
+    let start_s = sent_of(quote.start).unwrap_or(end_s);
+    let look = |si: usize, after: Option<usize>, before: Option<usize>| -> Option<(usize, usize)> {
+        let sentence = doc.sentences.get(si)?;
+        let s = Sent::new(doc, sentence);
+        speech_verbs_outside(&s, quotes)
+            .into_iter()
+            .filter(|&i| {
+                after.is_none_or(|a| s.span(i).start >= a)
+                    && before.is_none_or(|b| s.span(i).end <= b)
+            })
+            .min_by_key(|&i| {
+                let sp = s.span(i);
+                after.map(|a| sp.start - a).or(before.map(|b| b - sp.end)).unwrap_or(0)
+            })
+            .map(|i| (si, i))
+    };
+    look(end_s, Some(quote.end), None)
+        .or_else(|| look(end_s + 1, None, None).filter(|_| next_is_attribution(doc, end_s + 1)))
+        .or_else(|| look(start_s, None, Some(quote.start)))
+        .or_else(|| start_s.checked_sub(1).and_then(|p| look(p, None, None)))
+}
+
+/// Whether a sentence reads like an attribution line ("he said", "X told
+/// reporters ..."): short, or with its speech verb in the first five words.
+fn next_is_attribution(doc: &Document, si: usize) -> bool {
+    let Some(sentence) = doc.sentences.get(si) else { return false };
+    let s = Sent::new(doc, sentence);
+    s.n <= 12 || (0..s.n.min(6)).any(|i| is_speech(&s.lemma[i]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::parsed;
+
+    #[test]
+    fn quote_regions_pair_marks_and_close_at_paragraphs() {
+        let text = "A “b c,” d said. \"e\" f\n\n“g h\n\n“i”";
+        let q = quote_regions(text);
+        let got: Vec<&str> = q.iter().map(|s| &text[*s]).collect();
+        assert_eq!(got, vec!["“b c,”", "\"e\"", "“g h", "“i”"]);
+        assert_eq!(quote_at(&q, Span::new_unchecked(5, 6)), Some(q[0]));
+        assert_eq!(quote_at(&q, Span::new_unchecked(12, 16)), None);
+    }
+
+    #[test]
+    fn reported_speech_finds_the_speech_verb() {
+        let doc = parsed(
+            "Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/6/nsubj would/AUX/would/6/aux not/PART/not/6/advmod attend/VERB/attend/2/ccomp",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 5, &[]), Some(1));
+    }
+
+    #[test]
+    fn quote_is_attributed_to_the_next_sentence() {
+        // “ Russia attacked Kyiv . ” || Zelenskyy said .
+        let doc = parsed(
+            "“/PUNCT/“/3/punct Russia/PROPN/Russia/3/nsubj attacked/VERB/attack/0/root Kyiv/PROPN/Kyiv/3/obj ./PUNCT/./3/punct ”/PUNCT/”/3/punct || Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root ./PUNCT/./2/punct",
+            "2024-07-18",
+        );
+        let quotes = quote_regions(&doc.text);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((1, 1)));
+    }
+
+    #[test]
+    fn quote_with_attribution_in_the_same_sentence() {
+        let doc = parsed(
+            "“/PUNCT/“/3/punct We/PRON/we/3/nsubj reject/VERB/reject/0/root it/PRON/it/3/obj ,/PUNCT/,/3/punct ”/PUNCT/”/3/punct Putin/PROPN/Putin/8/nsubj said/VERB/say/3/parataxis",
+            "2024-07-18",
+        );
+        let quotes = quote_regions(&doc.text);
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 2, &quotes), Some(7));
+        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((0, 7)));
+    }
+}

@@ -1,0 +1,1210 @@
+//! The event coder: lexicon triggers over the parse, argument frames for
+//! actor and recipient, then modality, attribution, date and place.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use parley_doc::{
+    Annotator, DatePrecision, DocError, Document, Event, EventDate, EventParty, EventPlace,
+    EventTrigger, EventType, Layer, Modality, SentenceIdx, Span, TokenIdx, Upos,
+};
+
+use crate::attribution;
+use crate::dates::{self, DateExpr};
+use crate::lexicon::{EventLexicon, LexEntry, Requirement, Role, TriggerPos};
+use crate::modality::{self, Reading};
+use crate::sent::{lemma_candidates, Sent};
+
+/// Verbs whose object noun carries the event ("made a proposal", "held talks").
+const LIGHT: &[&str] = &[
+    "make",
+    "hold",
+    "launch",
+    "issue",
+    "extend",
+    "lay",
+    "offer",
+    "give",
+    "announce",
+    "conduct",
+    "stage",
+    "mount",
+    "carry",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "express",
+    "voice",
+    "reiterate",
+    "renew",
+    "file",
+    "lodge",
+    "impose",
+    "declare",
+    "wage",
+    "intensify",
+    "step",
+    "deliver",
+    "submit",
+    "present",
+    "put",
+    "unveil",
+    "table",
+    "float",
+    "escalate",
+    "order",
+    "approve",
+    "authorize",
+    "plan",
+    "repeat",
+    "have",
+    "pursue",
+    "seek",
+    "step",
+    "call",
+    "send",
+];
+/// Words that may introduce a location.
+const LOC_PREP: &[&str] =
+    &["in", "at", "near", "outside", "inside", "across", "throughout", "off", "around", "within"];
+const RELATIVE: &[&str] = &["which", "who", "that", "whom"];
+const FIRST_PERSON: &[&str] = &["we", "i", "us", "me", "our"];
+
+/// The event stage: codes PLOVER/CAMEO events into `Document::events`.
+///
+/// Every event is kept with its [`Modality`]; writers show only asserted
+/// ones unless asked for all.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    lexicon: Arc<EventLexicon>,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    tok: usize,
+    entry: usize,
+    consumed: Vec<usize>,
+    xcomp: Option<usize>,
+    light: Option<usize>,
+    suppressed_by: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    mention: usize,
+    rule: String,
+    parse: bool,
+}
+
+/// Per-document context shared by the sentences.
+struct DocCtx {
+    quotes: Vec<Span>,
+    doc_date: Option<NaiveDate>,
+    /// Mentions of each sentence: (mention index, first local token, end local token).
+    mentions: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl EventCoder {
+    /// A coder over a lexicon.
+    pub fn new(lexicon: Arc<EventLexicon>) -> EventCoder {
+        EventCoder { lexicon }
+    }
+
+    /// The lexicon it codes with.
+    pub fn lexicon(&self) -> &EventLexicon {
+        &self.lexicon
+    }
+
+    /// Codes a document's events (every modality), in sentence and trigger order.
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        let ctx = self.doc_ctx(doc);
+        let mut out = Vec::new();
+        for si in 0..doc.sentences.len() {
+            out.extend(self.code_sentence(doc, &ctx, si, None));
+        }
+        out
+    }
+
+    /// How the coder reads one sentence: the parse, every lexicon match and
+    /// why it was kept or dropped, and each event's evidence.
+    pub fn explain(&self, doc: &Document, sentence: usize) -> String {
+        let ctx = self.doc_ctx(doc);
+        let mut log = Vec::new();
+        let events = self.code_sentence(doc, &ctx, sentence, Some(&mut log));
+        let mut out = crate::output::parse_table(doc, sentence);
+        out.push_str("matches:\n");
+        for l in &log {
+            let _ = writeln!(out, "  {l}");
+        }
+        out.push_str("events:\n");
+        for e in &events {
+            out.push_str(&crate::output::describe_event(doc, e));
+        }
+        if events.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        out
+    }
+
+    fn doc_ctx(&self, doc: &Document) -> DocCtx {
+        let mut mentions = vec![Vec::new(); doc.sentences.len()];
+        for (mi, m) in doc.mentions.iter().enumerate() {
+            let si = m.sentence.get();
+            if let Some(sentence) = doc.sentences.get(si) {
+                let first = sentence.first_token.get();
+                let (a, b) = (m.first_token.get(), m.end_token.get());
+                if a >= first && b <= sentence.end_token.get() && a < b {
+                    mentions[si].push((mi, a - first, b - first));
+                }
+            }
+        }
+        DocCtx {
+            quotes: attribution::quote_regions(&doc.text),
+            doc_date: doc.meta.date.as_deref().and_then(dates::parse_doc_date),
+            mentions,
+        }
+    }
+
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        ctx: &DocCtx,
+        si: usize,
+        mut log: Option<&mut Vec<String>>,
+    ) -> Vec<Event> {
+        let Some(sentence) = doc.sentences.get(si) else { return Vec::new() };
+        if doc.is_furniture(sentence.span) || sentence.is_empty() {
+            if let Some(l) = log.as_deref_mut() {
+                l.push("sentence is page furniture or empty: no events".into());
+            }
+            return Vec::new();
+        }
+        let s = Sent::new(doc, sentence);
+        let ms = &ctx.mentions[si];
+        let mention_at =
+            |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
+        let mut cands = self.match_triggers(&s, &mention_at);
+        suppress(&s, &mut cands);
+        let derived = self.derived_demands(&s, &mut cands, &mention_at);
+        let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
+        let places = self.find_places(&s);
+        let mut out = Vec::new();
+        for c in &cands {
+            let entry = &self.lexicon.entries()[c.entry];
+            if let Some(l) = log.as_deref_mut() {
+                let words: Vec<&str> = c.consumed.iter().map(|&i| s.text(i)).collect();
+                l.push(format!(
+                    "{} `{}` -> {} ({} {}){}",
+                    entry.id,
+                    words.join(" "),
+                    entry.event,
+                    entry.cameo,
+                    entry.mode.as_deref().unwrap_or("-"),
+                    c.suppressed_by.as_ref().map(|w| format!(": dropped, {w}")).unwrap_or_default()
+                ));
+            }
+            if c.suppressed_by.is_some() {
+                continue;
+            }
+            let events = self.build(
+                &s,
+                ctx,
+                si,
+                c,
+                entry,
+                &cands,
+                &mention_at,
+                &date_exprs,
+                &places,
+                log.as_deref_mut(),
+            );
+            out.extend(events);
+        }
+        for d in derived {
+            out.push(self.build_derived(&s, ctx, si, d, &date_exprs, &places));
+        }
+        out.sort_by_key(|e| (e.trigger.span.start, e.actor.as_ref().map(|a| a.span.start)));
+        out
+    }
+
+    /// Lexicon entries that match at each token, most specific first.
+    fn match_triggers(
+        &self,
+        s: &Sent<'_>,
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+    ) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for i in 0..s.n {
+            if matches!(
+                s.upos(i),
+                Some(Upos::PUNCT | Upos::DET | Upos::ADP | Upos::PRON | Upos::CCONJ | Upos::NUM)
+            ) {
+                continue;
+            }
+            if mention_at(i).is_some() && s.upos(i) == Some(Upos::PROPN) {
+                continue;
+            }
+            let mut heads = vec![s.lemma[i].clone()];
+            if !self.lexicon.has_head(&s.lemma[i]) {
+                heads.push(s.lower[i].clone());
+                heads.extend(lemma_candidates(&s.lower[i]));
+            }
+            let mut best: Option<Cand> = None;
+            let mut best_spec = 0;
+            for h in heads {
+                for entry in self.lexicon.by_head(&h) {
+                    if !pos_ok(s, i, entry.pos) {
+                        continue;
+                    }
+                    if let Some((consumed, xcomp)) = requirements_met(s, i, entry) {
+                        let spec = entry.specificity() + 1;
+                        if spec > best_spec {
+                            best_spec = spec;
+                            let idx = self
+                                .lexicon
+                                .entries()
+                                .iter()
+                                .position(|e| std::ptr::eq(e, entry))
+                                .unwrap_or(0);
+                            best = Some(Cand {
+                                tok: i,
+                                entry: idx,
+                                consumed,
+                                xcomp,
+                                light: None,
+                                suppressed_by: None,
+                            });
+                        }
+                    }
+                }
+                if best.is_some() {
+                    break;
+                }
+            }
+            if let Some(mut c) = best {
+                if self.lexicon.entries()[c.entry].pos == TriggerPos::Noun {
+                    c.light = light_head(s, i);
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// "X said Y must withdraw": a demand by X on Y (CAMEO 100); the
+    /// embedded event is not coded on its own.
+    fn derived_demands(
+        &self,
+        s: &Sent<'_>,
+        cands: &mut [Cand],
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+    ) -> Vec<Derived> {
+        let mut out = Vec::new();
+        if !s.parsed {
+            return out;
+        }
+        for v in 0..s.n {
+            if !attribution::is_speech(&s.lemma[v]) || cands.iter().any(|c| c.tok == v) {
+                continue;
+            }
+            for c in s.kids(v, "ccomp").collect::<Vec<_>>() {
+                let must = s.children[c].iter().any(|&a| {
+                    s.base(a) == "aux" && matches!(s.lemma[a].as_str(), "must" | "should" | "ought")
+                }) || s.kids(c, "xcomp").next().is_some()
+                    && matches!(s.lemma[c].as_str(), "have" | "need");
+                if !must {
+                    continue;
+                }
+                let target = subject_of(s, c)
+                    .map(|h| nominal_mentions(s, h, mention_at))
+                    .unwrap_or_default();
+                if target.is_empty() {
+                    continue;
+                }
+                for cand in cands.iter_mut() {
+                    if cand.tok == c || s.dominates(c, cand.tok) {
+                        cand.suppressed_by = Some(format!("inside the demand at `{}`", s.text(c)));
+                    }
+                }
+                out.push(Derived { speech: v, pred: c, target });
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        s: &Sent<'_>,
+        ctx: &DocCtx,
+        si: usize,
+        c: &Cand,
+        entry: &LexEntry,
+        cands: &[Cand],
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+        date_exprs: &[DateExpr],
+        places: &[(usize, usize, usize)],
+        mut log: Option<&mut Vec<String>>,
+    ) -> Vec<Event> {
+        let t = c.tok;
+        let pred = c.light.unwrap_or(t);
+        let trigger_span = s.span(t);
+        let quote = attribution::quote_at(&ctx.quotes, trigger_span);
+        let speech = attribution::speech_verb_for(s, pred, &ctx.quotes);
+        let reported = quote.is_some() || speech.is_some();
+        let reading: Reading = modality::read(s, pred, reported);
+
+        // Type: intent entries follow the embedded event.
+        let mut event = entry.event;
+        let mut cameo = entry.cameo.clone();
+        let mut mode = entry.mode.clone();
+        let mut rule = entry.id.clone();
+        let mut embedded_recipient: Option<usize> = None;
+        if entry.intent {
+            let inner = cands.iter().find(|o| {
+                o.tok != t
+                    && (c.xcomp.is_some_and(|x| o.tok == x || s.dominates(x, o.tok))
+                        || (!s.parsed && o.tok > t && o.tok <= t + 6))
+            });
+            if let Some(o) = inner {
+                let inner_entry = &self.lexicon.entries()[o.entry];
+                let conflict =
+                    self.lexicon.cameo(&inner_entry.cameo).is_some_and(|f| f.quad_class >= 3);
+                if conflict {
+                    event = EventType::Threaten;
+                    cameo = if inner_entry.event == EventType::Assault {
+                        "138".into()
+                    } else {
+                        "130".into()
+                    };
+                    mode = if inner_entry.event == EventType::Assault {
+                        Some("violence".into())
+                    } else {
+                        None
+                    };
+                } else {
+                    event = EventType::Agree;
+                    cameo = if inner_entry.event == EventType::Consult {
+                        "036".into()
+                    } else {
+                        "030".into()
+                    };
+                    mode = None;
+                }
+                rule = format!("{}>{}", entry.id, inner_entry.id);
+                embedded_recipient = Some(o.tok);
+            }
+        }
+
+        // Parties.
+        let (actors, actor_parse) = self.actors(s, c, entry, mention_at);
+        let mut recipients = self.recipients(s, c, entry, mention_at);
+        if recipients.is_empty() {
+            if let Some(o) = embedded_recipient {
+                let inner = &self.lexicon.entries()
+                    [cands.iter().find(|x| x.tok == o).map(|x| x.entry).unwrap_or(c.entry)];
+                let inner_cand = Cand {
+                    tok: o,
+                    entry: 0,
+                    consumed: vec![o],
+                    xcomp: None,
+                    light: None,
+                    suppressed_by: None,
+                };
+                recipients = self.recipients(s, &inner_cand, inner, mention_at);
+            }
+        }
+        if entry.pos == TriggerPos::Noun && c.light.is_none() && !actors.iter().any(|h| h.parse) {
+            if let Some(l) = log.as_deref_mut() {
+                l.push(format!(
+                    "{}: nominal trigger without a light verb or an own actor: not coded",
+                    entry.id
+                ));
+            }
+            return Vec::new();
+        }
+        let _ = actor_parse;
+
+        // Speaker and quotes.
+        let mut speaker: Option<Hit> = None;
+        if let Some(q) = quote {
+            if let Some((qs, verb)) = attribution::quote_speaker(s.doc, q, &ctx.quotes) {
+                speaker = self.speaker_of(s.doc, ctx, qs, verb).map(|mut h| {
+                    h.rule = "quote".into();
+                    h
+                });
+            }
+        } else if let Some(v) = speech {
+            speaker = self.speaker_of(s.doc, ctx, si, v).map(|mut h| {
+                h.rule = if s.lemma[v] == "according" {
+                    "according-to".into()
+                } else {
+                    "reported-speech".into()
+                };
+                h
+            });
+        }
+        let mut actors = actors;
+        let subj_first_person =
+            subject_of(s, pred).is_some_and(|h| FIRST_PERSON.contains(&s.lower[h].as_str()));
+        if let Some(sp) = &speaker {
+            if actors.is_empty() || (subj_first_person && !actors.iter().any(|a| a.parse)) {
+                actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
+            }
+        }
+
+        // Negated intent: "would not attend", "will not succumb" -> REJECT.
+        let mut reading = reading;
+        let cooperative = matches!(
+            event,
+            EventType::Agree
+                | EventType::Consult
+                | EventType::Support
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Concede
+                | EventType::Retreat
+        );
+        let present = s.xpos(pred).is_some_and(|x| x == "VBP" || x == "VBZ")
+            || s.children[pred].iter().any(|&a| matches!(s.lower[a].as_str(), "do" | "does"));
+        if cooperative
+            && reading.negated
+            && reading.modality == Modality::Negated
+            && (reading.future || present)
+            && !s.is_passive(pred)
+            && !actors.is_empty()
+        {
+            cameo = match event {
+                EventType::Consult | EventType::Agree => "125".into(),
+                EventType::Concede | EventType::Retreat => "124".into(),
+                EventType::Aid | EventType::Cooperate => "121".into(),
+                _ => "120".into(),
+            };
+            rule = format!("negated-intent:{rule}");
+            event = EventType::Reject;
+            mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+            reading.modality = Modality::Asserted;
+        }
+
+        let date = self.date_for(s, ctx, pred, &reading, date_exprs);
+        let location = place_for(s, t, places, &self.lexicon);
+        let fact = self.lexicon.cameo(&cameo);
+        let context = fact.map(|f| f.context.clone()).unwrap_or_default();
+        let mut confidence: f32 = 0.45;
+        if s.parsed {
+            confidence += 0.1;
+        }
+        if actors.iter().any(|a| a.parse) {
+            confidence += 0.25;
+        } else if !actors.is_empty() {
+            confidence += 0.1;
+        }
+        if recipients.iter().any(|r| r.parse) || entry.recipient.is_empty() {
+            confidence += 0.15;
+        } else if !recipients.is_empty() {
+            confidence += 0.05;
+        }
+        if entry.pos == TriggerPos::Noun {
+            confidence -= 0.1;
+        }
+        if reading.modality != Modality::Asserted {
+            confidence -= 0.1;
+        }
+        let trigger_span = c
+            .consumed
+            .iter()
+            .map(|&i| s.span(i))
+            .filter(|sp| sp.start.abs_diff(trigger_span.start) < 40)
+            .fold(trigger_span, |a, b| a.cover(b));
+        let party = |h: &Hit| party_of(s.doc, h);
+        let speaker_party = speaker.as_ref().map(party);
+        let mut out = Vec::new();
+        let actor_list: Vec<Option<&Hit>> =
+            if actors.is_empty() { vec![None] } else { actors.iter().take(4).map(Some).collect() };
+        for a in actor_list {
+            let recips: Vec<Option<&Hit>> = {
+                let r: Vec<&Hit> = recipients
+                    .iter()
+                    .filter(|r| {
+                        a.is_none_or(|a| {
+                            a.mention != r.mention
+                                && s.doc.mentions[a.mention].actor.code
+                                    != s.doc.mentions[r.mention].actor.code
+                        })
+                    })
+                    .take(4)
+                    .collect();
+                if r.is_empty() {
+                    vec![None]
+                } else {
+                    r.into_iter().map(Some).collect()
+                }
+            };
+            for r in recips {
+                out.push(Event {
+                    sentence: SentenceIdx(si as u32),
+                    event_type: event,
+                    mode: mode.clone(),
+                    context: context.clone(),
+                    cameo: cameo.clone(),
+                    goldstein: fact.map(|f| f.goldstein).unwrap_or(0.0),
+                    quad_class: fact.map(|f| f.quad_class).unwrap_or(0),
+                    plover_score: self.lexicon.plover_score(event, mode.as_deref()),
+                    actor: a.map(party),
+                    recipient: r.map(party),
+                    trigger: EventTrigger {
+                        span: trigger_span,
+                        token: TokenIdx((s.first + t) as u32),
+                    },
+                    date: date.clone(),
+                    location: location.clone(),
+                    speaker: speaker_party.clone(),
+                    quote,
+                    modality: reading.modality,
+                    modality_rule: reading.cue.clone(),
+                    confidence: confidence.clamp(0.05, 0.99),
+                    rule: rule.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn build_derived(
+        &self,
+        s: &Sent<'_>,
+        ctx: &DocCtx,
+        si: usize,
+        d: Derived,
+        date_exprs: &[DateExpr],
+        places: &[(usize, usize, usize)],
+    ) -> Event {
+        let speaker = self.speaker_of(s.doc, ctx, si, d.speech);
+        let fact = self.lexicon.cameo("100");
+        let reading = modality::read(s, d.speech, false);
+        Event {
+            sentence: SentenceIdx(si as u32),
+            event_type: EventType::Request,
+            mode: None,
+            context: Vec::new(),
+            cameo: "100".into(),
+            goldstein: fact.map(|f| f.goldstein).unwrap_or(-5.0),
+            quad_class: fact.map(|f| f.quad_class).unwrap_or(3),
+            plover_score: self.lexicon.plover_score(EventType::Request, None),
+            actor: speaker.as_ref().map(|h| party_of(s.doc, h)),
+            recipient: d.target.first().map(|h| party_of(s.doc, h)),
+            trigger: EventTrigger {
+                span: s.span(d.speech).cover(s.span(d.pred)),
+                token: TokenIdx((s.first + d.pred) as u32),
+            },
+            date: self.date_for(s, ctx, d.speech, &reading, date_exprs),
+            location: place_for(s, d.pred, places, &self.lexicon),
+            speaker: None,
+            quote: None,
+            modality: reading.modality,
+            modality_rule: reading.cue,
+            confidence: 0.6,
+            rule: "demand:say-must".into(),
+        }
+    }
+
+    fn speaker_of(&self, doc: &Document, ctx: &DocCtx, si: usize, verb: usize) -> Option<Hit> {
+        let sentence = doc.sentences.get(si)?;
+        let s = Sent::new(doc, sentence);
+        let ms = &ctx.mentions[si];
+        let mention_at =
+            |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
+        if s.lemma[verb] == "according" {
+            let m = ms.iter().filter(|(_, a, _)| *a > verb).min_by_key(|(_, a, _)| *a)?;
+            return Some(Hit { mention: m.0, rule: "according-to".into(), parse: false });
+        }
+        if s.parsed {
+            if let Some(subj) = subject_of(&s, verb) {
+                if let Some(h) = nominal_mentions(&s, subj, &mention_at).into_iter().next() {
+                    return Some(h);
+                }
+            }
+        }
+        // Nearest mention, preferring the one just before the verb ("he said").
+        ms.iter()
+            .filter(|(_, a, b)| *b <= verb || *a > verb)
+            .min_by_key(|(_, a, b)| if *b <= verb { verb - b } else { (a - verb) * 2 + 1 })
+            .map(|(m, _, _)| Hit { mention: *m, rule: "nearest".into(), parse: false })
+    }
+
+    fn actors(
+        &self,
+        s: &Sent<'_>,
+        c: &Cand,
+        entry: &LexEntry,
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+    ) -> (Vec<Hit>, bool) {
+        let t = c.tok;
+        if s.parsed {
+            if let Some(l) = c.light {
+                // "made a proposal": the light verb's subject.
+                if let Some(subj) = agent_of(s, l) {
+                    let hits = nominal_mentions(s, subj, mention_at);
+                    if !hits.is_empty() {
+                        return (relabel(hits, "light-subj"), true);
+                    }
+                }
+            }
+            for role in &entry.actor {
+                let hits = match role {
+                    Role::Subj => agent_of(s, t)
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
+                    Role::Poss => noun_owner(s, t, mention_at),
+                    Role::Prep(p) => role_prep(s, t, p, mention_at),
+                    Role::Obj => s
+                        .kid(t, "obj")
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
+                    Role::Iobj => s
+                        .kid(t, "iobj")
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
+                };
+                if !hits.is_empty() {
+                    return (relabel(hits, &role_name(role)), true);
+                }
+            }
+            if entry.pos == TriggerPos::Noun {
+                return (Vec::new(), false);
+            }
+        }
+        if entry.pos == TriggerPos::Noun && c.light.is_none() {
+            // Surface: a possessive or adjectival mention right before the noun.
+            let hits: Vec<Hit> = (t.saturating_sub(3)..t)
+                .filter_map(|i| mention_at(i))
+                .map(|m| Hit { mention: m, rule: "pre-noun".into(), parse: true })
+                .collect();
+            return (dedupe(hits), false);
+        }
+        let anchor = c.light.unwrap_or(t);
+        // Surface: the passive "by" agent, else the nearest mention on the left.
+        if let Some(by) = (anchor + 1..s.n.min(anchor + 5)).find(|&i| s.lower[i] == "by") {
+            if s.lower[..anchor]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
+            {
+                if let Some(m) = (by + 1..s.n.min(by + 5)).find_map(|i| mention_at(i)) {
+                    return (
+                        vec![Hit { mention: m, rule: "by-agent-surface".into(), parse: false }],
+                        false,
+                    );
+                }
+            }
+        }
+        let left = (0..anchor).rev().find_map(|i| {
+            let m = mention_at(i)?;
+            let prev = i.checked_sub(1).map(|p| s.lower[p].as_str()).unwrap_or("");
+            (!matches!(
+                prev,
+                "in" | "to" | "with" | "against" | "from" | "of" | "on" | "by" | "for" | "at"
+            ))
+            .then_some(m)
+        });
+        (
+            left.map(|m| vec![Hit { mention: m, rule: "left-nearest".into(), parse: false }])
+                .unwrap_or_default(),
+            false,
+        )
+    }
+
+    fn recipients(
+        &self,
+        s: &Sent<'_>,
+        c: &Cand,
+        entry: &LexEntry,
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+    ) -> Vec<Hit> {
+        let t = c.tok;
+        if entry.recipient.is_empty() {
+            return Vec::new();
+        }
+        if s.parsed {
+            for role in &entry.recipient {
+                let hits = match role {
+                    Role::Obj => {
+                        let obj =
+                            if s.is_passive(t) { s.kid(t, "nsubj:pass") } else { s.kid(t, "obj") };
+                        match (obj, entry.pos) {
+                            (Some(o), _) => nominal_mentions(s, o, mention_at),
+                            (None, TriggerPos::Noun) => role_prep(s, t, "of", mention_at),
+                            _ => Vec::new(),
+                        }
+                    }
+                    Role::Iobj => s
+                        .kid(t, "iobj")
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
+                    Role::Poss => noun_owner(s, t, mention_at),
+                    Role::Prep(p) => {
+                        let mut hits = role_prep(s, t, p, mention_at);
+                        if hits.is_empty() {
+                            if let Some(o) = s.kid(t, "obj") {
+                                hits = role_prep(s, o, p, mention_at);
+                            }
+                        }
+                        hits
+                    }
+                    Role::Subj => subject_of(s, t)
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
+                };
+                if !hits.is_empty() {
+                    return relabel(hits, &role_name(role));
+                }
+            }
+            // The object's own modifiers ("Putin's ceasefire proposal", "aid to Kyiv").
+            if let Some(o) = s.kid(t, "obj") {
+                let hits = nominal_mentions(s, o, mention_at);
+                if !hits.is_empty() {
+                    return relabel(hits, "obj-modifier");
+                }
+            }
+            if entry.pos == TriggerPos::Noun {
+                return Vec::new();
+            }
+        }
+        // Surface: the first mention on the right, within the clause.
+        let anchor = c.consumed.iter().copied().max().unwrap_or(t);
+        let mut hits = Vec::new();
+        for i in anchor + 1..s.n {
+            if matches!(
+                s.lower[i].as_str(),
+                ";" | ":" | "said" | "says" | "but" | "while" | "which" | "who"
+            ) {
+                break;
+            }
+            if let Some(m) = mention_at(i) {
+                hits.push(Hit { mention: m, rule: "right-nearest".into(), parse: false });
+                break;
+            }
+        }
+        hits
+    }
+
+    fn date_for(
+        &self,
+        s: &Sent<'_>,
+        ctx: &DocCtx,
+        pred: usize,
+        reading: &Reading,
+        exprs: &[DateExpr],
+    ) -> Option<EventDate> {
+        let span_of = |e: &DateExpr| s.span(e.first).cover(s.span(e.end - 1));
+        let attached = exprs.iter().find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
+        let nearest =
+            exprs
+                .iter()
+                .min_by_key(|e| if e.first > pred { e.first - pred } else { pred - e.end + 1 });
+        if let Some(e) = attached.or(nearest) {
+            return Some(EventDate {
+                value: e.value.format("%Y-%m-%d").to_string(),
+                precision: e.precision,
+                span: Some(span_of(e)),
+                rule: e.rule.to_string(),
+            });
+        }
+        let doc_date = ctx.doc_date?;
+        if reading.future {
+            return None;
+        }
+        let tag_ok = match s.xpos(pred) {
+            Some(x) => {
+                matches!(x, "VBD" | "VBN" | "VBZ" | "VBP" | "VBG" | "NN" | "NNS" | "JJ" | "VB")
+            }
+            None => true,
+        };
+        tag_ok.then(|| EventDate {
+            value: doc_date.format("%Y-%m-%d").to_string(),
+            precision: DatePrecision::Day,
+            span: None,
+            rule: "document-date".into(),
+        })
+    }
+
+    /// Place names after a locative preposition: (first, end, place index).
+    fn find_places(&self, s: &Sent<'_>) -> Vec<(usize, usize, usize)> {
+        let g = self.lexicon.gazetteer();
+        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
+        let mut out = Vec::new();
+        for i in 0..s.n {
+            if !LOC_PREP.contains(&s.lower[i].as_str()) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.n
+                && j <= i + 3
+                && matches!(
+                    s.lower[j].as_str(),
+                    "the"
+                        | "central"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeastern"
+                        | "southeastern"
+                        | "northwestern"
+                        | "southwestern"
+                        | "occupied"
+                )
+            {
+                j += 1;
+            }
+            if j >= s.n {
+                continue;
+            }
+            if let Some(m) = g.match_at(&s.doc.text, s.span(j).start, &ends) {
+                let end = ends.iter().position(|&e| e == m.end).map(|k| k + 1).unwrap_or(j + 1);
+                out.push((j, end, m.place));
+            }
+        }
+        out
+    }
+}
+
+struct Derived {
+    speech: usize,
+    pred: usize,
+    target: Vec<Hit>,
+}
+
+impl Annotator for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tags, Layer::Lemmas, Layer::Dependencies, Layer::Mentions]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), DocError> {
+        if let Some(bad) = doc.sentences.iter().find(|s| s.end_token.get() > doc.tokens.len()) {
+            return Err(DocError::Stage {
+                stage: "events",
+                doc_id: doc.meta.id.clone(),
+                message: format!("sentence {} runs past the {} tokens", bad.span, doc.tokens.len()),
+            });
+        }
+        let events = self.code(doc);
+        tracing::debug!(doc = %doc.meta.id, events = events.len(), "coded events");
+        doc.events = events;
+        Ok(())
+    }
+}
+
+fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
+    let upos = s.upos(i);
+    let participle = s.xpos(i).is_some_and(|x| matches!(x, "VBN" | "VBG" | "VBD"));
+    match pos {
+        TriggerPos::Verb => match upos {
+            None | Some(Upos::VERB) => true,
+            Some(Upos::ADJ) | Some(Upos::NOUN) => participle,
+            _ => false,
+        },
+        TriggerPos::Noun => matches!(upos, None | Some(Upos::NOUN) | Some(Upos::PROPN)),
+        TriggerPos::Adj => matches!(upos, None | Some(Upos::ADJ)) || participle,
+    }
+}
+
+/// Checks an entry's requirements at token `i`: the tokens it consumed and
+/// the infinitive it governs.
+fn requirements_met(
+    s: &Sent<'_>,
+    i: usize,
+    entry: &LexEntry,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut consumed = vec![i];
+    let mut xcomp = None;
+    let lemma_in = |j: usize, ws: &[String]| {
+        ws.contains(&s.lemma[j])
+            || ws.contains(&s.lower[j])
+            || lemma_candidates(&s.lower[j]).iter().any(|c| ws.contains(c))
+    };
+    for req in &entry.requires {
+        match req {
+            Requirement::Word(ws) => {
+                let kid = s.children[i].iter().copied().find(|&c| lemma_in(c, ws));
+                let near = (i + 1..s.n.min(i + 4)).find(|&j| ws.contains(&s.lower[j]));
+                consumed.push(kid.or(near)?);
+            }
+            Requirement::Object(ws) => {
+                let found = if entry.pos == TriggerPos::Noun {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .find(|&c| lemma_in(c, ws))
+                        .or_else(|| (i.saturating_sub(3)..i).rev().find(|&j| lemma_in(j, ws)))
+                } else {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .find(|&c| {
+                            matches!(
+                                s.rel[c].as_str(),
+                                "obj" | "nsubj:pass" | "compound:prt" | "obl" | "xcomp"
+                            ) && lemma_in(c, ws)
+                        })
+                        .or_else(|| {
+                            (i + 1..s.n.min(i + 5))
+                                .take_while(|&j| {
+                                    !matches!(s.lower[j].as_str(), "," | ";" | "." | "and" | "that")
+                                })
+                                .find(|&j| lemma_in(j, ws))
+                        })
+                        .or_else(|| {
+                            // Passive: "calls ... were dismissed".
+                            s.is_passive(i)
+                                .then(|| (i.saturating_sub(6)..i).rev().find(|&j| lemma_in(j, ws)))
+                                .flatten()
+                        })
+                };
+                consumed.push(found?);
+            }
+            Requirement::Infinitive => {
+                let kid = s
+                    .kids(i, "xcomp")
+                    .find(|&c| matches!(s.upos(c), None | Some(Upos::VERB) | Some(Upos::AUX)));
+                let near = (s.lower.get(i + 1).is_some_and(|w| w == "to")
+                    && matches!(s.upos(i + 2), None | Some(Upos::VERB) | Some(Upos::AUX)))
+                .then_some(i + 2)
+                .filter(|&j| j < s.n);
+                let x = if s.parsed { kid.or(near) } else { near };
+                xcomp = Some(x?);
+            }
+        }
+    }
+    Some((consumed, xcomp))
+}
+
+/// Marks candidates that lie inside another candidate's argument (the
+/// statement is coded once) or whose head word another consumed.
+fn suppress(s: &Sent<'_>, cands: &mut [Cand]) {
+    let snapshot: Vec<(usize, Vec<usize>, Option<usize>, String)> = cands
+        .iter()
+        .map(|c| (c.tok, c.consumed.clone(), c.xcomp, s.text(c.tok).to_string()))
+        .collect();
+    for c in cands.iter_mut() {
+        for (tok, consumed, xcomp, text) in &snapshot {
+            if *tok == c.tok {
+                continue;
+            }
+            if consumed.contains(&c.tok) || *xcomp == Some(c.tok) {
+                c.suppressed_by = Some(format!("part of the match at `{text}`"));
+                break;
+            }
+            if s.parsed && embedded_in(s, *tok, c.tok) {
+                c.suppressed_by = Some(format!("inside the argument of `{text}`"));
+                break;
+            }
+            if c.light == Some(*tok) {
+                c.suppressed_by = Some(format!("object of the trigger `{text}`"));
+                break;
+            }
+        }
+    }
+    // A light verb that is itself a trigger leaves its object noun alone
+    // only when the verb's pattern did not use it; otherwise the verb wins.
+}
+
+/// Whether `inner` lies in an argument of `outer` (not in a coordinated or
+/// relative clause of its own).
+fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
+    let mut cur = inner;
+    for _ in 0..s.n {
+        let Some(h) = s.head[cur] else { return false };
+        let rel = s.rel[cur].as_str();
+        if matches!(rel, "conj" | "parataxis" | "list" | "acl:relcl" | "appos" | "root") {
+            return false;
+        }
+        if h == outer {
+            return true;
+        }
+        cur = h;
+    }
+    false
+}
+
+fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
+    let h = s.head[noun]?;
+    let rel = s.base(noun);
+    (matches!(rel, "obj" | "nsubj" | "obl")
+        && LIGHT.contains(&s.lemma[h].as_str())
+        && s.rel[noun] != "nsubj")
+        .then_some(h)
+}
+
+/// The subject head of a verb: its own, or (control, coordination,
+/// participles) the one it shares with its head.
+fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(subj) = s.children[cur].iter().copied().find(|&c| {
+            matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass" | "csubj" | "nsubj:outer")
+        }) {
+            if RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[cur] == "acl:relcl" {
+                return s.head[cur];
+            }
+            return Some(subj);
+        }
+        let h = s.head[cur]?;
+        match s.rel[cur].as_str() {
+            "xcomp" | "conj" | "advcl" => cur = h,
+            "acl" => return Some(h),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The agent of a verb: the active subject, or the passive "by" phrase.
+fn agent_of(s: &Sent<'_>, v: usize) -> Option<usize> {
+    if s.is_passive(v) {
+        return s.children[v].iter().copied().find(|&c| {
+            s.rel[c] == "obl:agent" || (s.base(c) == "obl" && s.prep_of(c) == Some("by"))
+        });
+    }
+    let subj = subject_of(s, v)?;
+    // A passive head's subject is its patient, not its agent.
+    (s.rel[subj] != "nsubj:pass" || s.head[subj] != Some(v)).then_some(subj)
+}
+
+/// Prepositional dependents of `t` with preposition `p`, as mentions.
+fn role_prep(
+    s: &Sent<'_>,
+    t: usize,
+    p: &str,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for c in s.children[t].clone() {
+        if matches!(s.base(c), "obl" | "nmod" | "advcl" | "acl") && s.prep_of(c) == Some(p) {
+            out.extend(nominal_mentions(s, c, mention_at));
+        }
+    }
+    out
+}
+
+/// Owner of a nominal trigger: possessor, adjectival or compound mention,
+/// or a "by" phrase ("Putin's proposal", "Russian invasion").
+fn noun_owner(s: &Sent<'_>, t: usize, mention_at: &dyn Fn(usize) -> Option<usize>) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for &c in &s.children[t] {
+        if matches!(s.rel[c].as_str(), "nmod:poss" | "amod" | "compound" | "det:poss") {
+            out.extend(nominal_mentions(s, c, mention_at));
+        }
+    }
+    dedupe(out)
+}
+
+/// Mentions inside the nominal phrase headed by `h`: the head's own
+/// mention and coordinated ones, or modifiers when the head is a common noun
+/// ("Senior Hungarian and Romanian officials", "officials in Switzerland").
+fn nominal_mentions(
+    s: &Sent<'_>,
+    h: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut stack = vec![(h, 0usize)];
+    let mut seen = vec![false; s.n];
+    while let Some((x, depth)) = stack.pop() {
+        if x >= s.n || seen[x] || depth > 4 {
+            continue;
+        }
+        seen[x] = true;
+        let own = mention_at(x);
+        if let Some(m) = own {
+            out.push(Hit { mention: m, rule: String::new(), parse: true });
+        }
+        for &c in s.children[x].iter().rev() {
+            let rel = s.rel[c].as_str();
+            let base = s.base(c);
+            let follow = match base {
+                "conj" | "appos" => true,
+                "amod" | "compound" | "flat" | "det" | "nmod" => {
+                    own.is_none() && (base != "nmod" || rel == "nmod:poss" || depth <= 1)
+                }
+                _ => false,
+            };
+            if follow {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    // Text order, head's own first.
+    dedupe(out)
+}
+
+fn dedupe(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for h in hits {
+        if !out.iter().any(|o| o.mention == h.mention) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+fn relabel(hits: Vec<Hit>, rule: &str) -> Vec<Hit> {
+    hits.into_iter()
+        .map(|mut h| {
+            h.rule = rule.to_string();
+            h
+        })
+        .collect()
+}
+
+fn role_name(role: &Role) -> String {
+    match role {
+        Role::Subj => "subj".into(),
+        Role::Obj => "obj".into(),
+        Role::Iobj => "iobj".into(),
+        Role::Poss => "poss".into(),
+        Role::Prep(p) => format!("prep:{p}"),
+    }
+}
+
+fn party_of(doc: &Document, h: &Hit) -> EventParty {
+    let m = &doc.mentions[h.mention];
+    EventParty {
+        span: m.span,
+        mention: Some(h.mention),
+        actor: m.actor.clone(),
+        rule: h.rule.clone(),
+    }
+}
+
+fn place_for(
+    s: &Sent<'_>,
+    t: usize,
+    places: &[(usize, usize, usize)],
+    lex: &EventLexicon,
+) -> Option<EventPlace> {
+    let (first, end, idx) =
+        places.iter().min_by_key(|(a, _, _)| if *a > t { (a - t) * 2 } else { (t - a) * 3 })?;
+    let place = lex.gazetteer().places().get(*idx)?;
+    Some(EventPlace {
+        span: s.span(*first).cover(s.span(end - 1)),
+        name: place.name.clone(),
+        country: place.country.clone(),
+        rule: format!("prep-{}", s.lower[first.saturating_sub(1)]),
+    })
+}

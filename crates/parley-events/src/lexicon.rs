@@ -1,0 +1,543 @@
+//! The event lexicon: trigger patterns with their PLOVER/CAMEO coding and
+//! argument frames, plus the CAMEO fact tables (see `data/events/README.md`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use parley_doc::EventType;
+
+use crate::places::Gazetteer;
+use crate::EventError;
+
+const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
+const CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
+const SCORES: &str = include_str!("../../../data/events/plover_scores.tsv");
+const GAZETTEER: &str = include_str!("../../../data/places/gazetteer.txt");
+
+/// Which part of speech a trigger's head word must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerPos {
+    /// A verb (also a participle tagged as an adjective).
+    Verb,
+    /// A noun: a nominalisation ("invasion", "talks") or a light-verb object.
+    Noun,
+    /// A predicative adjective ("willing", "opposed").
+    Adj,
+}
+
+/// A condition on the words around a trigger's head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requirement {
+    /// A particle or preposition: a dependent of the head with one of these
+    /// lemmas, or a word among the three after it ("rule out", "call for").
+    Word(Vec<String>),
+    /// The head's object (or passive subject; for nouns, a modifier) has one
+    /// of these lemmas ("dismiss calls", "hold talks", "hunger strike").
+    Object(Vec<String>),
+    /// The head takes a to-infinitive ("refuse to attend", "vow to fight").
+    Infinitive,
+}
+
+/// A dependency role that can name a party.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The subject (active voice).
+    Subj,
+    /// The direct object (active voice) or passive subject.
+    Obj,
+    /// The indirect object.
+    Iobj,
+    /// The possessor of the (nominal) trigger.
+    Poss,
+    /// A prepositional dependent with this preposition ("to", "against", "with").
+    Prep(String),
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexEntry {
+    /// Unique id, reported as the event's `rule`.
+    pub id: String,
+    /// The head word's lemma (lowercase).
+    pub head: String,
+    /// The head word's part of speech.
+    pub pos: TriggerPos,
+    /// Further words the pattern needs.
+    pub requires: Vec<Requirement>,
+    /// PLOVER event type.
+    pub event: EventType,
+    /// PLOVER mode, if any.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Roles that give the actor, in order of preference.
+    pub actor: Vec<Role>,
+    /// Roles that give the recipient, in order of preference.
+    pub recipient: Vec<Role>,
+    /// "Intent" entries (vow to, offer to): the type follows the embedded
+    /// event, AGREE for cooperation and THREATEN for conflict.
+    pub intent: bool,
+    /// Where the entry came from (`embedded`, a path, `petrarch`).
+    pub origin: String,
+}
+
+impl LexEntry {
+    /// How specific the pattern is; the most specific match wins.
+    pub fn specificity(&self) -> usize {
+        let own = usize::from(self.origin != "petrarch");
+        self.requires.len() * 2 + own
+    }
+}
+
+/// CAMEO facts of one code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoFact {
+    /// GDELT QuadClass, 1..=4.
+    pub quad_class: u8,
+    /// Goldstein weight, -10..10.
+    pub goldstein: f32,
+    /// PLOVER type the code maps to, if any.
+    pub plover: Option<EventType>,
+    /// PLOVER mode the code maps to, if any.
+    pub mode: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// CAMEO's name of the code.
+    pub name: String,
+}
+
+/// Trigger patterns, CAMEO facts and the gazetteer the coder reads.
+///
+/// Built once (from the data embedded in the binary, plus any override
+/// files) and shared between threads behind an `Arc`.
+#[derive(Debug, Clone, Default)]
+pub struct EventLexicon {
+    entries: Vec<LexEntry>,
+    by_head: HashMap<String, Vec<usize>>,
+    cameo: HashMap<String, CameoFact>,
+    scores: HashMap<(EventType, String), f32>,
+    gazetteer: Gazetteer,
+}
+
+impl EventLexicon {
+    /// The lexicon, CAMEO tables and gazetteer shipped in `data/`.
+    pub fn embedded() -> Result<EventLexicon, EventError> {
+        let mut lexicon = EventLexicon {
+            cameo: parse_cameo(CAMEO, "embedded:cameo.tsv")?,
+            scores: parse_scores(SCORES, "embedded:plover_scores.tsv")?,
+            gazetteer: Gazetteer::parse(GAZETTEER, "embedded:gazetteer.txt")?,
+            ..EventLexicon::default()
+        };
+        let entries = parse_lexicon(LEXICON, "embedded:lexicon.txt", "embedded")?;
+        lexicon.add_entries(entries);
+        Ok(lexicon)
+    }
+
+    /// Adds the entries of a lexicon file in the same format; an entry with
+    /// the id of an existing one replaces it.
+    pub fn load_path(&mut self, path: &Path) -> Result<(), EventError> {
+        let text = read(path)?;
+        let name = path.display().to_string();
+        let entries = parse_lexicon(&text, &name, &name)?;
+        self.add_entries(entries);
+        Ok(())
+    }
+
+    /// Adds PETRARCH's CAMEO verb dictionary (`CAMEO.2.0.txt`) as extra,
+    /// lower-priority patterns: each verb's synonyms with the plain
+    /// `- * WORD [code]` and `- * (WORD) [code]` patterns. Returns how many
+    /// entries were added.
+    pub fn load_petrarch_verbs(&mut self, path: &Path) -> Result<usize, EventError> {
+        let text = read(path)?;
+        let entries = parse_petrarch(&text, &self.cameo);
+        let n = entries.len();
+        self.add_entries(entries);
+        Ok(n)
+    }
+
+    /// Replaces the gazetteer with one read from a file in the same format.
+    pub fn load_gazetteer(&mut self, path: &Path) -> Result<(), EventError> {
+        let text = read(path)?;
+        self.gazetteer = Gazetteer::parse(&text, &path.display().to_string())?;
+        Ok(())
+    }
+
+    fn add_entries(&mut self, entries: Vec<LexEntry>) {
+        for entry in entries {
+            if let Some(old) = self.entries.iter_mut().find(|e| e.id == entry.id) {
+                *old = entry;
+            } else {
+                self.entries.push(entry);
+            }
+        }
+        self.by_head.clear();
+        for (i, entry) in self.entries.iter().enumerate() {
+            self.by_head.entry(entry.head.clone()).or_default().push(i);
+        }
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[LexEntry] {
+        &self.entries
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries whose head lemma is `lemma`.
+    pub fn by_head(&self, lemma: &str) -> impl Iterator<Item = &LexEntry> {
+        self.by_head.get(lemma).into_iter().flatten().map(|&i| &self.entries[i])
+    }
+
+    /// Whether any entry has this head lemma.
+    pub fn has_head(&self, lemma: &str) -> bool {
+        self.by_head.contains_key(lemma)
+    }
+
+    /// CAMEO facts of a code (falls back to its parent codes).
+    pub fn cameo(&self, code: &str) -> Option<&CameoFact> {
+        (1..=code.len()).rev().find_map(|n| code.get(..n).and_then(|c| self.cameo.get(c)))
+    }
+
+    /// PLOVER score of a type and mode (the type's base score when the mode has none).
+    pub fn plover_score(&self, event: EventType, mode: Option<&str>) -> Option<f32> {
+        mode.and_then(|m| self.scores.get(&(event, m.to_string())))
+            .or_else(|| self.scores.get(&(event, String::new())))
+            .copied()
+    }
+
+    /// The gazetteer of places.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+fn read(path: &Path) -> Result<String, EventError> {
+    std::fs::read_to_string(path)
+        .map_err(|error| EventError::Io { path: path.to_path_buf(), error })
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+/// Parses the lexicon format: `id | pattern | TYPE[:mode] | CAMEO | frame`.
+pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntry>, EventError> {
+    let mut out = Vec::new();
+    for (line, l) in data_lines(text) {
+        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
+        if cols.len() < 4 {
+            return Err(EventError::bad_data(
+                name,
+                line,
+                "want `id | pattern | TYPE[:mode] | CAMEO | frame`",
+            ));
+        }
+        let id = cols[0].to_string();
+        let mut words = cols[1].split_whitespace();
+        let head_word =
+            words.next().ok_or_else(|| EventError::bad_data(name, line, "empty pattern"))?;
+        let (head, pos) = match head_word.split_once('/') {
+            Some((h, "n")) => (h, TriggerPos::Noun),
+            Some((h, "a")) => (h, TriggerPos::Adj),
+            Some((h, "v")) => (h, TriggerPos::Verb),
+            None => (head_word, TriggerPos::Verb),
+            _ => {
+                return Err(EventError::bad_data(
+                    name,
+                    line,
+                    format!("bad head `{head_word}` (use lemma, lemma/n, lemma/a)"),
+                ))
+            }
+        };
+        let mut requires = Vec::new();
+        for w in words {
+            if w == "+inf" {
+                requires.push(Requirement::Infinitive);
+            } else if let Some(list) = w.strip_prefix("obj=") {
+                requires.push(Requirement::Object(split_list(list)));
+            } else {
+                requires.push(Requirement::Word(split_list(w.trim_start_matches('+'))));
+            }
+        }
+        let (type_name, mode) = match cols[2].split_once(':') {
+            Some((t, m)) => (t, Some(m.to_string())),
+            None => (cols[2], None),
+        };
+        let event = EventType::parse(type_name).ok_or_else(|| {
+            EventError::bad_data(name, line, format!("`{type_name}` is not a PLOVER type"))
+        })?;
+        let cameo = cols[3].to_string();
+        if cameo.is_empty() || !cameo.chars().all(|c| c.is_ascii_digit()) {
+            return Err(EventError::bad_data(name, line, format!("bad CAMEO code `{cameo}`")));
+        }
+        let mut entry = LexEntry {
+            id,
+            head: head.to_lowercase(),
+            pos,
+            requires,
+            event,
+            mode,
+            cameo,
+            actor: default_actor(pos),
+            recipient: default_recipient(pos),
+            intent: false,
+            origin: origin.to_string(),
+        };
+        let frame = cols.get(4).copied().unwrap_or("");
+        for key in frame.split_whitespace() {
+            if key == "intent" {
+                entry.intent = true;
+            } else if key == "norecip" {
+                entry.recipient.clear();
+            } else if let Some(list) = key.strip_prefix("recip=") {
+                entry.recipient = parse_roles(list, name, line)?;
+            } else if let Some(list) = key.strip_prefix("actor=") {
+                entry.actor = parse_roles(list, name, line)?;
+            } else {
+                return Err(EventError::bad_data(name, line, format!("unknown frame key `{key}`")));
+            }
+        }
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+fn parse_roles(list: &str, name: &str, line: usize) -> Result<Vec<Role>, EventError> {
+    list.split(',')
+        .filter(|r| !r.is_empty())
+        .map(|r| match r {
+            "subj" => Ok(Role::Subj),
+            "obj" => Ok(Role::Obj),
+            "iobj" => Ok(Role::Iobj),
+            "poss" => Ok(Role::Poss),
+            p if p.chars().all(|c| c.is_ascii_lowercase()) => Ok(Role::Prep(p.to_string())),
+            other => Err(EventError::bad_data(name, line, format!("unknown role `{other}`"))),
+        })
+        .collect()
+}
+
+fn default_actor(pos: TriggerPos) -> Vec<Role> {
+    match pos {
+        TriggerPos::Noun => vec![Role::Poss, Role::Prep("by".into())],
+        _ => vec![Role::Subj],
+    }
+}
+
+fn default_recipient(pos: TriggerPos) -> Vec<Role> {
+    let preps = ["to", "against", "on", "with"];
+    let mut roles = match pos {
+        TriggerPos::Noun => vec![],
+        _ => vec![Role::Iobj, Role::Obj],
+    };
+    roles.extend(preps.iter().map(|p| Role::Prep((*p).to_string())));
+    roles
+}
+
+fn parse_cameo(text: &str, name: &str) -> Result<HashMap<String, CameoFact>, EventError> {
+    let mut out = HashMap::new();
+    for (line, l) in data_lines(text) {
+        let cols: Vec<&str> = l.split('\t').collect();
+        if cols.len() < 7 {
+            return Err(EventError::bad_data(name, line, "want 7 tab-separated columns"));
+        }
+        let quad_class =
+            cols[1].parse().map_err(|_| EventError::bad_data(name, line, "bad quad class"))?;
+        let goldstein = cols[2]
+            .parse()
+            .map_err(|_| EventError::bad_data(name, line, "bad Goldstein weight"))?;
+        let dash = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+        out.insert(
+            cols[0].to_string(),
+            CameoFact {
+                quad_class,
+                goldstein,
+                plover: EventType::parse(cols[3]),
+                mode: dash(cols[4]),
+                context: dash(cols[5]).map(|c| split_list(&c)).unwrap_or_default(),
+                name: cols[6].to_string(),
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn parse_scores(text: &str, name: &str) -> Result<HashMap<(EventType, String), f32>, EventError> {
+    let mut out = HashMap::new();
+    for (line, l) in data_lines(text) {
+        let cols: Vec<&str> = l.split('\t').collect();
+        let (Some(t), Some(m), Some(s)) = (cols.first(), cols.get(1), cols.get(2)) else {
+            return Err(EventError::bad_data(name, line, "want type, mode, score"));
+        };
+        let event =
+            EventType::parse(t).ok_or_else(|| EventError::bad_data(name, line, "bad type"))?;
+        let score = s.parse().map_err(|_| EventError::bad_data(name, line, "bad score"))?;
+        let mode = if *m == "-" { String::new() } else { (*m).to_string() };
+        out.insert((event, mode), score);
+    }
+    Ok(out)
+}
+
+/// Reads PETRARCH verb blocks: `--- NAME [code] ---`, synonym lines, and
+/// pattern lines `- * WORD [code]`. Lines it cannot express are skipped.
+fn parse_petrarch(text: &str, cameo: &HashMap<String, CameoFact>) -> Vec<LexEntry> {
+    let mut out = Vec::new();
+    let mut synonyms: Vec<String> = Vec::new();
+    let mut block_code: Option<String> = None;
+    let mut in_verbs = false;
+    let make =
+        |id: String, head: &str, code: &str, requires: Vec<Requirement>| -> Option<LexEntry> {
+            let fact = (1..=code.len()).rev().find_map(|n| cameo.get(&code[..n]))?;
+            let event = fact.plover?;
+            Some(LexEntry {
+                id,
+                head: head.to_string(),
+                pos: TriggerPos::Verb,
+                requires,
+                event,
+                mode: fact.mode.clone(),
+                cameo: code.to_string(),
+                actor: default_actor(TriggerPos::Verb),
+                recipient: default_recipient(TriggerPos::Verb),
+                intent: false,
+                origin: "petrarch".to_string(),
+            })
+        };
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if raw.contains("VERB PATTERNS") {
+            in_verbs = true;
+            continue;
+        }
+        if !in_verbs || line.is_empty() {
+            continue;
+        }
+        if line.starts_with("---") {
+            synonyms.clear();
+            block_code = bracket_code(line);
+            continue;
+        }
+        if let Some(pattern) = line.strip_prefix('-') {
+            let Some(code) = bracket_code(pattern) else { continue };
+            let body = pattern.split('[').next().unwrap_or("").trim();
+            let Some(rest) = body.strip_prefix('*') else { continue };
+            let word = rest.trim().trim_start_matches('(').trim_end_matches(')');
+            if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let prep = rest.trim().starts_with('(');
+            for syn in &synonyms {
+                let req = if prep {
+                    Requirement::Word(vec![word.to_lowercase()])
+                } else {
+                    Requirement::Object(vec![word.to_lowercase()])
+                };
+                let id = format!("petrarch:{syn}:{}", n + 1);
+                out.extend(make(id, syn, &code, vec![req]));
+            }
+            continue;
+        }
+        if line.starts_with('&') || line.starts_with('+') {
+            continue;
+        }
+        let word = line.split_whitespace().next().unwrap_or("");
+        if word.chars().all(|c| c.is_ascii_alphabetic() || c == '_') && !word.is_empty() {
+            let lemma = word.to_lowercase();
+            if !lemma.contains('_') {
+                if let Some(code) = &block_code {
+                    out.extend(make(format!("petrarch:{lemma}"), &lemma, code, Vec::new()));
+                }
+                synonyms.push(lemma);
+            }
+        }
+    }
+    out
+}
+
+fn bracket_code(line: &str) -> Option<String> {
+    let start = line.find('[')?;
+    let end = line[start..].find(']')? + start;
+    let code = line[start + 1..end].split(':').next()?.trim();
+    (!code.is_empty() && code.chars().all(|c| c.is_ascii_digit())).then(|| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_parses_and_covers_every_type() {
+        let lex = EventLexicon::embedded().expect("embedded data parses");
+        assert!(lex.len() > 400, "{} entries", lex.len());
+        for t in EventType::ALL {
+            assert!(lex.entries().iter().any(|e| e.event == t), "no entry for {t}");
+        }
+        let mut ids = std::collections::HashSet::new();
+        for e in lex.entries() {
+            assert!(ids.insert(&e.id), "duplicate id {}", e.id);
+            assert!(lex.cameo(&e.cameo).is_some(), "{}: unknown CAMEO {}", e.id, e.cameo);
+        }
+    }
+
+    #[test]
+    fn parses_patterns_and_frames() {
+        let text = "dismiss-calls | dismiss obj=call,appeal | REJECT | 120 | recip=obj\n\
+                    refuse-to | refuse +inf | REJECT | 124 |\n\
+                    rule-out | rule out | REJECT | 120 |\n\
+                    invasion | invasion/n | ASSAULT:heavy-weapons | 192 | recip=of\n";
+        let entries = parse_lexicon(text, "t", "t").expect("parses");
+        assert_eq!(
+            entries[0].requires,
+            vec![Requirement::Object(vec!["call".into(), "appeal".into()])]
+        );
+        assert_eq!(entries[0].recipient, vec![Role::Obj]);
+        assert_eq!(entries[1].requires, vec![Requirement::Infinitive]);
+        assert_eq!(entries[2].requires, vec![Requirement::Word(vec!["out".into()])]);
+        assert_eq!(entries[3].pos, TriggerPos::Noun);
+        assert_eq!(entries[3].mode.as_deref(), Some("heavy-weapons"));
+        assert_eq!(entries[3].actor, vec![Role::Poss, Role::Prep("by".into())]);
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err =
+            parse_lexicon("# c\nx | x | NOPE | 120 |\n", "lex.txt", "t").expect_err("bad type");
+        assert!(err.to_string().starts_with("lex.txt:2:"), "{err}");
+    }
+
+    #[test]
+    fn cameo_and_scores_resolve() {
+        let lex = EventLexicon::embedded().expect("embedded");
+        let f = lex.cameo("125").expect("125");
+        assert_eq!((f.quad_class, f.goldstein), (3, -5.0));
+        assert_eq!(lex.plover_score(EventType::Accuse, None), Some(-3.0));
+        assert_eq!(lex.plover_score(EventType::Consult, Some("visit")), Some(4.0));
+        assert_eq!(lex.plover_score(EventType::Consult, Some("nope")), Some(2.5));
+    }
+
+    #[test]
+    fn petrarch_blocks_become_entries() {
+        let lex = EventLexicon::embedded().expect("embedded");
+        let text = "####### VERB PATTERNS #######\n---  DENOUNCE   [111]  ---\nDENOUNCE\nDECRY\n- * AID    [070]  # x\n";
+        let entries = parse_petrarch(text, &lex.cameo);
+        assert!(entries.iter().any(|e| e.head == "decry" && e.event == EventType::Accuse));
+        assert!(entries
+            .iter()
+            .any(|e| e.head == "denounce"
+                && e.requires == vec![Requirement::Object(vec!["aid".into()])]));
+    }
+}

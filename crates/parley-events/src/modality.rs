@@ -1,0 +1,342 @@
+//! Negation, modality, conditionals and questions: whether the text asserts
+//! that an event happened. "has not rejected the talks" is negated; "could
+//! attack" is hypothetical; "would attend only if ..." is conditional;
+//! "failed to obtain an invitation" is negated through its control verb.
+
+use parley_doc::Modality;
+
+use crate::sent::Sent;
+
+/// What the words around a predicate say of its truth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The modality.
+    pub modality: Modality,
+    /// The cue behind it, e.g. `neg:not`, `aux:could`, `ctrl:fail`, `if-clause`.
+    pub cue: Option<String>,
+    /// Whether the predicate itself is negated (kept even when another cue wins).
+    pub negated: bool,
+    /// Whether it is stated as future or intended ("will", "would", "going to").
+    pub future: bool,
+}
+
+const NEG: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
+const FAIL: &[&str] = &[
+    "fail",
+    "refuse",
+    "decline",
+    "neglect",
+    "avoid",
+    "cease",
+    "unable",
+    "reluctant",
+    "deny",
+    "stop",
+];
+const DOUBT: &[&str] = &[
+    "doubt",
+    "question",
+    "wonder",
+    "speculate",
+    "unclear",
+    "unlikely",
+    "uncertain",
+    "possible",
+    "rumor",
+    "rumour",
+    "hope",
+    "want",
+    "wish",
+    "consider",
+    "mull",
+    "weigh",
+    "contemplate",
+    "expect",
+    "seek",
+    "try",
+    "whether",
+    "if",
+    "may",
+    "might",
+    "could",
+    "likely",
+    "able",
+    "ready",
+    "prepared",
+    "unsure",
+    "suppose",
+    "imagine",
+    "fear",
+    "worry",
+    "predict",
+    "plan",
+];
+const HEDGE_ADV: &[&str] = &["possibly", "perhaps", "maybe", "potentially", "hypothetically"];
+/// Words that may stand between a negation and its verb ("has not yet been").
+const FILLER: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "yet",
+    "also",
+    "even",
+    "still",
+    "so",
+    "far",
+    "officially",
+    "formally",
+    "directly",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "to",
+    "ever",
+    "publicly",
+    "explicitly",
+    "immediately",
+    "'s",
+];
+
+/// Reads the modality of the predicate at local token `t`. `reported` says
+/// whether it lies in reported speech or a quote (where "would" states intent).
+pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
+    let mut r = Reading { modality: Modality::Asserted, cue: None, negated: false, future: false };
+    let set = |r: &mut Reading, m: Modality, cue: String| {
+        if r.modality == Modality::Asserted {
+            r.modality = m;
+            r.cue = Some(cue);
+        }
+    };
+    let has_if = s.lower.iter().any(|w| w == "if");
+
+    // Negation on the predicate (parse), or just before it (surface).
+    let neg_kid = s.children[t].iter().copied().find(|&c| {
+        matches!(s.base(c), "advmod" | "neg" | "det" | "cc:preconj")
+            && NEG.contains(&s.lemma[c].as_str())
+    });
+    let neg_near = {
+        let mut j = t;
+        let mut found = None;
+        while j > 0 && t - j < 5 {
+            j -= 1;
+            let w = s.lower[j].as_str();
+            if NEG.contains(&w) && w != "no" && w != "nor" && w != "neither" {
+                found = Some(j);
+                break;
+            }
+            if !(FILLER.contains(&w) || w.ends_with("ly")) {
+                break;
+            }
+        }
+        found
+    };
+    if let Some(c) = neg_kid.or(neg_near) {
+        r.negated = true;
+        set(&mut r, Modality::Negated, format!("neg:{}", s.lower[c]));
+    }
+
+    // Auxiliaries and hedges on the predicate (parse), or just before it (surface).
+    let mut aux: Vec<usize> =
+        s.children[t].iter().copied().filter(|&c| s.base(c) == "aux").collect();
+    if !s.parsed || aux.is_empty() {
+        let mut j = t;
+        while j > 0 && t - j < 5 {
+            j -= 1;
+            let w = s.lower[j].as_str();
+            if matches!(
+                w,
+                "will"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "'ll"
+                    | "'d"
+                    | "shall"
+            ) {
+                aux.push(j);
+            } else if !(FILLER.contains(&w) || NEG.contains(&w) || w.ends_with("ly")) {
+                break;
+            }
+        }
+    }
+    for &a in &aux {
+        match s.lemma[a].as_str() {
+            "could" | "might" | "may" | "can" => {
+                set(&mut r, Modality::Hypothetical, format!("aux:{}", s.lower[a]))
+            }
+            "would" | "'d" => {
+                r.future = true;
+                if has_if {
+                    set(&mut r, Modality::Conditional, "would-if".to_string());
+                } else if !reported {
+                    set(&mut r, Modality::Hypothetical, "aux:would".to_string());
+                }
+            }
+            "will" | "'ll" | "shall" | "wo" => r.future = true,
+            "should" | "must" | "ought" if !reported => {
+                set(&mut r, Modality::Hypothetical, format!("aux:{}", s.lower[a]));
+            }
+            _ => {}
+        }
+    }
+    if t >= 2 && s.lower[t - 1] == "to" && s.lower[t - 2] == "going" {
+        r.future = true;
+    }
+    if let Some(h) =
+        s.children[t].iter().copied().find(|&c| HEDGE_ADV.contains(&s.lemma[c].as_str()))
+    {
+        set(&mut r, Modality::Hypothetical, format!("adv:{}", s.lower[h]));
+    }
+
+    // Conditionals: inside an if-clause, or bound by one ("only if").
+    if s.children[t].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if") {
+        set(&mut r, Modality::Conditional, "in-if-clause".to_string());
+    }
+    if s.kids(t, "advcl")
+        .any(|a| s.children[a].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if"))
+    {
+        set(&mut r, Modality::Conditional, "if-clause".to_string());
+    }
+    if s.children[t].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "whether") {
+        set(&mut r, Modality::Questioned, "whether".to_string());
+    }
+
+    // Control and doubt verbs above the predicate ("failed to obtain", "hopes to").
+    let mut prev = t;
+    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
+        let base = rel.split(':').next().unwrap_or("");
+        if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
+            break;
+        }
+        let lemma = s.lemma[anc].as_str();
+        if FAIL.contains(&lemma) && base != "advcl" {
+            set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
+        } else if DOUBT.contains(&lemma) && base != "advcl" {
+            set(&mut r, Modality::Hypothetical, format!("ctrl:{lemma}"));
+        } else if base == "advcl"
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
+        {
+            set(&mut r, Modality::Conditional, "in-if-clause".to_string());
+        }
+        if s.children[anc]
+            .iter()
+            .any(|&c| s.base(c) == "advmod" && NEG.contains(&s.lemma[c].as_str()))
+            && !matches!(lemma, "say" | "tell" | "add")
+        {
+            set(&mut r, Modality::Negated, format!("neg-above:{lemma}"));
+        }
+        prev = anc;
+    }
+    if !s.parsed {
+        // Surface: a control or doubt verb two or three words before ("failed to obtain").
+        if t >= 2 && s.lower[t - 1] == "to" {
+            let l = s.lemma[t - 2].as_str();
+            if FAIL.iter().any(|f| l.starts_with(f)) {
+                set(&mut r, Modality::Negated, format!("ctrl:{l}"));
+            }
+        }
+    }
+
+    // Questions: the sentence ends in "?" and the predicate is not reported.
+    if s.lower.last().is_some_and(|w| w == "?") && !reported {
+        set(&mut r, Modality::Questioned, "question-mark".to_string());
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::parsed;
+
+    /// (CoNLL-ish sentence, predicate form, expected modality, expected cue).
+    #[test]
+    fn table_of_readings() {
+        let cases: &[(&str, &str, Modality, Option<&str>)] = &[
+            (
+                "Russia/PROPN/Russia/3/nsubj has/AUX/have/3/aux not/PART/not/3/advmod rejected/VERB/reject/0/root the/DET/the/5/det talks/NOUN/talk/3/obj",
+                "rejected",
+                Modality::Negated,
+                Some("neg:not"),
+            ),
+            (
+                "Russia/PROPN/Russia/4/nsubj:pass has/AUX/have/4/aux n't/PART/not/4/advmod been/AUX/be/4/aux:pass invited/VERB/invite/0/root",
+                "invited",
+                Modality::Negated,
+                Some("neg:n't"),
+            ),
+            (
+                "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",
+                "obtain",
+                Modality::Negated,
+                Some("ctrl:fail"),
+            ),
+            (
+                "Moscow/PROPN/Moscow/3/nsubj would/AUX/would/3/aux attend/VERB/attend/0/root only/ADV/only/7/advmod if/SCONJ/if/7/mark troops/NOUN/troop/7/nsubj left/VERB/leave/3/advcl",
+                "attend",
+                Modality::Conditional,
+                Some("would-if"),
+            ),
+            (
+                "Russia/PROPN/Russia/3/nsubj could/AUX/could/3/aux attack/VERB/attack/0/root Kyiv/PROPN/Kyiv/3/obj",
+                "attack",
+                Modality::Hypothetical,
+                Some("aux:could"),
+            ),
+            (
+                "Will/AUX/will/3/aux Russia/PROPN/Russia/3/nsubj attend/VERB/attend/0/root ?/PUNCT/?/3/punct",
+                "attend",
+                Modality::Questioned,
+                Some("question-mark"),
+            ),
+            (
+                "Kyiv/PROPN/Kyiv/2/nsubj rejected/VERB/reject/0/root the/DET/the/4/det plan/NOUN/plan/2/obj",
+                "rejected",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "Officials/NOUN/official/2/nsubj doubt/VERB/doubt/0/root Russia/PROPN/Russia/5/nsubj will/AUX/will/5/aux attend/VERB/attend/2/ccomp",
+                "attend",
+                Modality::Hypothetical,
+                Some("ctrl:doubt"),
+            ),
+        ];
+        for (conll, pred, want, cue) in cases {
+            let doc = parsed(conll, "2024-07-18");
+            let s = Sent::new(&doc, &doc.sentences[0]);
+            let t = s.lower.iter().position(|w| w == &pred.to_lowercase()).expect("predicate");
+            let r = read(&s, t, false);
+            assert_eq!(r.modality, *want, "{conll}: {r:?}");
+            assert_eq!(r.cue.as_deref(), *cue, "{conll}");
+        }
+    }
+
+    #[test]
+    fn reported_would_states_intent() {
+        let doc = parsed(
+            "Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/6/nsubj would/AUX/would/6/aux not/PART/not/6/advmod attend/VERB/attend/2/ccomp",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        let r = read(&s, 5, true);
+        assert!(r.negated && r.future);
+        assert_eq!(r.modality, Modality::Negated);
+    }
+}

@@ -1,0 +1,281 @@
+//! A per-sentence view of the parse: local token indices, lowercase forms
+//! and lemmas, children lists, and the dependency helpers the rules use.
+
+use parley_doc::{Document, Sentence, Upos};
+
+/// One sentence's tokens and parse, indexed locally from 0.
+pub struct Sent<'a> {
+    pub doc: &'a Document,
+    /// Document index of the first token.
+    pub first: usize,
+    /// Number of tokens.
+    pub n: usize,
+    /// Lowercase surface forms.
+    pub lower: Vec<String>,
+    /// Lowercase lemmas (the form when the token has none).
+    pub lemma: Vec<String>,
+    /// Local head of each token (`None` for the root, or heads outside the sentence).
+    pub head: Vec<Option<usize>>,
+    /// Dependency relation of each token ("" before parsing).
+    pub rel: Vec<String>,
+    /// Local children of each token, in text order.
+    pub children: Vec<Vec<usize>>,
+    /// Whether the sentence carries a dependency parse.
+    pub parsed: bool,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(doc: &'a Document, sentence: &Sentence) -> Sent<'a> {
+        let range = sentence.token_range();
+        let first = range.start;
+        let tokens = doc.tokens.get(range.clone()).unwrap_or(&[]);
+        let n = tokens.len();
+        let mut lower = Vec::with_capacity(n);
+        let mut lemma = Vec::with_capacity(n);
+        let mut head = Vec::with_capacity(n);
+        let mut rel = Vec::with_capacity(n);
+        for tok in tokens {
+            let form = doc.token_form(tok).replace('’', "'").to_lowercase();
+            let lem = match tok.lemma.as_deref() {
+                Some(l) if !l.is_empty() && l != "_" => l.to_lowercase(),
+                _ => form.clone(),
+            };
+            lower.push(form);
+            lemma.push(lem);
+            head.push(tok.head.and_then(|h| h.get().checked_sub(first)).filter(|&h| h < n));
+            rel.push(tok.deprel.clone().unwrap_or_default());
+        }
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in head.iter().enumerate() {
+            if let Some(h) = *h {
+                if h != i {
+                    children[h].push(i);
+                }
+            }
+        }
+        let parsed = rel.iter().any(|r| !r.is_empty()) && head.iter().any(Option::is_some);
+        Sent { doc, first, n, lower, lemma, head, rel, children, parsed }
+    }
+
+    pub fn upos(&self, i: usize) -> Option<Upos> {
+        self.doc.tokens.get(self.first + i).and_then(|t| t.upos)
+    }
+
+    pub fn xpos(&self, i: usize) -> Option<&str> {
+        self.doc.tokens.get(self.first + i).and_then(|t| t.xpos.as_deref())
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.doc.tokens.get(self.first + i).map(|t| &self.doc.text[t.span]).unwrap_or("")
+    }
+
+    pub fn span(&self, i: usize) -> parley_doc::Span {
+        self.doc.tokens[self.first + i].span
+    }
+
+    /// The relation without its subtype (`obl:agent` -> `obl`).
+    pub fn base(&self, i: usize) -> &str {
+        self.rel[i].split(':').next().unwrap_or("")
+    }
+
+    /// Children with relation `rel` (exact, or base when `rel` has no subtype).
+    pub fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i].iter().copied().filter(move |&c| {
+            let r = self.rel[c].as_str();
+            r == rel || (!rel.contains(':') && r.split(':').next() == Some(rel))
+        })
+    }
+
+    pub fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i, rel).next()
+    }
+
+    /// Whether the verb is passive (a `:pass` dependent).
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| self.rel[c].ends_with(":pass"))
+    }
+
+    /// The preposition of a nominal dependent: its `case` child, or the
+    /// relation's subtype (`obl:against`).
+    pub fn prep_of(&self, i: usize) -> Option<&str> {
+        if let Some(c) = self.children[i].iter().find(|&&c| self.base(c) == "case") {
+            return Some(self.lemma[*c].as_str());
+        }
+        self.rel[i]
+            .split_once(':')
+            .map(|(_, s)| s)
+            .filter(|s| !matches!(*s, "poss" | "pass" | "tmod" | "npmod" | "relcl" | "prt"))
+    }
+
+    /// Ancestors of `i`, nearest first, with the relation through which each was left.
+    pub fn ancestors(&self, i: usize) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut cur = i;
+        while let Some(h) = self.head[cur] {
+            if out.len() > self.n {
+                break;
+            }
+            out.push((h, self.rel[cur].clone()));
+            cur = h;
+        }
+        out
+    }
+
+    /// Whether `anc` dominates `i`.
+    pub fn dominates(&self, anc: usize, i: usize) -> bool {
+        self.ancestors(i).iter().any(|(a, _)| *a == anc)
+    }
+}
+
+/// Candidate lemmas for a form when the lemma does not hit the lexicon:
+/// irregular pasts and the usual suffixes.
+pub fn lemma_candidates(form: &str) -> Vec<String> {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("struck", "strike"),
+        ("stricken", "strike"),
+        ("met", "meet"),
+        ("sent", "send"),
+        ("fought", "fight"),
+        ("shot", "shoot"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("held", "hold"),
+        ("made", "make"),
+        ("laid", "lay"),
+        ("said", "say"),
+        ("told", "tell"),
+        ("sought", "seek"),
+        ("brought", "bring"),
+        ("beaten", "beat"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("withdrew", "withdraw"),
+        ("withdrawn", "withdraw"),
+        ("broke", "break"),
+        ("broken", "break"),
+        ("stood", "stand"),
+        ("led", "lead"),
+        ("kept", "keep"),
+        ("froze", "freeze"),
+        ("frozen", "freeze"),
+        ("spoke", "speak"),
+        ("spoken", "speak"),
+        ("flew", "fly"),
+        ("flown", "fly"),
+        ("sank", "sink"),
+        ("sunk", "sink"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("fled", "flee"),
+        ("blew", "blow"),
+        ("blown", "blow"),
+        ("overran", "overrun"),
+        ("swore", "swear"),
+        ("sworn", "swear"),
+        ("forbade", "forbid"),
+        ("forbidden", "forbid"),
+        ("undertook", "undertake"),
+        ("shook", "shake"),
+        ("stole", "steal"),
+        ("won", "win"),
+        ("lost", "lose"),
+        ("paid", "pay"),
+        ("sold", "sell"),
+        ("bought", "buy"),
+        ("caught", "catch"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("drove", "drive"),
+        ("driven", "drive"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("threw", "throw"),
+        ("thrown", "throw"),
+        ("woke", "wake"),
+        ("hid", "hide"),
+        ("hidden", "hide"),
+        ("bore", "bear"),
+        ("borne", "bear"),
+        ("lent", "lend"),
+        ("left", "leave"),
+        ("felt", "feel"),
+        ("heard", "hear"),
+        ("understood", "understand"),
+        ("got", "get"),
+        ("gotten", "get"),
+        ("came", "come"),
+        ("became", "become"),
+        ("ran", "run"),
+        ("was", "be"),
+        ("were", "be"),
+        ("is", "be"),
+        ("are", "be"),
+        ("has", "have"),
+        ("had", "have"),
+        ("did", "do"),
+        ("does", "do"),
+        ("done", "do"),
+    ];
+    let mut out = Vec::new();
+    if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == form) {
+        out.push((*l).to_string());
+    }
+    let undouble = |s: &str| -> Option<String> {
+        let b = s.as_bytes();
+        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]))
+            .then(|| s[..s.len() - 1].to_string())
+    };
+    if let Some(s) = form.strip_suffix("ies").or_else(|| form.strip_suffix("ied")) {
+        out.push(format!("{s}y"));
+    }
+    for suffix in ["ing", "ed"] {
+        if let Some(s) = form.strip_suffix(suffix) {
+            if s.len() >= 2 {
+                out.push(s.to_string());
+                out.push(format!("{s}e"));
+                out.extend(undouble(s));
+            }
+        }
+    }
+    if let Some(s) = form.strip_suffix("es") {
+        out.push(s.to_string());
+    }
+    if let Some(s) = form.strip_suffix('s') {
+        if !s.ends_with('s') {
+            out.push(s.to_string());
+        }
+    }
+    if let Some(s) = form.strip_suffix('d') {
+        out.push(s.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemma_candidates_cover_common_inflections() {
+        for (form, lemma) in [
+            ("targeted", "target"),
+            ("targeting", "target"),
+            ("stopped", "stop"),
+            ("agreed", "agree"),
+            ("invaded", "invade"),
+            ("striking", "strike"),
+            ("struck", "strike"),
+            ("rejects", "reject"),
+            ("accuses", "accuse"),
+            ("denied", "deny"),
+            ("vowed", "vow"),
+            ("shelling", "shell"),
+        ] {
+            assert!(lemma_candidates(form).iter().any(|l| l == lemma), "{form} -> {lemma}");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Hand-built parsed documents for unit tests: no model file needed.
+//!
+//! A sentence is written as space-separated tokens `form/UPOS/lemma/head/deprel`
+//! (head 1-based within the sentence, 0 for the root); sentences are
+//! separated by ` || `. Mentions are coded by a tiny table of names.
+
+use parley_doc::{
+    Actor, BlockKind, DocMeta, Document, Mention, MentionSource, Sentence, SentenceIdx, Span,
+    Token, TokenIdx, Upos,
+};
+
+/// Country codes for test mentions: (surface form, code, country).
+const NAMES: &[(&str, &str, &str)] = &[
+    ("Russia", "RUS", "RUS"),
+    ("Moscow", "RUSGOV", "RUS"),
+    ("Russian", "RUS", "RUS"),
+    ("Kremlin", "RUSGOV", "RUS"),
+    ("Putin", "RUSGOV", "RUS"),
+    ("Zakharova", "RUSGOV", "RUS"),
+    ("Ukraine", "UKR", "UKR"),
+    ("Kyiv", "UKRGOV", "UKR"),
+    ("Ukrainian", "UKR", "UKR"),
+    ("Zelenskyy", "UKRGOV", "UKR"),
+    ("Switzerland", "CHE", "CHE"),
+    ("NATO", "IGOWSTNAT", ""),
+    ("Germany", "DEU", "DEU"),
+    ("Scholz", "DEUGOV", "DEU"),
+    ("Pyongyang", "PRKGOV", "PRK"),
+];
+
+/// Builds a document from the compact notation; the text is the forms
+/// joined by spaces (sentences joined by a space too).
+pub fn parsed(spec: &str, date: &str) -> Document {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    let mut mentions = Vec::new();
+    for (si, sent) in spec.split(" || ").enumerate() {
+        let first = tokens.len();
+        let start = if text.is_empty() { 0 } else { text.len() + 1 };
+        for raw in sent.split_whitespace() {
+            let parts: Vec<&str> = raw.split('/').collect();
+            let (form, upos, lemma, head, rel) = match parts.as_slice() {
+                [f, u, l, h, r] => (*f, Upos::parse(u), *l, h.parse::<usize>().unwrap_or(0), *r),
+                [f] => (*f, None, *f, 0, ""),
+                _ => panic!("bad test token {raw}"),
+            };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(form);
+            let mut tok = Token::new(Span::new_unchecked(s, text.len()));
+            tok.upos = upos;
+            tok.lemma = Some(lemma.to_string());
+            tok.space_after = true;
+            if !rel.is_empty() {
+                tok.deprel = Some(rel.to_string());
+                tok.head = (head > 0).then(|| TokenIdx((first + head - 1) as u32));
+            }
+            if let Some((_, code, country)) = NAMES.iter().find(|(n, _, _)| *n == form) {
+                let i = tokens.len() as u32;
+                mentions.push(Mention {
+                    span: tok.span,
+                    sentence: SentenceIdx(si as u32),
+                    first_token: TokenIdx(i),
+                    end_token: TokenIdx(i + 1),
+                    actor: Actor {
+                        code: (*code).to_string(),
+                        country: (!country.is_empty()).then(|| (*country).to_string()),
+                        sector: code.get(3..6).map(str::to_string),
+                        name: None,
+                        role: None,
+                    },
+                    via: MentionSource::Dictionary { entry: form.to_string() },
+                });
+            }
+            tokens.push(tok);
+        }
+        sentences.push(Sentence {
+            span: Span::new_unchecked(start, text.len()),
+            first_token: TokenIdx(first as u32),
+            end_token: TokenIdx(tokens.len() as u32),
+            kind: BlockKind::Paragraph,
+        });
+    }
+    let meta = DocMeta { id: "test".into(), date: Some(date.to_string()), ..DocMeta::default() };
+    let mut doc = Document::new(meta, text);
+    doc.tokens = tokens;
+    doc.sentences = sentences;
+    doc.mentions = mentions;
+    doc
+}
