@@ -58,18 +58,14 @@ pub enum TextError {
         /// What is wrong with it.
         message: String,
     },
-    /// A file whose extension no reader handles.
-    #[error("{path}: unknown file type (expected .txt, .html, .htm or .jsonl)")]
-    UnknownExtension {
-        /// The file.
-        path: PathBuf,
+    /// Markup too deeply nested to parse in reasonable time.
+    #[error("{origin}: HTML nested {depth} elements deep (the limit is {limit})")]
+    TooDeep {
+        /// The input.
+        origin: String,
+        /// Deepest nesting seen.
+        depth: usize,
+        /// The limit.
+        limit: usize,
     },
-}
-
-impl TextError {
-    /// Whether the error only reports a skipped input (an unknown file
-    /// type met while walking a directory) rather than a failed document.
-    pub fn is_skip(&self) -> bool {
-        matches!(self, TextError::UnknownExtension { .. })
-    }
 }

@@ -137,7 +137,7 @@ fn find_furniture(doc: &Document) -> Vec<Furniture> {
             let weak = matches!(reasons[i], None | Some("byline" | "author-title"));
             if weak && (!line.sentence || line.kind == BlockKind::ListItem) && line.words <= 25 {
                 reasons[i] = Some("related");
-            } else if reasons[i].is_none() {
+            } else if reasons[i] != Some("related") {
                 in_related = false;
             }
         }

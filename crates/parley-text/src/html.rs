@@ -35,6 +35,12 @@ const MIN_EXTRACTED_CHARS: usize = 250;
 /// # Errors
 /// [`TextError::Empty`] when the page has no text at all.
 pub fn document_from_html(html: &str, mut meta: DocMeta) -> Result<Document, TextError> {
+    // html5ever's tree building is quadratic in nesting depth: refuse
+    // pathological pages before parsing rather than hang on them.
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(TextError::TooDeep { origin: meta.origin.clone(), depth, limit: MAX_NESTING });
+    }
     let dom = Html::parse_document(html);
     let page = collect_blocks(&dom);
     fill_meta(&dom, &mut meta);
@@ -708,6 +714,47 @@ impl RawStream {
 
 fn squeeze_ws(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Deepest nesting a page may have; real pages stay far below (a few dozen).
+const MAX_NESTING: usize = 1000;
+
+/// Estimated element nesting depth of a page, from its tags alone.
+/// Elements that close themselves implicitly (`p`, `li`, `td`...) and
+/// void elements (`br`, `img`...) are not counted.
+fn nesting_depth(html: &str) -> usize {
+    const UNCOUNTED: &[&str] = &[
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "img", "hr", "meta", "link",
+        "input", "area", "base", "col", "embed", "source", "track", "wbr", "param", "html", "head",
+        "body", "tbody", "thead", "tfoot", "colgroup", "optgroup", "rp", "rt",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(p) = html[i..].find('<') {
+        let at = i + p;
+        let end = tag_end(bytes, at);
+        // `end` is just past a `>` (ASCII) or the end of the page: both char boundaries.
+        let inner_end = if end > at + 1 && bytes[end - 1] == b'>' { end - 1 } else { end };
+        let tag = &html[at + 1..inner_end];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !name.is_empty() && !UNCOUNTED.contains(&name.as_str()) && !tag.ends_with('/') {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end.max(at + 1);
+    }
+    max
 }
 
 /// Offset after the `>` closing the tag at `start`, skipping quoted attribute values.

@@ -31,6 +31,9 @@ mod reader;
 mod sentences;
 mod tokenize;
 
+#[cfg(test)]
+mod conformance;
+
 pub use error::TextError;
 pub use furniture::{explain, FurnitureRemover};
 pub use html::document_from_html;

@@ -129,6 +129,9 @@ fn pieces(text: &str, start: usize, end: usize) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
     let mut k = 0;
+    // Checked once: looking for links at every word start would be
+    // quadratic on long chunks ("a,a,a,...").
+    let may_link = s.contains('@') || s.contains("://") || s.to_ascii_lowercase().contains("www.");
     let flush = |word_start: &mut Option<usize>, at: usize, out: &mut Vec<Piece>| {
         if let Some(ws) = word_start.take() {
             if ws < at {
@@ -143,6 +146,9 @@ fn pieces(text: &str, start: usize, end: usize) -> Vec<Piece> {
         let after_next = chars.get(k + 2).map(|&(_, c)| c);
         // A URL or e-mail runs to the end of the chunk, less trailing punctuation.
         if word_start.is_none()
+            && may_link
+            && (k == 0
+                || prev.is_some_and(|p| matches!(p, '(' | '[' | '<' | '"' | '“' | '‘' | '\'')))
             && (is_url_start(&text[at..end]) || is_email(trim_trailing(&text[at..end])))
         {
             let core = trim_trailing(&text[at..end]);
