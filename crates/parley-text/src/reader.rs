@@ -492,4 +492,40 @@ mod tests {
         assert!(html.text.contains("Leaders met in Rome"));
         assert!(results[4].is_err());
     }
+
+    #[test]
+    fn directories_are_walked_in_order_skipping_hidden_and_unknown_files() {
+        let dir = std::env::temp_dir().join(format!("parley-text-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+        let write =
+            |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).expect("write");
+        write("b.txt", b"Second\nBody line.\n");
+        write("a.htm", b"<html><body><h1>First</h1><p>Body text of the page.</p></body></html>");
+        write(".hidden.txt", b"Hidden\n");
+        write("notes.pdf", b"%PDF-1.4");
+        write("sub/c.jsonl", b"{\"id\": \"c1\", \"text\": \"Third\"}\nnot json\n");
+        write("sub/d.txt", b"bad \xff byte");
+        write("sub/e.txt", b"");
+        let results: Vec<Result<Document, TextError>> = read_inputs(&[dir.clone()]).collect();
+        let summary: Vec<String> = results
+            .iter()
+            .map(|r| match r {
+                Ok(doc) => format!("ok {}", doc.meta.id),
+                Err(err) => format!("err {}", err.to_string().rsplit('/').next().unwrap_or("")),
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                "ok a",
+                "ok b",
+                "ok c1",
+                "err c.jsonl:2: not a JSON record: expected ident at line 1 column 2",
+                "err d.txt: invalid UTF-8 at byte 4",
+                "err e.txt: empty document",
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
