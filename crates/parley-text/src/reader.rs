@@ -507,7 +507,8 @@ mod tests {
         write("sub/c.jsonl", b"{\"id\": \"c1\", \"text\": \"Third\"}\nnot json\n");
         write("sub/d.txt", b"bad \xff byte");
         write("sub/e.txt", b"");
-        let results: Vec<Result<Document, TextError>> = read_inputs(&[dir.clone()]).collect();
+        let results: Vec<Result<Document, TextError>> =
+            read_inputs(std::slice::from_ref(&dir)).collect();
         let summary: Vec<String> = results
             .iter()
             .map(|r| match r {
