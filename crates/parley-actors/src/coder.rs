@@ -4,42 +4,215 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use parley_doc::{Actor, Annotator, DocError, Document, Layer, Mention, MentionSource, SentenceIdx, Span, TokenIdx, Upos};
+use parley_doc::{
+    Actor, Annotator, DocError, Document, Layer, Mention, MentionSource, SentenceIdx, Span,
+    TokenIdx, Upos,
+};
 
 use crate::dictionary::{parse_date, ActorDictionary, EntryKind, PhraseClass};
 use crate::words::{self, Shape};
 
 /// Verbs after which a pronoun subject is an actor ("he said", "she told").
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns", "claimed", "claims",
-    "insisted", "insists", "argued", "argues", "announced", "announces", "declared", "declares", "wrote", "writes",
-    "noted", "notes", "called", "calls", "urged", "urges", "accused", "accuses", "rejected", "rejects", "refused",
-    "refuses", "demanded", "demands", "vowed", "vows", "promised", "promises", "threatened", "threatens", "met",
-    "meets", "visited", "visits", "signed", "signs", "ordered", "orders", "agreed", "agrees", "has", "had", "is", "was",
-    "will", "would", "could", "can", "also", "later", "then", "hopes", "hoped", "wants", "wanted", "did", "does",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "demanded",
+    "demands",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+    "met",
+    "meets",
+    "visited",
+    "visits",
+    "signed",
+    "signs",
+    "ordered",
+    "orders",
+    "agreed",
+    "agrees",
+    "has",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "can",
+    "also",
+    "later",
+    "then",
+    "hopes",
+    "hoped",
+    "wants",
+    "wanted",
+    "did",
+    "does",
 ];
 
 /// Hyphenated words that keep an actor phrase going: "Vietnamese-led forces".
 const HYPHEN_KEEP: &[&str] = &["led", "run", "controlled", "dominated", "owned", "commanded"];
 
 /// Lower-case words that may sit inside a person's name ("Bashar al-Assad").
-const NAME_PARTICLES: &[&str] = &["al", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "la", "le", "el", "dos", "ben"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "la", "le",
+    "el", "dos", "ben",
+];
 
 /// Capitalised words that do not start a name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "to", "from", "with", "after",
-    "before", "since", "when", "while", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
-    "his", "her", "their", "our", "my", "you", "your", "there", "here", "what", "who", "why", "how", "where", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "however", "meanwhile", "despite",
-    "although", "according", "last", "next", "earlier", "later", "asked", "speaking", "under", "among", "all", "some",
-    "both", "no", "not", "so", "also", "then", "now", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "said",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "by",
+    "to",
+    "from",
+    "with",
+    "after",
+    "before",
+    "since",
+    "when",
+    "while",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "you",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "however",
+    "meanwhile",
+    "despite",
+    "although",
+    "according",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "asked",
+    "speaking",
+    "under",
+    "among",
+    "all",
+    "some",
+    "both",
+    "no",
+    "not",
+    "so",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "said",
 ];
 
 /// Roles that "the <country> leader" can refer back to.
 const TOP_ROLES: &[&str] = &[
-    "president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader", "premier", "head of state",
-    "leader", "crown prince", "sultan", "general secretary", "head of government", "chairman", "taoiseach",
+    "president",
+    "prime minister",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "supreme leader",
+    "premier",
+    "head of state",
+    "leader",
+    "crown prince",
+    "sultan",
+    "general secretary",
+    "head of government",
+    "chairman",
+    "taoiseach",
 ];
 const GENERIC_ROLES: &[&str] = &["leader", "head", "chief", "boss", "strongman", "ruler"];
 
@@ -91,8 +264,19 @@ struct Draft {
     person: bool,
 }
 
+/// "President X" with no country in the phrase, waiting for the sentence's country.
+#[derive(Debug, Clone)]
+struct Orphan {
+    start: usize,
+    end: usize,
+    name: (usize, usize),
+    sector: Option<String>,
+    role: Option<String>,
+}
+
 #[derive(Debug, Default)]
 struct DocState {
+    orphans: Vec<Orphan>,
     drafts: Vec<Draft>,
     /// Normalised full names and surnames learned so far -> draft.
     known: HashMap<String, usize>,
@@ -155,7 +339,9 @@ impl ActorCoder {
             let mut node = 0u32;
             let mut best: Option<Piece> = None;
             for (j, w) in words.iter().enumerate().skip(i) {
-                let Some(next) = trie.word_id(&w.norm).and_then(|wid| trie.step(node, wid)) else { break };
+                let Some(next) = trie.word_id(&w.norm).and_then(|wid| trie.step(node, wid)) else {
+                    break;
+                };
                 node = next;
                 if let Some(t) = trie.target(node) {
                     let ok = t.cases.iter().zip(&words[i..=j]).all(|(c, w)| c.accepts(w.shape));
@@ -191,7 +377,11 @@ impl ActorCoder {
                 let e = self.dict.entry(pieces[k - 1].entry);
                 e.kind == EntryKind::Title || (e.kind == EntryKind::Agent && e.person_role)
             };
-            if !after_title && !state.seen.contains_key(&p.entry) {
+            // "President Ahmed Ben Bella" is not Abiy Ahmed: a surname ends the name.
+            let name_goes_on = words.get(p.end).is_some_and(|w| {
+                w.shape == Shape::Capitalized && !NOT_NAMES.contains(&w.norm.as_str())
+            });
+            if (!after_title && !state.seen.contains_key(&p.entry)) || name_goes_on {
                 piece_at[p.start] = None;
             }
         }
@@ -216,6 +406,51 @@ impl ActorCoder {
                 continue;
             }
             i += 1;
+        }
+        self.adopt_orphans(si, words, state);
+    }
+
+    /// Role-and-name phrases without a country ("President Prosper Avril")
+    /// take the country of their sentence when it names exactly one.
+    fn adopt_orphans(&self, si: usize, words: &[Word], state: &mut DocState) {
+        let orphans = std::mem::take(&mut state.orphans);
+        if orphans.is_empty() {
+            return;
+        }
+        let mut countries: Vec<&str> = state
+            .drafts
+            .iter()
+            .filter(|d| d.sentence == si)
+            .filter_map(|d| d.actor.country.as_deref())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let [country] = countries[..] else { return };
+        let country = country.to_string();
+        for o in orphans {
+            let code = match &o.sector {
+                Some(s) => format!("{country}{s}"),
+                None => country.clone(),
+            };
+            let actor = Actor {
+                code,
+                country: Some(country.clone()),
+                sector: o.sector.clone(),
+                name: Some(name_text(words, o.name.0, o.name.1)),
+                role: o.role.clone(),
+            };
+            if let Some(d) = push(
+                state,
+                si,
+                words,
+                o.start,
+                o.end,
+                actor,
+                Via::Rule("role-name-sentence-country"),
+                true,
+            ) {
+                learn(state, words, o.name.0, o.name.1, d);
+            }
         }
     }
 
@@ -244,19 +479,30 @@ impl ActorCoder {
             }
         }
         // "<role> of <country/organisation>": "president of Armenia".
-        if reading.country.is_none() && reading.base_code.is_none() && reading.person.is_none() && end + 1 < words.len() && words[end].norm == "of" {
+        if reading.country.is_none()
+            && reading.base_code.is_none()
+            && reading.person.is_none()
+            && end + 1 < words.len()
+            && words[end].norm == "of"
+        {
             let mut s = end + 1;
             if words[s].norm == "the" && s + 1 < words.len() {
                 s += 1;
             }
             if let Some(pk) = piece_at[s] {
                 let e = self.dict.entry(pieces[pk].entry);
-                if matches!(e.kind, EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported) && (reading.agents > 0 || name.is_some()) {
+                if matches!(
+                    e.kind,
+                    EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
+                ) && (reading.agents > 0 || name.is_some())
+                {
                     let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date, state);
                     reading.country = sub.country;
                     reading.base_code = sub.base_code;
                     reading.base_entry = sub.base_entry;
-                    if reading.sector.is_none() || self.defers_all(words, pieces, piece_at, start, end) {
+                    if reading.sector.is_none()
+                        || self.defers_all(words, pieces, piece_at, start, end)
+                    {
                         reading.sector = sub.sector.or(reading.sector);
                     }
                     end = sub_end;
@@ -264,6 +510,16 @@ impl ActorCoder {
             }
         }
         let Some(mut actor) = self.actor_of(&reading, date) else {
+            if let Some(n) = name {
+                state.orphans.push(Orphan {
+                    start,
+                    end,
+                    name: n,
+                    sector: reading.sector.clone(),
+                    role: reading.role.clone(),
+                });
+                return end;
+            }
             // A role alone ("the president said"): refers back by role.
             if reading.person_role && name.is_none() && determined {
                 if let Some(ante) = find_by_role(state, si, None, reading.role.as_deref()) {
@@ -299,7 +555,9 @@ impl ActorCoder {
             if reading.person_role {
                 person = true;
                 if determined || reading.possessive_base {
-                    if let Some(ante) = find_by_role(state, si, actor.country.as_deref(), reading.role.as_deref()) {
+                    if let Some(ante) =
+                        find_by_role(state, si, actor.country.as_deref(), reading.role.as_deref())
+                    {
                         let ante_actor = &state.drafts[ante].actor;
                         actor.name = ante_actor.name.clone();
                         if ante_actor.code.len() >= actor.code.len() {
@@ -323,11 +581,18 @@ impl ActorCoder {
             }
         }
         // Apposition after a role: "Russia's Foreign Ministry spokeswoman, Maria Zakharova,".
-        if reading.person_role && reading.person.is_none() && name.is_none() && end + 1 < words.len() && words[end].norm == "," {
+        if reading.person_role
+            && reading.person.is_none()
+            && name.is_none()
+            && end + 1 < words.len()
+            && words[end].norm == ","
+        {
             if let Some(ne) = name_end(words, end + 1, piece_at).filter(|&ne| ne - (end + 1) >= 2) {
                 let mut a = actor;
                 a.name = Some(name_text(words, end + 1, ne));
-                if let Some(d) = push(state, si, words, end + 1, ne, a, Via::Rule("apposition"), true) {
+                if let Some(d) =
+                    push(state, si, words, end + 1, ne, a, Via::Rule("apposition"), true)
+                {
                     learn(state, words, end + 1, ne, d);
                 }
                 return ne;
@@ -336,7 +601,14 @@ impl ActorCoder {
         end
     }
 
-    fn defers_all(&self, _words: &[Word], pieces: &[Piece], piece_at: &[Option<usize>], start: usize, end: usize) -> bool {
+    fn defers_all(
+        &self,
+        _words: &[Word],
+        pieces: &[Piece],
+        piece_at: &[Option<usize>],
+        start: usize,
+        end: usize,
+    ) -> bool {
         (start..end).filter_map(|i| piece_at[i]).all(|k| {
             let e = self.dict.entry(pieces[k].entry);
             e.kind != EntryKind::Agent || e.defer
@@ -360,7 +632,11 @@ impl ActorCoder {
         while j < words.len() {
             let Some(k) = piece_at[j] else {
                 // "-led" after a country keeps the phrase going.
-                if words[j].norm == "-" && j + 1 < words.len() && HYPHEN_KEEP.contains(&words[j + 1].norm.as_str()) && end > start {
+                if words[j].norm == "-"
+                    && j + 1 < words.len()
+                    && HYPHEN_KEEP.contains(&words[j + 1].norm.as_str())
+                    && end > start
+                {
                     j += 2;
                     continue;
                 }
@@ -393,7 +669,11 @@ impl ActorCoder {
                     r.person_surname_only = p.class == PhraseClass::Surname;
                 }
                 EntryKind::Country => {
-                    if r.country.is_some() || r.base_code.is_some() || r.agents > 0 || r.person.is_some() {
+                    if r.country.is_some()
+                        || r.base_code.is_some()
+                        || r.agents > 0
+                        || r.person.is_some()
+                    {
                         // A second country starts a new phrase ("Hungarian and Romanian").
                         break;
                     }
@@ -405,14 +685,18 @@ impl ActorCoder {
                     }
                 }
                 EntryKind::Org | EntryKind::Group | EntryKind::Imported => {
-                    if r.country.is_some() || r.base_code.is_some() || r.agents > 0 || r.person.is_some() {
+                    if r.country.is_some()
+                        || r.base_code.is_some()
+                        || r.agents > 0
+                        || r.person.is_some()
+                    {
                         break;
                     }
                     if let Some((t, _)) = e.term_at(date) {
                         let (country, sector) = self.dict.split_code(&t.code);
                         if let Some(c) = country {
                             r.country = Some(c);
-                            if t.code.len() > 3 && t.code.len() <= 6 {
+                            if t.code.len() <= 6 {
                                 r.sector = sector;
                             } else {
                                 r.base_code = Some(t.code.clone());
@@ -456,13 +740,19 @@ impl ActorCoder {
             } else {
                 // Out of office on the article's date: an elite of the country.
                 let c = country.clone().unwrap_or_else(|| term.code.chars().take(3).collect());
-                (format!("{c}ELI"), Some("ELI".to_string()), term.role.as_ref().map(|r| format!("former {r}")))
+                (
+                    format!("{c}ELI"),
+                    Some("ELI".to_string()),
+                    term.role.as_ref().map(|r| format!("former {r}")),
+                )
             };
             return Some(Actor { code, country, sector, name: e.name.clone(), role });
         }
         let name = r.base_entry.and_then(|b| {
             let e = self.dict.entry(b);
-            matches!(e.kind, EntryKind::Org | EntryKind::Group | EntryKind::Imported).then(|| e.name.clone()).flatten()
+            matches!(e.kind, EntryKind::Org | EntryKind::Group | EntryKind::Imported)
+                .then(|| e.name.clone())
+                .flatten()
         });
         if let Some(base) = &r.base_code {
             let (country, base_sector) = self.dict.split_code(base);
@@ -479,7 +769,13 @@ impl ActorCoder {
             Some(s) => format!("{country}{s}"),
             None => country.clone(),
         };
-        Some(Actor { code, country: Some(country), sector: r.sector.clone(), name, role: r.role.clone() })
+        Some(Actor {
+            code,
+            country: Some(country),
+            sector: r.sector.clone(),
+            name,
+            role: r.role.clone(),
+        })
     }
 
     /// A run of capitalised words not in the dictionary, at `[i, end)`:
@@ -498,7 +794,11 @@ impl ActorCoder {
     ) -> usize {
         let key = name_key(words, i, end);
         let last = words[end - 1].norm.clone();
-        let start = if i > 0 && piece_at[i - 1].is_none() && is_title_word(&words[i - 1].norm) { i - 1 } else { i };
+        let start = if i > 0 && piece_at[i - 1].is_none() && is_title_word(&words[i - 1].norm) {
+            i - 1
+        } else {
+            i
+        };
         if let Some(&ante) = state.known.get(&key).or_else(|| state.known.get(&last)) {
             let actor = state.drafts[ante].actor.clone();
             push(state, si, words, start, end, actor, Via::Coref(ante), true);
@@ -514,18 +814,27 @@ impl ActorCoder {
                 s += 1;
             }
             if let Some(k) = piece_at[s] {
-                let (mut r, mut rend) = self.read_chain(words, pieces, piece_at, pieces[k].start, date, state);
-                if r.country.is_none() && r.base_code.is_none() && rend + 1 < words.len() && words[rend].norm == "of" {
+                let (mut r, mut rend) =
+                    self.read_chain(words, pieces, piece_at, pieces[k].start, date, state);
+                if r.country.is_none()
+                    && r.base_code.is_none()
+                    && rend + 1 < words.len()
+                    && words[rend].norm == "of"
+                {
                     let mut t = rend + 1;
                     if words[t].norm == "the" && t + 1 < words.len() {
                         t += 1;
                     }
                     if piece_at[t].is_some() {
-                        let (sub, sub_end) = self.read_chain(words, pieces, piece_at, t, date, state);
+                        let (sub, sub_end) =
+                            self.read_chain(words, pieces, piece_at, t, date, state);
                         r.country = sub.country;
                         r.base_code = sub.base_code;
                         r.base_entry = sub.base_entry;
-                        if sub.sector.is_some() && (r.sector.is_none() || self.defers_all(words, pieces, piece_at, s, rend)) {
+                        if sub.sector.is_some()
+                            && (r.sector.is_none()
+                                || self.defers_all(words, pieces, piece_at, s, rend))
+                        {
                             r.sector = sub.sector;
                         }
                         rend = sub_end;
@@ -534,7 +843,9 @@ impl ActorCoder {
                 if r.person_role && r.person.is_none() {
                     if let Some(mut actor) = self.actor_of(&r, date) {
                         actor.name = Some(name_text(words, i, end));
-                        if let Some(d) = push(state, si, words, start, end, actor, Via::Rule("apposition"), true) {
+                        if let Some(d) =
+                            push(state, si, words, start, end, actor, Via::Rule("apposition"), true)
+                        {
                             learn(state, words, i, end, d);
                         }
                         let _ = rend;
@@ -547,11 +858,23 @@ impl ActorCoder {
         if end + 1 < words.len() && words[end].norm == "of" {
             if let Some(k) = piece_at[end + 1] {
                 let e = self.dict.entry(pieces[k].entry);
-                if matches!(e.kind, EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported) {
+                if matches!(
+                    e.kind,
+                    EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
+                ) {
                     let (r, _) = self.read_chain(words, pieces, piece_at, end + 1, date, state);
                     if let Some(mut actor) = self.actor_of(&r, date) {
                         actor.name = Some(name_text(words, i, end));
-                        if let Some(d) = push(state, si, words, start, end, actor, Via::Rule("name-of-organisation"), true) {
+                        if let Some(d) = push(
+                            state,
+                            si,
+                            words,
+                            start,
+                            end,
+                            actor,
+                            Via::Rule("name-of-organisation"),
+                            true,
+                        ) {
                             learn(state, words, i, end, d);
                         }
                     }
@@ -612,10 +935,14 @@ fn sentence_words(doc: &Document, range: std::ops::Range<usize>) -> Vec<Word> {
 /// (with "al-", "bin", "de" inside), at most five words.
 fn name_end(words: &[Word], i: usize, piece_at: &[Option<usize>]) -> Option<usize> {
     let first = words.get(i)?;
-    if piece_at[i].is_some() || !matches!(first.shape, Shape::Capitalized) || NOT_NAMES.contains(&first.norm.as_str()) {
+    if piece_at[i].is_some()
+        || !matches!(first.shape, Shape::Capitalized)
+        || NOT_NAMES.contains(&first.norm.as_str())
+    {
         return None;
     }
-    if matches!(first.upos, Some(u) if u != Upos::PROPN && u != Upos::X && u != Upos::NOUN && u != Upos::ADJ) {
+    if matches!(first.upos, Some(u) if u != Upos::PROPN && u != Upos::X && u != Upos::NOUN && u != Upos::ADJ)
+    {
         return None;
     }
     let mut end = i + 1;
@@ -628,20 +955,24 @@ fn name_end(words: &[Word], i: usize, piece_at: &[Option<usize>]) -> Option<usiz
         if matches!(w.shape, Shape::Capitalized) && !NOT_NAMES.contains(&w.norm.as_str()) {
             end += 1;
             count += 1;
-        } else if (w.norm == "-" || NAME_PARTICLES.contains(&w.norm.as_str()))
-            && end + 1 < words.len()
-            && piece_at[end + 1].is_none()
-            && (matches!(words[end + 1].shape, Shape::Capitalized) || (w.norm != "-" && words[end + 1].norm == "-"))
-        {
-            end += 1;
-        } else if w.norm == "-" && NAME_PARTICLES.contains(&words[end - 1].norm.as_str()) {
-            end += 1;
         } else {
-            break;
+            let joins = (w.norm == "-" || NAME_PARTICLES.contains(&w.norm.as_str()))
+                && end + 1 < words.len()
+                && piece_at[end + 1].is_none()
+                && (matches!(words[end + 1].shape, Shape::Capitalized)
+                    || (w.norm != "-" && words[end + 1].norm == "-"));
+            let after_particle =
+                w.norm == "-" && NAME_PARTICLES.contains(&words[end - 1].norm.as_str());
+            if !(joins || after_particle) {
+                break;
+            }
+            end += 1;
         }
     }
     // Never end on a particle or hyphen.
-    while end > i + 1 && (words[end - 1].norm == "-" || NAME_PARTICLES.contains(&words[end - 1].norm.as_str())) {
+    while end > i + 1
+        && (words[end - 1].norm == "-" || NAME_PARTICLES.contains(&words[end - 1].norm.as_str()))
+    {
         end -= 1;
     }
     Some(end)
@@ -662,7 +993,9 @@ fn name_text(words: &[Word], s: usize, e: usize) -> String {
                 .map(|p| {
                     let mut c = p.chars();
                     match c.next() {
-                        Some(f) if !NAME_PARTICLES.contains(&p) => f.to_uppercase().chain(c).collect(),
+                        Some(f) if !NAME_PARTICLES.contains(&p) => {
+                            f.to_uppercase().chain(c).collect()
+                        }
                         Some(f) => std::iter::once(f).chain(c).collect(),
                         None => String::new(),
                     }
@@ -694,7 +1027,9 @@ fn pronoun_is_subject(words: &[Word], i: usize) -> bool {
     }
     // Untagged: "he said", "he has refused", "said he".
     if let Some(next) = words.get(i + 1) {
-        if matches!(next.upos, Some(Upos::VERB | Upos::AUX)) || REPORTING.contains(&next.norm.as_str()) {
+        if matches!(next.upos, Some(Upos::VERB | Upos::AUX))
+            || REPORTING.contains(&next.norm.as_str())
+        {
             return true;
         }
     }
@@ -703,12 +1038,24 @@ fn pronoun_is_subject(words: &[Word], i: usize) -> bool {
 
 /// The latest draft that refers to a person, in this or the three sentences before.
 fn latest_person(state: &DocState, si: usize) -> Option<usize> {
-    state.drafts.iter().enumerate().rev().take_while(|(_, d)| d.sentence + 3 >= si).find(|(_, d)| d.person && d.actor.name.is_some()).map(|(k, _)| k)
+    state
+        .drafts
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, d)| d.sentence + 3 >= si)
+        .find(|(_, d)| d.person && d.actor.name.is_some())
+        .map(|(k, _)| k)
 }
 
 /// The latest person draft with this country (if given) and a role the
 /// description can stand for.
-fn find_by_role(state: &DocState, _si: usize, country: Option<&str>, role: Option<&str>) -> Option<usize> {
+fn find_by_role(
+    state: &DocState,
+    _si: usize,
+    country: Option<&str>,
+    role: Option<&str>,
+) -> Option<usize> {
     let role = role?;
     state
         .drafts
@@ -725,13 +1072,24 @@ fn find_by_role(state: &DocState, _si: usize, country: Option<&str>, role: Optio
                 }
             }
             let Some(r) = d.actor.role.as_deref() else { return false };
-            r == role || (GENERIC_ROLES.contains(&role) && TOP_ROLES.contains(&r)) || (role == "leader" && TOP_ROLES.contains(&r))
+            r == role
+                || (GENERIC_ROLES.contains(&role) && TOP_ROLES.contains(&r))
+                || (role == "leader" && TOP_ROLES.contains(&r))
         })
         .map(|(k, _)| k)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(state: &mut DocState, si: usize, words: &[Word], s: usize, e: usize, actor: Actor, via: Via, person: bool) -> Option<usize> {
+fn push(
+    state: &mut DocState,
+    si: usize,
+    words: &[Word],
+    s: usize,
+    e: usize,
+    actor: Actor,
+    via: Via,
+    person: bool,
+) -> Option<usize> {
     if s >= e || e > words.len() {
         return None;
     }

@@ -132,12 +132,20 @@ impl ActorEntry {
         let date = match date {
             Some(d) => d,
             None => {
-                let best = self.terms.iter().max_by_key(|t| (t.until.unwrap_or(u32::MAX), t.from.unwrap_or(0)))?;
+                let best = self
+                    .terms
+                    .iter()
+                    .max_by_key(|t| (t.until.unwrap_or(u32::MAX), t.from.unwrap_or(0)))?;
                 return Some((best, true));
             }
         };
         // A dated term covering the date beats an undated default.
-        if let Some(t) = self.terms.iter().filter(|t| t.is_dated() && t.covers(date)).max_by_key(|t| t.from.unwrap_or(0)) {
+        if let Some(t) = self
+            .terms
+            .iter()
+            .filter(|t| t.is_dated() && t.covers(date))
+            .max_by_key(|t| t.from.unwrap_or(0))
+        {
             return Some((t, true));
         }
         if let Some(t) = self.terms.iter().find(|t| !t.is_dated()) {
@@ -212,9 +220,9 @@ impl Trie {
 
 /// Country and sector parts of a composite code.
 pub(crate) const AGENT_CODES: &[&str] = &[
-    "GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "LEG", "JUD", "SPY", "MED", "JRN", "EDU", "BUS", "CRM", "CVL", "ELI",
-    "LAB", "AGR", "REF", "HLH", "HRI", "UAF", "IGO", "NGO", "IMG", "MNC", "REL", "ENV", "DEV", "SEP", "RAD", "MOD",
-    "AMN", "NGM",
+    "GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "LEG", "JUD", "SPY", "MED", "JRN", "EDU",
+    "BUS", "CRM", "CVL", "ELI", "LAB", "AGR", "REF", "HLH", "HRI", "UAF", "IGO", "NGO", "IMG",
+    "MNC", "REL", "ENV", "DEV", "SEP", "RAD", "MOD", "AMN", "NGM",
 ];
 
 const INTERNATIONAL: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM"];
@@ -287,7 +295,8 @@ impl ActorDictionary {
         collect_files(path, &mut files)?;
         let mut dict = ActorDictionary::new();
         for file in files {
-            let text = std::fs::read_to_string(&file).map_err(|source| ActorError::Io { path: file.clone(), source })?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|source| ActorError::Io { path: file.clone(), source })?;
             let name = file.display().to_string();
             let entries = if petrarch::looks_like_petrarch(&text) {
                 petrarch::parse(&name, &text)?
@@ -339,12 +348,16 @@ impl ActorDictionary {
 
     /// Splits a composite code into (country, sector).
     pub fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
-        let chunks: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
+        let chunks: Vec<&str> =
+            (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
         let Some(first) = chunks.first() else {
             return (None, None);
         };
-        let country = (self.is_country(first) || (first.len() == 3 && !INTERNATIONAL.contains(first) && !AGENT_CODES.contains(first)))
-            .then(|| first.to_string());
+        let country = (self.is_country(first)
+            || (first.len() == 3
+                && !INTERNATIONAL.contains(first)
+                && !AGENT_CODES.contains(first)))
+        .then(|| first.to_string());
         let sector = chunks[1..]
             .iter()
             .find(|c| AGENT_CODES.contains(c) && !INTERNATIONAL.contains(c))
@@ -382,6 +395,15 @@ impl ActorDictionary {
         }
         for (i, e) in self.entries.iter().enumerate() {
             for p in &e.phrases {
+                if e.loose_case && e.kind == EntryKind::Agent {
+                    // Imported agents are written in capitals: any case matches.
+                    let lower = p.text.to_lowercase();
+                    insert_phrase(&mut trie, i, &lower, p.class, false);
+                    if let Some(plural) = plural_phrase(&lower) {
+                        insert_phrase(&mut trie, i, &plural, p.class, false);
+                    }
+                    continue;
+                }
                 insert_phrase(&mut trie, i, &p.text, p.class, e.loose_case);
                 if e.kind == EntryKind::Agent && p.class == PhraseClass::Name {
                     if let Some(plural) = plural_phrase(&p.text) {
@@ -429,14 +451,22 @@ pub(crate) fn plural_phrase(text: &str) -> Option<String> {
         Some(i) => (&text[..=i], &text[i + 1..]),
         None => ("", text),
     };
-    if last.is_empty() || !last.chars().all(char::is_alphabetic) || last.chars().all(char::is_uppercase) {
+    if last.is_empty()
+        || !last.chars().all(char::is_alphabetic)
+        || last.chars().all(char::is_uppercase)
+    {
         return None;
     }
     let plural = if let Some(stem) = last.strip_suffix("man") {
         format!("{stem}men")
-    } else if last.ends_with('s') || last.ends_with("sh") || last.ends_with("ch") || last.ends_with('x') {
+    } else if last.ends_with('s')
+        || last.ends_with("sh")
+        || last.ends_with("ch")
+        || last.ends_with('x')
+    {
         return None;
-    } else if let Some(stem) = last.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    } else if let Some(stem) = last.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         format!("{stem}ies")
     } else {
         format!("{last}s")
@@ -445,7 +475,8 @@ pub(crate) fn plural_phrase(text: &str) -> Option<String> {
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), ActorError> {
-    let meta = std::fs::metadata(path).map_err(|source| ActorError::Io { path: path.to_path_buf(), source })?;
+    let meta = std::fs::metadata(path)
+        .map_err(|source| ActorError::Io { path: path.to_path_buf(), source })?;
     if meta.is_file() {
         out.push(path.to_path_buf());
         return Ok(());
@@ -517,9 +548,24 @@ mod tests {
     #[test]
     fn term_at_picks_the_office_of_the_day() {
         let mut e = ActorEntry::new("person:X".into(), EntryKind::Person, "t:1".into());
-        e.terms.push(Term { code: "RUSGOV".into(), role: Some("president".into()), from: Some(20000507), until: Some(20080507) });
-        e.terms.push(Term { code: "RUSGOV".into(), role: Some("prime minister".into()), from: Some(20080508), until: Some(20120507) });
-        e.terms.push(Term { code: "RUSGOV".into(), role: Some("president".into()), from: Some(20120507), until: None });
+        e.terms.push(Term {
+            code: "RUSGOV".into(),
+            role: Some("president".into()),
+            from: Some(20000507),
+            until: Some(20080507),
+        });
+        e.terms.push(Term {
+            code: "RUSGOV".into(),
+            role: Some("prime minister".into()),
+            from: Some(20080508),
+            until: Some(20120507),
+        });
+        e.terms.push(Term {
+            code: "RUSGOV".into(),
+            role: Some("president".into()),
+            from: Some(20120507),
+            until: None,
+        });
         let (t, held) = e.term_at(Some(20100101)).expect("term");
         assert_eq!((t.role.as_deref(), held), (Some("prime minister"), true));
         let (t, _) = e.term_at(None).expect("term");

@@ -28,13 +28,19 @@ fn yes(value: &str, file: &str, line: usize) -> Result<bool, ActorError> {
     match value.trim() {
         "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
-        other => Err(ActorError::syntax(file, line, format!("expected yes or no, found {other:?}"))),
+        other => {
+            Err(ActorError::syntax(file, line, format!("expected yes or no, found {other:?}")))
+        }
     }
 }
 
 fn check_code(code: &str, file: &str, line: usize) -> Result<(), ActorError> {
     if code.len() < 3 || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-        return Err(ActorError::syntax(file, line, format!("bad code {code:?}: expected upper-case letters, e.g. RUSGOV")));
+        return Err(ActorError::syntax(
+            file,
+            line,
+            format!("bad code {code:?}: expected upper-case letters, e.g. RUSGOV"),
+        ));
     }
     Ok(())
 }
@@ -51,10 +57,16 @@ pub(crate) fn parse_term(value: &str, file: &str, line: usize) -> Result<Term, A
         words.pop();
         let (a, b) = range.split_once("..").unwrap_or((range, ""));
         if !a.is_empty() {
-            from = Some(parse_date(a, false).ok_or_else(|| ActorError::syntax(file, line, format!("bad date {a:?}")))?);
+            from = Some(
+                parse_date(a, false)
+                    .ok_or_else(|| ActorError::syntax(file, line, format!("bad date {a:?}")))?,
+            );
         }
         if !b.is_empty() {
-            until = Some(parse_date(b, true).ok_or_else(|| ActorError::syntax(file, line, format!("bad date {b:?}")))?);
+            until = Some(
+                parse_date(b, true)
+                    .ok_or_else(|| ActorError::syntax(file, line, format!("bad date {b:?}")))?,
+            );
         }
     }
     let role = (words.len() > 1).then(|| words[1..].join(" "));
@@ -82,7 +94,12 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<ActorEntry>, ActorErro
     Ok(out)
 }
 
-fn parse_line(kind: EntryKind, content: &str, file: &str, line: usize) -> Result<ActorEntry, ActorError> {
+fn parse_line(
+    kind: EntryKind,
+    content: &str,
+    file: &str,
+    line: usize,
+) -> Result<ActorEntry, ActorError> {
     let mut parts = content.split('|');
     let main = parts.next().unwrap_or_default();
     let main = main.trim_start().split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
@@ -98,7 +115,11 @@ fn parse_line(kind: EntryKind, content: &str, file: &str, line: usize) -> Result
     let mut terms = Vec::new();
     for field in parts {
         let Some((key, value)) = field.split_once(':') else {
-            return Err(ActorError::syntax(file, line, format!("expected `key: value`, found {:?}", field.trim())));
+            return Err(ActorError::syntax(
+                file,
+                line,
+                format!("expected `key: value`, found {:?}", field.trim()),
+            ));
         };
         let key = key.trim();
         let class = match key {
@@ -114,12 +135,16 @@ fn parse_line(kind: EntryKind, content: &str, file: &str, line: usize) -> Result
         }
         match key {
             "name" => name_field = Some(value.trim().to_string()),
-            "role" => entry.role = Some(value.trim().to_string()).filter(|r| !r.is_empty() && r != "-"),
+            "role" => {
+                entry.role = Some(value.trim().to_string()).filter(|r| !r.is_empty() && r != "-")
+            }
             "person" => entry.person_role = yes(value, file, line)?,
             "defer" => entry.defer = yes(value, file, line)?,
             "surname" => entry.surname = Some(value.trim().to_string()),
             "term" => terms.push(parse_term(value, file, line)?),
-            other => return Err(ActorError::syntax(file, line, format!("unknown field {other:?}"))),
+            other => {
+                return Err(ActorError::syntax(file, line, format!("unknown field {other:?}")))
+            }
         }
     }
     match kind {
@@ -132,7 +157,12 @@ fn parse_line(kind: EntryKind, content: &str, file: &str, line: usize) -> Result
                 return Err(ActorError::syntax(file, line, "no phrases after `=`"));
             }
             if terms.is_empty() {
-                terms.push(Term { code: head.to_string(), role: entry.role.clone(), from: None, until: None });
+                terms.push(Term {
+                    code: head.to_string(),
+                    role: entry.role.clone(),
+                    from: None,
+                    until: None,
+                });
             }
             let first = phrase_list[0].text.clone();
             entry.name = Some(name_field.unwrap_or_else(|| first.clone()));
@@ -159,7 +189,12 @@ fn parse_line(kind: EntryKind, content: &str, file: &str, line: usize) -> Result
                 entry.surname = words[1..]
                     .iter()
                     .rev()
-                    .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV" | "V" | "VI"))
+                    .find(|w| {
+                        !matches!(
+                            w.trim_end_matches('.'),
+                            "Jr" | "Sr" | "II" | "III" | "IV" | "V" | "VI"
+                        )
+                    })
                     .map(|w| w.to_string());
             }
             entry.name = Some(name_field.unwrap_or_else(|| head.to_string()));

@@ -123,7 +123,11 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<ActorEntry>, ActorErro
         // Substitution set: `!PERSON! = MAN, MEN, WOMAN`.
         if trimmed.starts_with('!') {
             if let Some((name, values)) = trimmed.split_once('=') {
-                let values = values.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+                let values = values
+                    .split(',')
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+                    .collect();
                 sets.insert(name.trim().to_string(), values);
                 continue;
             }
@@ -168,7 +172,8 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<ActorEntry>, ActorErro
         }
         seen += 1;
         let kind = if agent { EntryKind::Agent } else { EntryKind::Imported };
-        let mut entry = ActorEntry::new(format!("petrarch:{file}:{name}"), kind, format!("{file}:{line}"));
+        let mut entry =
+            ActorEntry::new(format!("petrarch:{file}:{name}"), kind, format!("{file}:{line}"));
         entry.loose_case = true;
         entry.name = Some(name.clone());
         entry.terms = terms;

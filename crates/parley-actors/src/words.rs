@@ -88,7 +88,10 @@ pub(crate) fn normalize(word: &str) -> String {
 }
 
 pub(crate) fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '/')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '/'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {

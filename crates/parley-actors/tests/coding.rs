@@ -23,7 +23,13 @@ fn has(found: &[(String, String)], text: &str, code: &str) -> bool {
 #[test]
 fn countries_seats_and_adjectives() {
     let found = coded(Some("2024-01-15"), "Kyiv and Moscow have dismissed calls for talks, and the Kremlin said Washington and the White House erred.");
-    for (t, c) in [("Kyiv", "UKRGOV"), ("Moscow", "RUSGOV"), ("Kremlin", "RUSGOV"), ("Washington", "USAGOV"), ("White House", "USAGOV")] {
+    for (t, c) in [
+        ("Kyiv", "UKRGOV"),
+        ("Moscow", "RUSGOV"),
+        ("Kremlin", "RUSGOV"),
+        ("Washington", "USAGOV"),
+        ("White House", "USAGOV"),
+    ] {
         assert!(has(&found, t, c), "{t} {c}: {found:?}");
     }
 }
@@ -61,7 +67,8 @@ fn role_patterns_code_unknown_people_and_the_document_remembers() {
     let text = "A Finnish president Aino Virtanen met a Russian deputy foreign minister Ivan Petrovsky. Later Virtanen said the talks failed. Petrovsky disagreed.";
     let mut doc = common::document("t", Some("2024-01-01"), text);
     coder().annotate(&mut doc).expect("annotates");
-    let got: Vec<(&str, &str)> = doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str())).collect();
+    let got: Vec<(&str, &str)> =
+        doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str())).collect();
     assert!(got.contains(&("Finnish president Aino Virtanen", "FINGOV")), "{got:?}");
     assert!(got.contains(&("Russian deputy foreign minister Ivan Petrovsky", "RUSGOV")), "{got:?}");
     assert!(got.contains(&("Virtanen", "FINGOV")), "{got:?}");
@@ -72,7 +79,8 @@ fn role_patterns_code_unknown_people_and_the_document_remembers() {
 
 #[test]
 fn appositions_and_name_of_organisation() {
-    let text = "Olena Kovalenko, the head of Ukraine's presidential office, met Lars Nordqvist of NATO.";
+    let text =
+        "Olena Kovalenko, the head of Ukraine's presidential office, met Lars Nordqvist of NATO.";
     let found = coded(Some("2024-01-01"), text);
     assert!(has(&found, "Olena Kovalenko", "UKRGOV"), "{found:?}");
     assert!(has(&found, "Lars Nordqvist", "IGOWSTNAT"), "{found:?}");
@@ -86,9 +94,11 @@ fn coreference_by_title_role_and_pronoun() {
     let text = "Ukrainian President Volodymyr Zelenskyy spoke in Bern. Mr. Peskov, the Kremlin spokesman, replied. The Ukrainian leader said peace was near. Peace will be impossible, he said.";
     let mut doc = common::document("t", Some("2024-07-17"), text);
     coder().annotate(&mut doc).expect("annotates");
-    let got: Vec<(&str, &str, &MentionSource)> = doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str(), &m.via)).collect();
+    let got: Vec<(&str, &str, &MentionSource)> =
+        doc.mentions.iter().map(|m| (doc.slice(m.span), m.actor.code.as_str(), &m.via)).collect();
     assert!(got.iter().any(|(t, c, _)| *t == "Mr. Peskov" && *c == "RUSGOV"), "{got:?}");
-    let leader = got.iter().find(|(t, _, _)| *t == "Ukrainian leader").expect("the Ukrainian leader");
+    let leader =
+        got.iter().find(|(t, _, _)| *t == "Ukrainian leader").expect("the Ukrainian leader");
     assert_eq!(leader.1, "UKRGOV");
     assert!(matches!(leader.2, MentionSource::Coreference { antecedent: 0 }), "{got:?}");
     let he = got.iter().find(|(t, _, _)| *t == "he").expect("he");
@@ -97,7 +107,10 @@ fn coreference_by_title_role_and_pronoun() {
 
 #[test]
 fn organisations_and_groups() {
-    let found = coded(Some("2024-01-01"), "NATO chief Jens Stoltenberg, the IAEA, Amnesty International, Hamas and the Taliban.");
+    let found = coded(
+        Some("2024-01-01"),
+        "NATO chief Jens Stoltenberg, the IAEA, Amnesty International, Hamas and the Taliban.",
+    );
     assert!(has(&found, "NATO chief Jens Stoltenberg", "IGOWSTNAT"), "{found:?}");
     assert!(has(&found, "IAEA", "IGOUNO"), "{found:?}");
     assert!(has(&found, "Amnesty International", "NGOHRIAMN"), "{found:?}");
@@ -115,7 +128,22 @@ fn json_has_exactly_the_cli_fields() {
     let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
     let mut keys: Vec<&str> = keys.into_iter().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["code", "country", "doc_id", "end", "name", "role", "sector", "sentence_index", "start", "text", "via"]);
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "country",
+            "doc_id",
+            "end",
+            "name",
+            "role",
+            "sector",
+            "sentence_index",
+            "start",
+            "text",
+            "via"
+        ]
+    );
     assert_eq!(v["text"], "Kyiv");
     assert_eq!(v["start"], 0);
     assert_eq!(v["end"], 4);
