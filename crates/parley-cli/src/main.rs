@@ -1,1 +1,241 @@
-fn main() {}
+//! The `parley` binary: parses arguments and calls the library crates.
+//! Nothing here knows how text is read, split or parsed.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use parley_doc::Document;
+use parley_pipeline::{output, Stages, StandardConfig, StandardPipeline};
+
+#[derive(Parser)]
+#[command(name = "parley", version, about = "Political event data from news text")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the sentences of documents, one per line (page furniture left out).
+    Sentences {
+        #[command(flatten)]
+        input: InputArgs,
+        /// One JSON object per sentence, with document id, index and byte span.
+        #[arg(long)]
+        json: bool,
+        /// Print every block of text with what was kept and why the rest was dropped.
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
+    },
+    /// Tag and parse documents; print CoNLL-U.
+    Parse {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Evaluate a model.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+    /// Train a model from the reference data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Tag and parse a CoNLL-U file with gold tokenization and score the result.
+    Syntax {
+        /// The gold CoNLL-U file.
+        file: PathBuf,
+        /// A syntax model to use instead of the embedded one.
+        #[arg(long)]
+        syntax_model: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the tagger, lemmatiser and parser on Universal Dependencies English.
+    Syntax {
+        /// Folder with the UD English treebanks (EWT dev, GUM with its split lists).
+        #[arg(long, default_value = "../shared/data/ud-english")]
+        ud_dir: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "data/syntax/model.bin")]
+        out: PathBuf,
+        /// Seed for shuffling (the shipped model uses the default).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+}
+
+/// Inputs and options shared by the commands that read documents.
+#[derive(Args)]
+struct InputArgs {
+    /// Files or folders (.txt, .html, .htm, .jsonl); `-` or nothing reads JSON Lines from standard input.
+    paths: Vec<PathBuf>,
+    /// Worker threads.
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+    /// A syntax model to use instead of the embedded one.
+    #[arg(long)]
+    syntax_model: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("parley: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Sentences { input, json, explain } => {
+            let stages = if explain { Stages::Furniture } else { Stages::Sentences };
+            process(&input, stages, |doc, out| {
+                if explain {
+                    output::write_explain(doc, out)
+                } else if json {
+                    output::write_sentences_json(doc, out)
+                } else {
+                    output::write_sentences(doc, out)
+                }
+            })
+        }
+        Command::Parse { input } => process(&input, Stages::Syntax, |doc, out| {
+            let mut text = String::new();
+            parley_syntax::write_conllu(doc, &mut text);
+            out.write_all(text.as_bytes())
+        }),
+        Command::Eval { what: EvalCommand::Syntax { file, syntax_model } } => {
+            let model = load_syntax_model(syntax_model.as_ref())?;
+            let gold = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let scores = parley_syntax::evaluate(&model, &gold)
+                .with_context(|| format!("evaluating on {}", file.display()))?;
+            println!("{}", scores.summary_line());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train { what: TrainCommand::Syntax { ud_dir, out, seed } } => {
+            train_syntax(ud_dir, &out, seed)
+        }
+    }
+}
+
+fn load_syntax_model(
+    path: Option<&PathBuf>,
+) -> anyhow::Result<std::sync::Arc<parley_syntax::SyntaxModel>> {
+    Ok(match path {
+        Some(path) => std::sync::Arc::new(
+            parley_syntax::SyntaxModel::load(path)
+                .with_context(|| format!("loading syntax model {}", path.display()))?,
+        ),
+        None => {
+            parley_syntax::SyntaxModel::embedded().context("loading the embedded syntax model")?
+        }
+    })
+}
+
+/// Reads the inputs, runs the pipeline up to `stages`, and writes each
+/// document with `write`. Bad documents are reported and counted; the
+/// exit status is 1 if any failed.
+fn process<W>(input: &InputArgs, stages: Stages, write: W) -> anyhow::Result<ExitCode>
+where
+    W: Fn(&Document, &mut dyn Write) -> std::io::Result<()>,
+{
+    let config =
+        StandardConfig { syntax_model: load_syntax_model_if(stages, input.syntax_model.as_ref())? };
+    let pipeline = StandardPipeline::build(&config, stages)?;
+    let started = Instant::now();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let (mut documents, mut sentences, mut failures) = (0usize, 0usize, 0usize);
+    let mut write_error = None;
+    // No path means JSON Lines on standard input.
+    let stdin_only = [PathBuf::from("-")];
+    let paths = if input.paths.is_empty() { &stdin_only[..] } else { &input.paths[..] };
+    let inputs = parley_text::read_inputs(paths).map(|read| read.map_err(anyhow::Error::from));
+    pipeline.run_many(inputs, input.threads, |result| match result {
+        Ok(doc) => {
+            documents += 1;
+            sentences += doc.sentences.len();
+            if write_error.is_none() {
+                if let Err(err) = write(&doc, &mut out) {
+                    write_error = Some(err);
+                }
+            }
+        }
+        Err(err) => {
+            failures += 1;
+            eprintln!("parley: error: {err:#}");
+        }
+    });
+    match write_error {
+        // A closed pipe (`parley sentences x | head`) is not a failure.
+        Some(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Some(err) => return Err(err).context("writing output"),
+        None => out.flush().context("writing output")?,
+    }
+    eprintln!(
+        "parley: {documents} documents, {sentences} sentences, {failures} failed, {:.2}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn load_syntax_model_if(
+    stages: Stages,
+    path: Option<&PathBuf>,
+) -> anyhow::Result<Option<std::sync::Arc<parley_syntax::SyntaxModel>>> {
+    if stages >= Stages::Syntax {
+        load_syntax_model(path).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+fn train_syntax(
+    ud_dir: PathBuf,
+    out: &std::path::Path,
+    seed: Option<u64>,
+) -> anyhow::Result<ExitCode> {
+    let mut config = parley_syntax::TrainConfig { ud_dir, ..parley_syntax::TrainConfig::default() };
+    if let Some(seed) = seed {
+        config.seed = seed;
+    }
+    let started = Instant::now();
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let (model, report) = parley_syntax::train(&config, &|message: &str| {
+        spinner.set_message(message.to_string());
+        spinner.suspend(|| eprintln!("{message}"));
+    })
+    .context("training the syntax model")?;
+    spinner.finish_and_clear();
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    model.save(out).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "parley: trained on {} sentences ({} tokens) in {:.0}s; model {:.1} MB; GUM dev: {}",
+        report.train_sentences,
+        report.train_tokens,
+        report.seconds,
+        report.model_bytes as f64 / 1e6,
+        report.dev.summary_line()
+    );
+    eprintln!("parley: wrote {} in {:.0}s", out.display(), started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}

@@ -29,6 +29,9 @@
 //! assert_eq!(doc.meta.title.as_deref(), Some("KYIV"));
 //! ```
 
+pub mod output;
 mod pipeline;
+mod standard;
 
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError, READER_LAYERS};
+pub use standard::{Stages, StandardConfig, StandardPipeline};

@@ -1,5 +1,5 @@
-use std::collections::BTreeSet;
-use std::sync::mpsc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{mpsc, Mutex};
 use std::thread;
 
 use parley_doc::{Annotator, DocError, Document, Layer};
@@ -22,6 +22,12 @@ pub enum PipelineError {
     /// A stage failed on a document.
     #[error(transparent)]
     Stage(#[from] DocError),
+    /// A stage was asked for without the model it needs.
+    #[error("the {what} stage needs a model and none was given")]
+    MissingModel {
+        /// Which model.
+        what: &'static str,
+    },
 }
 
 /// Builds a [`Pipeline`], checking stage order as stages are added.
@@ -88,53 +94,82 @@ impl Pipeline {
     /// passed through as they are; the error type only needs to absorb
     /// pipeline errors.
     ///
-    /// Workers pull documents as they free up, so one huge document does
-    /// not hold the others back; results wait in a small reorder buffer.
+    /// The calling thread reads the inputs (so a reader need not be `Send`)
+    /// and feeds a small bounded queue; workers take documents as they free
+    /// up, so one huge document does not hold the others back, and results
+    /// wait in a reorder buffer until their turn.
     pub fn run_many<I, E, S>(&self, inputs: I, threads: usize, mut sink: S)
     where
         I: IntoIterator<Item = Result<Document, E>>,
-        I::IntoIter: Send,
         E: From<PipelineError> + Send,
         S: FnMut(Result<Document, E>),
     {
         let threads = threads.max(1);
         if threads == 1 {
             for input in inputs {
-                sink(input.and_then(|mut doc| self.run(&mut doc).map(|()| doc).map_err(E::from)));
+                sink(self.run_one(input));
             }
             return;
         }
-        let inputs = std::sync::Mutex::new(inputs.into_iter().enumerate());
+        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Result<Document, E>)>(threads * 2);
+        let work_rx = Mutex::new(work_rx);
         let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Document, E>)>();
         thread::scope(|scope| {
             for _ in 0..threads {
                 let done_tx = done_tx.clone();
-                let inputs = &inputs;
+                let work_rx = &work_rx;
                 scope.spawn(move || loop {
-                    // Reading happens under the lock so input order is kept.
-                    let next = match inputs.lock() {
-                        Ok(mut iter) => iter.next(),
-                        Err(_) => None,
+                    let next = match work_rx.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => break,
                     };
-                    let Some((index, input)) = next else { break };
-                    let result =
-                        input.and_then(|mut doc| self.run(&mut doc).map(|()| doc).map_err(E::from));
-                    if done_tx.send((index, result)).is_err() {
+                    let Ok((index, input)) = next else { break };
+                    if done_tx.send((index, self.run_one(input))).is_err() {
                         break;
                     }
                 });
             }
             drop(done_tx);
-            let mut pending = std::collections::BTreeMap::new();
-            let mut next_index = 0;
-            for (index, result) in done_rx {
-                pending.insert(index, result);
-                while let Some(result) = pending.remove(&next_index) {
-                    sink(result);
-                    next_index += 1;
+            let mut reorder = Reorder::new();
+            for item in inputs.into_iter().enumerate() {
+                if work_tx.send(item).is_err() {
+                    break;
+                }
+                while let Ok((index, result)) = done_rx.try_recv() {
+                    reorder.push(index, result, &mut sink);
                 }
             }
+            drop(work_tx);
+            for (index, result) in done_rx {
+                reorder.push(index, result, &mut sink);
+            }
         });
+    }
+
+    fn run_one<E: From<PipelineError>>(&self, input: Result<Document, E>) -> Result<Document, E> {
+        let mut doc = input?;
+        self.run(&mut doc)?;
+        Ok(doc)
+    }
+}
+
+/// Holds results that finished early until those before them are out.
+struct Reorder<T> {
+    pending: BTreeMap<usize, T>,
+    next: usize,
+}
+
+impl<T> Reorder<T> {
+    fn new() -> Reorder<T> {
+        Reorder { pending: BTreeMap::new(), next: 0 }
+    }
+
+    fn push(&mut self, index: usize, item: T, sink: &mut impl FnMut(T)) {
+        self.pending.insert(index, item);
+        while let Some(item) = self.pending.remove(&self.next) {
+            sink(item);
+            self.next += 1;
+        }
     }
 }
 
@@ -168,7 +203,8 @@ mod tests {
                     message: "refused".into(),
                 });
             }
-            doc.meta.title = Some(format!("{}+{}", doc.meta.title.take().unwrap_or_default(), self.name));
+            doc.meta.title =
+                Some(format!("{}+{}", doc.meta.title.take().unwrap_or_default(), self.name));
             Ok(())
         }
     }

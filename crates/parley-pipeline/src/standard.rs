@@ -1,0 +1,47 @@
+//! The standard parley pipeline: which stages run, in which order.
+
+use std::sync::Arc;
+
+use parley_syntax::{SyntaxAnnotator, SyntaxModel};
+use parley_text::{FurnitureRemover, SentenceSplitter};
+
+use crate::{Pipeline, PipelineError};
+
+/// How far to run the standard pipeline; each step includes those before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stages {
+    /// Read and mark page furniture.
+    Furniture,
+    /// Also split sentences and tokens.
+    Sentences,
+    /// Also tag, lemmatise and parse.
+    Syntax,
+}
+
+/// Models and options the standard stages are built from.
+#[derive(Default, Clone)]
+pub struct StandardConfig {
+    /// The syntax model; required from [`Stages::Syntax`] on.
+    pub syntax_model: Option<Arc<SyntaxModel>>,
+}
+
+/// Builds the standard pipeline.
+pub struct StandardPipeline;
+
+impl StandardPipeline {
+    /// The stages up to and including `until`, in order.
+    pub fn build(config: &StandardConfig, until: Stages) -> Result<Pipeline, PipelineError> {
+        let mut builder = Pipeline::builder().stage(FurnitureRemover::new());
+        if until >= Stages::Sentences {
+            builder = builder.stage(SentenceSplitter::new());
+        }
+        if until >= Stages::Syntax {
+            let model = config
+                .syntax_model
+                .clone()
+                .ok_or(PipelineError::MissingModel { what: "syntax" })?;
+            builder = builder.stage(SyntaxAnnotator::new(model));
+        }
+        builder.build()
+    }
+}
