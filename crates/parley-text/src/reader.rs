@@ -357,7 +357,11 @@ pub fn document_from_text(text: String, meta: DocMeta) -> Document {
     for line in text.split_inclusive('\n') {
         if let Some(span) = trimmed_span(&text, offset, offset + line.len()) {
             let kind =
-                if blocks.is_empty() { BlockKind::Headline } else { classify_line(&text[span]) };
+                if blocks.is_empty() && looks_like_headline(&text[span], meta.title.as_deref()) {
+                    BlockKind::Headline
+                } else {
+                    classify_line(&text[span])
+                };
             blocks.push(Block { span, kind });
         }
         offset += line.len();
@@ -365,6 +369,20 @@ pub fn document_from_text(text: String, meta: DocMeta) -> Document {
     let mut doc = Document::new(meta, text);
     doc.blocks = blocks;
     doc
+}
+
+/// Whether the first line of a text is its headline: it repeats the title
+/// the metadata gave, or (with no title given) it does not end like a
+/// sentence. A lede sentence that opens a record is body text.
+fn looks_like_headline(line: &str, title: Option<&str>) -> bool {
+    match title {
+        Some(title) => same_words(title, line),
+        None => !ends_like_sentence(line) || line.ends_with('?'),
+    }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// The span of `text[start..end]` without surrounding blank space
@@ -430,6 +448,23 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_line_is_the_headline_only_when_it_reads_like_one() {
+        let kinds = |text: &str, title: Option<&str>| {
+            let meta = DocMeta { title: title.map(str::to_string), ..DocMeta::default() };
+            let doc = document_from_text(text.to_string(), meta);
+            doc.blocks.iter().map(|b| b.kind).collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("Talks Stall\nThey met.", None)[0], BlockKind::Headline);
+        assert_eq!(kinds("Will Talks Resume?\nThey met.", None)[0], BlockKind::Headline);
+        assert_eq!(
+            kinds("Moscow dismissed the summit.\nKyiv disagreed.", None)[0],
+            BlockKind::Paragraph
+        );
+        assert_eq!(kinds("Talks Stall\nThey met.", Some("Envoys Leave"))[0], BlockKind::Heading);
+        assert_eq!(kinds("Talks  stall\nThey met.", Some("Talks Stall"))[0], BlockKind::Headline);
+    }
 
     #[test]
     fn text_blocks_are_trimmed_lines_with_kinds() {
