@@ -283,6 +283,19 @@ impl EventCoder {
                     break;
                 }
             }
+            // A bare participle heading a reduced clause ("Asked about the
+            // summit, ...", "When asked ...") has no agent in the text.
+            let reduced = s.parsed
+                && s.xpos(i) == Some("VBN")
+                && matches!(s.base(i), "advcl" | "acl" | "root")
+                && !s.children[i].iter().any(|&c| matches!(s.base(c), "aux" | "nsubj" | "cop"));
+            if reduced
+                && best
+                    .as_ref()
+                    .is_some_and(|c| self.lexicon.entries()[c.entry].pos == TriggerPos::Verb)
+            {
+                continue;
+            }
             if let Some(mut c) = best {
                 if self.lexicon.entries()[c.entry].pos == TriggerPos::Noun {
                     c.light = light_head(s, i);
@@ -488,6 +501,56 @@ impl EventCoder {
             reading.modality = Modality::Asserted;
         }
 
+        // Stated intent (CAMEO 03 and 13): "will release" is an offer,
+        // "would blockade" or anything "unless ..." a threat.
+        let unless =
+            s.kids(pred, "advcl").any(|a| s.children[a].iter().any(|&m| s.lemma[m] == "unless"))
+                || (!s.parsed && s.lower[pred..].iter().any(|w| w == "unless"));
+        if reading.modality == Modality::Asserted
+            && (reading.future || unless)
+            && !rule.starts_with("negated-intent")
+        {
+            let conflict = matches!(
+                event,
+                EventType::Sanction
+                    | EventType::Mobilize
+                    | EventType::Coerce
+                    | EventType::Assault
+                    | EventType::Protest
+            );
+            let new = if unless && event != EventType::Threaten && event != EventType::Request {
+                Some((EventType::Threaten, "130"))
+            } else if conflict {
+                Some((
+                    EventType::Threaten,
+                    match event {
+                        EventType::Assault => "138",
+                        EventType::Coerce => "137",
+                        EventType::Protest => "133",
+                        _ => "131",
+                    },
+                ))
+            } else if cooperative && event != EventType::Agree {
+                Some((
+                    EventType::Agree,
+                    match event {
+                        EventType::Consult => "036",
+                        EventType::Aid => "033",
+                        EventType::Concede | EventType::Retreat => "035",
+                        EventType::Cooperate => "031",
+                        _ => "032",
+                    },
+                ))
+            } else {
+                None
+            };
+            if let Some((t2, code)) = new {
+                rule = format!("{}:{rule}", if unless { "unless-threat" } else { "stated-intent" });
+                event = t2;
+                cameo = code.to_string();
+                mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+            }
+        }
         let date = self.date_for(s, ctx, pred, &reading, date_exprs);
         let location = place_for(s, t, places, &self.lexicon);
         let fact = self.lexicon.cameo(&cameo);
@@ -801,10 +864,13 @@ impl EventCoder {
     ) -> Option<EventDate> {
         let span_of = |e: &DateExpr| s.span(e.first).cover(s.span(e.end - 1));
         let attached = exprs.iter().find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
-        let nearest =
-            exprs
-                .iter()
-                .min_by_key(|e| if e.first > pred { e.first - pred } else { pred - e.end + 1 });
+        let nearest = exprs.iter().min_by_key(|e| {
+            if e.first > pred {
+                e.first - pred
+            } else {
+                pred.saturating_sub(e.end)
+            }
+        });
         if let Some(e) = attached.or(nearest) {
             return Some(EventDate {
                 value: e.value.format("%Y-%m-%d").to_string(),
@@ -914,13 +980,24 @@ fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
     let upos = s.upos(i);
     let participle = s.xpos(i).is_some_and(|x| matches!(x, "VBN" | "VBG" | "VBD"));
     match pos {
-        TriggerPos::Verb => match upos {
-            None | Some(Upos::VERB) => true,
-            Some(Upos::ADJ) | Some(Upos::NOUN) => participle,
-            _ => false,
-        },
+        TriggerPos::Verb => {
+            // A participle before a noun modifies it ("his proposed summit"): no event.
+            let attributive = s.rel[i] == "amod"
+                || (!s.parsed
+                    && s.xpos(i) == Some("VBN")
+                    && i > 0
+                    && matches!(s.upos(i + 1), Some(Upos::NOUN | Upos::PROPN | Upos::ADJ))
+                    && !matches!(s.lemma[i - 1].as_str(), "be" | "have" | "get" | "remain")
+                    && matches!(s.upos(i - 1), Some(Upos::DET | Upos::ADJ | Upos::NUM)));
+            !attributive
+                && match upos {
+                    None | Some(Upos::VERB) => true,
+                    Some(Upos::ADJ) | Some(Upos::NOUN) => participle,
+                    _ => false,
+                }
+        }
         TriggerPos::Noun => matches!(upos, None | Some(Upos::NOUN) | Some(Upos::PROPN)),
-        TriggerPos::Adj => matches!(upos, None | Some(Upos::ADJ)) || participle,
+        TriggerPos::Adj => matches!(upos, None | Some(Upos::ADJ)) || s.xpos(i) == Some("VBN"),
     }
 }
 

@@ -33,6 +33,11 @@ const FAIL: &[&str] = &[
     "deny",
     "stop",
 ];
+/// Verbs whose to-infinitive did happen ("began to shell", "managed to seize").
+const IMPLICATIVE: &[&str] = &[
+    "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
+    "move", "decide", "choose", "dare", "rush", "hasten", "be", "have", "use",
+];
 const DOUBT: &[&str] = &[
     "doubt",
     "question",
@@ -189,7 +194,7 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
                 }
             }
             "will" | "'ll" | "shall" | "wo" => r.future = true,
-            "should" | "must" | "ought" if !reported => {
+            "should" | "must" | "ought" => {
                 set(&mut r, Modality::Hypothetical, format!("aux:{}", s.lower[a]));
             }
             _ => {}
@@ -202,6 +207,24 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         s.children[t].iter().copied().find(|&c| HEDGE_ADV.contains(&s.lemma[c].as_str()))
     {
         set(&mut r, Modality::Hypothetical, format!("adv:{}", s.lower[h]));
+    }
+
+    // A to-infinitive states a purpose or plan, not a fact ("measures to
+    // participate", "efforts to mediate"), unless its verb implies it happened.
+    let to_mark = if s.parsed {
+        s.children[t].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "to")
+    } else {
+        t > 0 && s.lower[t - 1] == "to" && s.upos(t).is_none_or(|u| u == parley_doc::Upos::VERB)
+    };
+    if to_mark {
+        let governor = if s.parsed { s.head[t] } else { t.checked_sub(2) };
+        let implied = governor.is_some_and(|g| {
+            let l = s.lemma[g].as_str();
+            IMPLICATIVE.contains(&l) || FAIL.contains(&l) || DOUBT.contains(&l)
+        });
+        if !implied {
+            set(&mut r, Modality::Hypothetical, "to-infinitive".to_string());
+        }
     }
 
     // Conditionals: inside an if-clause, or bound by one ("only if").
