@@ -63,11 +63,7 @@ pub fn quote_regions(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         match c {
-            '“' | '«' => {
-                if open.is_none() {
-                    open = Some(i);
-                }
-            }
+            '“' | '«' if open.is_none() => open = Some(i),
             '”' | '»' => {
                 if let Some(s) = open.take() {
                     out.push(Span::new_unchecked(s, i + c.len_utf8()));

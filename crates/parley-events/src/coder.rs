@@ -359,7 +359,7 @@ impl EventCoder {
         mention_at: &dyn Fn(usize) -> Option<usize>,
         date_exprs: &[DateExpr],
         places: &[(usize, usize, usize)],
-        mut log: Option<&mut Vec<String>>,
+        log: Option<&mut Vec<String>>,
     ) -> Vec<Event> {
         let t = c.tok;
         let pred = c.light.unwrap_or(t);
@@ -430,7 +430,7 @@ impl EventCoder {
             }
         }
         if entry.pos == TriggerPos::Noun && c.light.is_none() && !actors.iter().any(|h| h.parse) {
-            if let Some(l) = log.as_deref_mut() {
+            if let Some(l) = log {
                 l.push(format!(
                     "{}: nominal trigger without a light verb or an own actor: not coded",
                     entry.id
@@ -742,12 +742,16 @@ impl EventCoder {
         if entry.pos == TriggerPos::Noun && c.light.is_none() {
             // Surface: a possessive or adjectival mention right before the noun.
             let hits: Vec<Hit> = (t.saturating_sub(3)..t)
-                .filter_map(|i| mention_at(i))
+                .filter_map(mention_at)
                 .map(|m| Hit { mention: m, rule: "pre-noun".into(), parse: true })
                 .collect();
             return (dedupe(hits), false);
         }
         let anchor = c.light.unwrap_or(t);
+        if s.parsed && s.is_passive(anchor) {
+            // A passive without its "by" phrase names no agent.
+            return (Vec::new(), false);
+        }
         // Surface: the passive "by" agent, else the nearest mention on the left.
         if let Some(by) = (anchor + 1..s.n.min(anchor + 5)).find(|&i| s.lower[i] == "by") {
             if s.lower[..anchor]
@@ -756,7 +760,7 @@ impl EventCoder {
                 .take(3)
                 .any(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
             {
-                if let Some(m) = (by + 1..s.n.min(by + 5)).find_map(|i| mention_at(i)) {
+                if let Some(m) = (by + 1..s.n.min(by + 5)).find_map(mention_at) {
                     return (
                         vec![Hit { mention: m, rule: "by-agent-surface".into(), parse: false }],
                         false,
@@ -1284,4 +1288,179 @@ fn place_for(
         country: place.country.clone(),
         rule: format!("prep-{}", s.lower[first.saturating_sub(1)]),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::parsed;
+
+    fn coder() -> EventCoder {
+        EventCoder::new(Arc::new(EventLexicon::embedded().expect("embedded lexicon")))
+    }
+
+    /// (event type, actor code, recipient code, modality) of every event.
+    fn summary(doc: &Document, events: &[Event]) -> Vec<(String, String, String, Modality)> {
+        let code = |p: &Option<EventParty>| {
+            p.as_ref().map(|p| p.actor.code.clone()).unwrap_or_else(|| "-".into())
+        };
+        let _ = doc;
+        events
+            .iter()
+            .map(|e| (e.event_type.to_string(), code(&e.actor), code(&e.recipient), e.modality))
+            .collect()
+    }
+
+    fn check(spec: &str, want: &[(&str, &str, &str, Modality)]) -> Vec<Event> {
+        let doc = parsed(spec, "2024-07-18");
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        let want: Vec<(String, String, String, Modality)> = want
+            .iter()
+            .map(|(t, a, r, m)| (t.to_string(), a.to_string(), r.to_string(), *m))
+            .collect();
+        assert_eq!(got, want, "{spec}");
+        for e in &events {
+            // Spans are in bounds and on char boundaries.
+            assert!(doc.text.get(e.trigger.span.range()).is_some());
+        }
+        events
+    }
+
+    #[test]
+    fn compound_actors_give_one_event_each() {
+        check(
+            "Kyiv/PROPN/Kyiv/4/nsubj and/CCONJ/and/3/cc Moscow/PROPN/Moscow/1/conj dismissed/VERB/dismiss/0/root calls/NOUN/call/4/obj for/ADP/for/7/case talks/NOUN/talk/5/nmod",
+            &[("REJECT", "UKRGOV", "-", Modality::Asserted), ("REJECT", "RUSGOV", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn possessor_of_the_object_is_the_recipient() {
+        let events = check(
+            "Kyiv/PROPN/Kyiv/2/nsubj rejected/VERB/reject/0/root Putin/PROPN/Putin/6/nmod:poss 's/PART/'s/3/case ceasefire/NOUN/ceasefire/6/compound proposal/NOUN/proposal/2/obj ./PUNCT/./2/punct",
+            &[("REJECT", "UKRGOV", "RUSGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "reject-proposal");
+        assert_eq!(events[0].cameo, "125");
+        assert_eq!(events[0].date.as_ref().map(|d| d.rule.as_str()), Some("document-date"));
+    }
+
+    #[test]
+    fn control_verb_codes_the_refusal_not_the_meeting() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark attend/VERB/attend/2/xcomp the/DET/the/6/det summit/NOUN/summit/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn negation_keeps_the_event_but_not_asserted() {
+        check(
+            "Russia/PROPN/Russia/4/nsubj has/AUX/have/4/aux not/PART/not/4/advmod rejected/VERB/reject/0/root the/DET/the/6/det talks/NOUN/talk/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Negated)],
+        );
+        check(
+            "Russia/PROPN/Russia/5/nsubj:pass has/AUX/have/5/aux n't/PART/not/5/advmod been/AUX/be/5/aux:pass invited/VERB/invite/0/root",
+            &[("CONSULT", "-", "RUS", Modality::Negated)],
+        );
+    }
+
+    #[test]
+    fn reported_refusal_to_attend_is_a_rejection_with_speaker() {
+        let events = check(
+            "Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/6/nsubj would/AUX/would/6/aux not/PART/not/6/advmod attend/VERB/attend/2/ccomp",
+            &[("REJECT", "RUSGOV", "-", Modality::Asserted)],
+        );
+        let sp = events[0].speaker.as_ref().expect("speaker");
+        assert_eq!(sp.rule, "reported-speech");
+        assert!(events[0].rule.starts_with("negated-intent"));
+        assert!(events[0].date.is_none(), "a future act takes no document date");
+    }
+
+    #[test]
+    fn conditional_attendance_is_no_concession() {
+        check(
+            "Moscow/PROPN/Moscow/3/nsubj would/AUX/would/3/aux attend/VERB/attend/0/root only/ADV/only/7/advmod if/SCONJ/if/7/mark troops/NOUN/troop/7/nsubj left/VERB/leave/3/advcl",
+            &[("CONSULT", "RUSGOV", "-", Modality::Conditional)],
+        );
+    }
+
+    #[test]
+    fn passive_by_agent_and_light_verb() {
+        check(
+            "Ukraine/PROPN/Ukraine/3/nsubj:pass was/AUX/be/3/aux:pass attacked/VERB/attack/0/root by/ADP/by/5/case Russia/PROPN/Russia/3/obl:agent",
+            &[("ASSAULT", "RUS", "UKR", Modality::Asserted)],
+        );
+        let events = check(
+            "Germany/PROPN/Germany/2/nsubj extended/VERB/extend/0/root an/DET/a/4/det invitation/NOUN/invitation/2/obj to/ADP/to/6/case Kyiv/PROPN/Kyiv/2/obl",
+            &[("CONSULT", "DEU", "UKRGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "extend-invitation");
+    }
+
+    #[test]
+    fn dates_and_places_keep_their_spans() {
+        let doc = parsed(
+            "Ukrainian/ADJ/ukrainian/2/amod leadership/NOUN/leadership/4/nsubj is/AUX/be/4/aux meeting/VERB/meet/0/root with/ADP/with/6/case officials/NOUN/official/4/obl in/ADP/in/8/case Switzerland/PROPN/Switzerland/6/nmod today/NOUN/today/4/obl:tmod",
+            "2024-01-15",
+        );
+        let events = coder().code(&doc);
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(e.event_type, EventType::Consult);
+        assert_eq!(e.actor.as_ref().map(|a| a.actor.code.as_str()), Some("UKR"));
+        assert_eq!(e.recipient.as_ref().map(|a| a.actor.code.as_str()), Some("CHE"));
+        let d = e.date.as_ref().expect("date");
+        assert_eq!((d.value.as_str(), d.precision), ("2024-01-15", DatePrecision::Day));
+        assert_eq!(d.span.map(|s| &doc.text[s]), Some("today"));
+        let l = e.location.as_ref().expect("place");
+        assert_eq!((&doc.text[l.span], l.country.as_deref()), ("Switzerland", Some("CHE")));
+        let json = crate::event_json(&doc, e);
+        assert_eq!(json["event"], "CONSULT");
+        assert_eq!(json["date_text"], "today");
+        assert_eq!(json["location"]["country"], "CHE");
+        assert_eq!(json["sentence_index"], 0);
+        let explained = coder().explain(&doc, 0);
+        assert!(explained.contains("meet-with"), "{explained}");
+    }
+
+    #[test]
+    fn quotes_are_attributed_across_sentences() {
+        let doc = parsed(
+            "“/PUNCT/“/3/punct We/PRON/we/3/nsubj reject/VERB/reject/0/root ultimatums/NOUN/ultimatum/3/obj ./PUNCT/./3/punct ”/PUNCT/”/3/punct || Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root ./PUNCT/./2/punct",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(e.event_type, EventType::Reject);
+        assert_eq!(e.speaker.as_ref().map(|s| s.rule.as_str()), Some("quote"));
+        assert_eq!(
+            e.actor.as_ref().map(|a| (a.actor.code.as_str(), a.rule.as_str())),
+            Some(("RUSGOV", "speaker"))
+        );
+        assert!(e.quote.is_some());
+    }
+
+    #[test]
+    fn word_order_fallback_without_a_parse() {
+        check("Russia struck Kyiv", &[("ASSAULT", "RUS", "UKRGOV", Modality::Asserted)]);
+        check("Russia did not attack Kyiv", &[("ASSAULT", "RUS", "UKRGOV", Modality::Negated)]);
+    }
+
+    #[test]
+    fn annotator_writes_only_events() {
+        let mut doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj invaded/VERB/invade/0/root Ukraine/PROPN/Ukraine/2/obj",
+            "2024-07-18",
+        );
+        let before = (doc.tokens.clone(), doc.mentions.clone());
+        let c = coder();
+        c.annotate(&mut doc).expect("annotates");
+        assert_eq!((doc.tokens.clone(), doc.mentions.clone()), before);
+        assert_eq!(doc.events.len(), 1);
+        assert_eq!(c.name(), "events");
+        assert_eq!(c.assigns(), &[Layer::Events]);
+    }
 }

@@ -60,8 +60,8 @@ impl Gazetteer {
             let country = (cols[2] != "-" && !cols[2].is_empty()).then(|| cols[2].to_string());
             let idx = g.places.len();
             g.places.push(Place { name: cols[0].to_string(), kind: cols[1].to_string(), country });
-            let aliases =
-                cols.get(3).map(|a| a.split(';').map(str::trim).collect()).unwrap_or_else(Vec::new);
+            let aliases: Vec<&str> =
+                cols.get(3).map(|a| a.split(';').map(str::trim).collect()).unwrap_or_default();
             for name in std::iter::once(cols[0]).chain(aliases).filter(|n| !n.is_empty()) {
                 let key = key_of(name);
                 if key.is_empty() {
@@ -71,7 +71,7 @@ impl Gazetteer {
             }
         }
         for names in g.index.values_mut() {
-            names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
         }
         Ok(g)
     }
