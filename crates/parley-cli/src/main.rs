@@ -4,6 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -35,6 +36,25 @@ enum Command {
     Parse {
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Find and code actor mentions; one JSON object per mention.
+    Actors {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Measure throughput: code a corpus (the shipped examples by default,
+    /// repeated to --min-mb) and print sentences/s, MB/s, peak memory and
+    /// each stage's share of the time.
+    Bench {
+        /// Files or folders to build the corpus from.
+        #[arg(default_value = "examples")]
+        paths: Vec<PathBuf>,
+        /// Repeat the inputs until the corpus holds this many megabytes.
+        #[arg(long, default_value_t = 1.0)]
+        min_mb: f64,
+        /// Worker threads.
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
     },
     /// Evaluate a model.
     Eval {
@@ -87,6 +107,10 @@ struct InputArgs {
     /// A syntax model to use instead of the embedded one.
     #[arg(long)]
     syntax_model: Option<PathBuf>,
+    /// Actor dictionary files or folders (parley's format or PETRARCH's
+    /// .txt), added over the embedded ones; later ones win. Repeatable.
+    #[arg(long = "actors", value_name = "FILE/DIR")]
+    actors: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -118,6 +142,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             parley_syntax::write_conllu(doc, &mut text);
             out.write_all(text.as_bytes())
         }),
+        Command::Actors { input } => process(&input, Stages::Actors, |doc, out| {
+            for mention in &doc.mentions {
+                writeln!(out, "{}", parley_actors::mention_json(doc, mention))?;
+            }
+            Ok(())
+        }),
+        Command::Bench { paths, min_mb, threads } => bench(&paths, min_mb, threads),
         Command::Eval { what: EvalCommand::Syntax { file, syntax_model } } => {
             let model = load_syntax_model(syntax_model.as_ref())?;
             let gold = std::fs::read_to_string(&file)
@@ -154,8 +185,10 @@ fn process<W>(input: &InputArgs, stages: Stages, write: W) -> anyhow::Result<Exi
 where
     W: Fn(&Document, &mut dyn Write) -> std::io::Result<()>,
 {
-    let config =
-        StandardConfig { syntax_model: load_syntax_model_if(stages, input.syntax_model.as_ref())? };
+    let config = StandardConfig {
+        syntax_model: load_syntax_model_if(stages, input.syntax_model.as_ref())?,
+        actors: if stages >= Stages::Actors { Some(load_actors(&input.actors)?) } else { None },
+    };
     let pipeline = StandardPipeline::build(&config, stages)?;
     let started = Instant::now();
     let stdout = std::io::stdout();
@@ -192,6 +225,43 @@ where
         started.elapsed().as_secs_f64()
     );
     Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn bench(paths: &[PathBuf], min_mb: f64, threads: usize) -> anyhow::Result<ExitCode> {
+    let stages = Stages::LAST;
+    let config = StandardConfig {
+        syntax_model: load_syntax_model_if(stages, None)?,
+        actors: Some(load_actors(&[])?),
+    };
+    let pipeline = StandardPipeline::build(&config, stages)?;
+    let corpus = parley_pipeline::bench::BenchCorpus::load(paths, (min_mb * 1e6) as usize)
+        .context("building the bench corpus")?;
+    eprintln!(
+        "parley: bench over {} documents, {:.1} MB, stages {}",
+        corpus.documents,
+        corpus.bytes as f64 / 1e6,
+        pipeline.stage_names().join(" > ")
+    );
+    let report = parley_pipeline::bench::run_bench(&pipeline, &corpus, threads);
+    println!("stage_share {}", report.stage_line());
+    println!("{}", report.summary_line());
+    Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The embedded actor dictionary with the user's files merged over it.
+fn load_actors(paths: &[PathBuf]) -> anyhow::Result<Arc<parley_actors::ActorDictionary>> {
+    let embedded =
+        parley_actors::ActorDictionary::embedded().context("loading the embedded actors")?;
+    if paths.is_empty() {
+        return Ok(embedded);
+    }
+    let mut dictionary = (*embedded).clone();
+    for path in paths {
+        let extra = parley_actors::ActorDictionary::load_path(path)
+            .with_context(|| format!("loading actors from {}", path.display()))?;
+        dictionary.merge(extra);
+    }
+    Ok(Arc::new(dictionary))
 }
 
 fn load_syntax_model_if(

@@ -29,6 +29,7 @@
 //! assert_eq!(doc.meta.title.as_deref(), Some("KYIV"));
 //! ```
 
+pub mod bench;
 pub mod output;
 mod pipeline;
 mod standard;

@@ -22,6 +22,9 @@ pub enum PipelineError {
     /// A stage failed on a document.
     #[error(transparent)]
     Stage(#[from] DocError),
+    /// An input could not be read.
+    #[error("{0}")]
+    Input(String),
     /// A stage was asked for without the model it needs.
     #[error("the {what} stage needs a model and none was given")]
     MissingModel {
@@ -144,6 +147,21 @@ impl Pipeline {
                 reorder.push(index, result, &mut sink);
             }
         });
+    }
+
+    /// Runs every stage on one document, adding each stage's time to
+    /// `times[i]` (one slot per stage, in order).
+    pub fn run_timed(
+        &self,
+        doc: &mut Document,
+        times: &mut [(&'static str, std::time::Duration)],
+    ) -> Result<(), PipelineError> {
+        for (stage, slot) in self.stages.iter().zip(times.iter_mut()) {
+            let started = std::time::Instant::now();
+            stage.annotate(doc)?;
+            slot.1 += started.elapsed();
+        }
+        Ok(())
     }
 
     fn run_one<E: From<PipelineError>>(&self, input: Result<Document, E>) -> Result<Document, E> {

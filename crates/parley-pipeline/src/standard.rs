@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use parley_actors::{ActorCoder, ActorDictionary};
 use parley_syntax::{SyntaxAnnotator, SyntaxModel};
 use parley_text::{FurnitureRemover, SentenceSplitter};
 
@@ -16,6 +17,13 @@ pub enum Stages {
     Sentences,
     /// Also tag, lemmatise and parse.
     Syntax,
+    /// Also find and code actor mentions.
+    Actors,
+}
+
+impl Stages {
+    /// The whole pipeline.
+    pub const LAST: Stages = Stages::Actors;
 }
 
 /// Models and options the standard stages are built from.
@@ -23,6 +31,8 @@ pub enum Stages {
 pub struct StandardConfig {
     /// The syntax model; required from [`Stages::Syntax`] on.
     pub syntax_model: Option<Arc<SyntaxModel>>,
+    /// The actor dictionary; required from [`Stages::Actors`] on.
+    pub actors: Option<Arc<ActorDictionary>>,
 }
 
 /// Builds the standard pipeline.
@@ -41,6 +51,11 @@ impl StandardPipeline {
                 .clone()
                 .ok_or(PipelineError::MissingModel { what: "syntax" })?;
             builder = builder.stage(SyntaxAnnotator::new(model));
+        }
+        if until >= Stages::Actors {
+            let actors =
+                config.actors.clone().ok_or(PipelineError::MissingModel { what: "actors" })?;
+            builder = builder.stage(ActorCoder::new(actors));
         }
         builder.build()
     }
