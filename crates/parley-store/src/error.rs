@@ -1,0 +1,75 @@
+use thiserror::Error;
+
+/// Errors of the store.
+///
+/// User errors (a bad filter, an unknown format, a malformed cursor) are
+/// apart from database failures, which carry what the store was doing.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The caller asked for something malformed (a bad cursor, date or format).
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    /// SQLite failed while doing `context`.
+    #[error("sqlite error while {context}: {source}")]
+    Sqlite {
+        /// What the store was doing.
+        context: String,
+        /// The driver's error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// PostgreSQL failed while doing `context`.
+    #[cfg(feature = "postgres")]
+    #[error("postgres error while {context}: {source}")]
+    Postgres {
+        /// What the store was doing.
+        context: String,
+        /// The driver's error.
+        #[source]
+        source: postgres::Error,
+    },
+    /// A target that names PostgreSQL, in a build without the `postgres` feature.
+    #[error("this build has no PostgreSQL support (feature `postgres`)")]
+    NoPostgres,
+    /// Ingesting one document failed; nothing of it was stored.
+    #[error("document {doc_id}: {source}")]
+    Document {
+        /// The document's `meta.id`.
+        doc_id: String,
+        /// What went wrong.
+        #[source]
+        source: Box<StoreError>,
+    },
+    /// Writing an export failed.
+    #[error("export ({format}): {message}")]
+    Export {
+        /// The export format.
+        format: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    /// A stored value did not have the type the schema promises (a bug or a foreign database).
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl StoreError {
+    pub(crate) fn sqlite(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
+        move |source| StoreError::Sqlite { context: context.into(), source }
+    }
+
+    #[cfg(feature = "postgres")]
+    pub(crate) fn postgres(
+        context: impl Into<String>,
+    ) -> impl FnOnce(postgres::Error) -> StoreError {
+        move |source| StoreError::Postgres { context: context.into(), source }
+    }
+
+    /// Whether the error is the caller's (bad input) rather than the store's.
+    pub fn is_user_error(&self) -> bool {
+        matches!(self, StoreError::Invalid(_))
+    }
+}

@@ -1,0 +1,278 @@
+//! Parley's store: coded documents in SQLite (the default) or PostgreSQL,
+//! with reports of one real-world event merged into one event, articles
+//! grouped into stories, full-text search, and exports.
+//!
+//! [`Store::open`] takes a target: `postgres://...` or `postgresql://...`
+//! opens PostgreSQL (add `?schema=NAME` to keep the tables in a schema of
+//! their own), anything else is a SQLite file (`:memory:` for a throwaway
+//! store). Numbered migrations run on open. [`Store::ingest`] stores one
+//! coded [`Document`](parley_doc::Document) in one transaction: its
+//! sentences, actor mentions, event *reports* (one per coded event) and
+//! quotes. A document whose content hash (metadata and text) is already
+//! stored changes nothing; one that fails leaves nothing behind.
+//! [`Store::rebuild_stories`] then merges reports into events (see
+//! [`merge`] for the rule) and groups documents into stories (see
+//! [`story`]); the queries ([`Store::events`], [`Store::story`], ...)
+//! read the result, and [`export`] writes it as PLOVER JSON, GDELT 2.0
+//! events, CSV or Parquet.
+//!
+//! ```
+//! use parley_store::{EventFilter, IngestOutcome, Store};
+//! use parley_doc::{DocMeta, Document};
+//!
+//! let mut store = Store::open(":memory:").expect("open");
+//! let meta = DocMeta { id: "a1".into(), date: Some("2024-07-02".into()), ..DocMeta::default() };
+//! let doc = Document::new(meta, "Russia rejected the proposal.".into());
+//! assert!(matches!(store.ingest(&doc).expect("ingest"), IngestOutcome::Inserted { .. }));
+//! assert!(matches!(store.ingest(&doc).expect("again"), IngestOutcome::Unchanged { .. }));
+//! store.rebuild_stories().expect("rebuild");
+//! assert_eq!(store.counts().expect("counts").documents, 1);
+//! assert!(store.events(&EventFilter::default()).expect("events").events.is_empty());
+//! ```
+
+use std::cell::RefCell;
+
+mod bench;
+mod db;
+mod error;
+pub mod export;
+mod ingest;
+pub mod merge;
+mod model;
+mod query;
+mod render;
+mod schema;
+pub mod story;
+
+pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
+pub use error::StoreError;
+pub use ingest::content_hash;
+pub use model::*;
+pub use render::render_story_text;
+pub use schema::latest_version;
+
+use db::Backend;
+
+/// A store of coded documents, events and stories.
+///
+/// One connection; `Send` but not `Sync` (share it behind a mutex, or
+/// open one per thread: SQLite in WAL mode serves readers beside a writer).
+pub struct Store {
+    db: RefCell<Backend>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.backend()).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `target` and applies pending
+    /// migrations: `postgres://` / `postgresql://` URLs open PostgreSQL
+    /// (an optional `schema=NAME` query parameter selects, and creates, a
+    /// schema), anything else is a SQLite file path (`:memory:` allowed).
+    pub fn open(target: &str) -> Result<Store, StoreError> {
+        let backend = if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+            open_postgres(target)?
+        } else {
+            open_sqlite(target)?
+        };
+        let store = Store { db: RefCell::new(backend) };
+        schema::migrate(&mut store.db.borrow_mut())?;
+        Ok(store)
+    }
+
+    /// `"sqlite"` or `"postgres"`.
+    pub fn backend(&self) -> &'static str {
+        match self.db.borrow().dialect() {
+            db::Dialect::Sqlite => "sqlite",
+            db::Dialect::Postgres => "postgres",
+        }
+    }
+
+    /// Stores one coded document in one transaction. Nothing changes when
+    /// a document with the same content hash is stored already; a stored
+    /// document with the same `meta.id` and origin but other content is
+    /// replaced. On error nothing of the document is stored.
+    pub fn ingest(&mut self, doc: &parley_doc::Document) -> Result<IngestOutcome, StoreError> {
+        let db = self.db.get_mut();
+        db.transaction(|tx| ingest::ingest(tx, doc))
+            .map_err(|e| StoreError::Document { doc_id: doc.meta.id.clone(), source: Box::new(e) })
+    }
+
+    /// Merges reports into events and groups documents into stories,
+    /// from scratch, in one transaction. Idempotent: the same reports give
+    /// the same events and stories, with the same ids. Returns the number
+    /// of stories.
+    pub fn rebuild_stories(&mut self) -> Result<usize, StoreError> {
+        let db = self.db.get_mut();
+        db.transaction(|tx| {
+            merge::rebuild_events(tx)?;
+            story::rebuild_stories(tx)
+        })
+    }
+
+    /// How much the store holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let mut db = self.db.borrow_mut();
+        let mut count = |table: &str| -> Result<u64, StoreError> {
+            Ok(u64::try_from(db.scalar(&format!("SELECT COUNT(*) FROM {table}"), &[])?)
+                .unwrap_or(0))
+        };
+        Ok(Counts {
+            documents: count("documents")?,
+            sentences: count("sentences")?,
+            mentions: count("mentions")?,
+            reports: count("reports")?,
+            events: count("events")?,
+            stories: count("stories")?,
+            quotes: count("quotes")?,
+        })
+    }
+
+    /// One page of merged events matching `filter`, by event date then id.
+    pub fn events(&self, filter: &EventFilter) -> Result<EventPage, StoreError> {
+        query::events(&mut self.db.borrow_mut(), filter)
+    }
+
+    /// A merged event and all its reports.
+    pub fn event(&self, id: i64) -> Result<Option<EventDetail>, StoreError> {
+        query::event(&mut self.db.borrow_mut(), id)
+    }
+
+    /// Documents by publication date (newest first), then id.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentRow>, StoreError> {
+        query::documents(&mut self.db.borrow_mut(), limit, offset)
+    }
+
+    /// A document with its text, sentences, mentions and reports.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentDetail>, StoreError> {
+        query::document(&mut self.db.borrow_mut(), id)
+    }
+
+    /// Actors of merged events with their counts as actor and recipient, most active first.
+    pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
+        query::actors(&mut self.db.borrow_mut(), None)
+    }
+
+    /// Stories, largest first.
+    pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
+        query::stories(&mut self.db.borrow_mut())
+    }
+
+    /// A story with its timeline, actors, dyads, quotes and outlets.
+    pub fn story(&self, id: i64) -> Result<Option<StoryDetail>, StoreError> {
+        query::story(&mut self.db.borrow_mut(), id)
+    }
+
+    /// Quotes, by date; `speaker` matches a code (three letters: its root),
+    /// or a name or the words naming the speaker (case-insensitive substring).
+    pub fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>, StoreError> {
+        query::quotes(&mut self.db.borrow_mut(), speaker, None)
+    }
+
+    /// Full-text search over sentences: all words must match (SQLite FTS5
+    /// or PostgreSQL `plainto_tsquery('english')`); best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        query::search(&mut self.db.borrow_mut(), query, limit)
+    }
+
+    pub(crate) fn with_db<T>(
+        &self,
+        f: impl FnOnce(&mut Backend) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        f(&mut self.db.borrow_mut())
+    }
+
+    pub(crate) fn with_db_mut<T>(
+        &mut self,
+        f: impl FnOnce(&mut Backend) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        f(self.db.get_mut())
+    }
+}
+
+fn open_sqlite(path: &str) -> Result<Backend, StoreError> {
+    let conn =
+        rusqlite::Connection::open(path).map_err(StoreError::sqlite(format!("opening {path}")))?;
+    // WAL: readers beside a writer, and a killed writer loses only its open transaction.
+    let pragmas = if path == ":memory:" {
+        "PRAGMA foreign_keys = ON;"
+    } else {
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+    };
+    conn.execute_batch(pragmas)
+        .map_err(StoreError::sqlite(format!("setting pragmas on {path}")))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(StoreError::sqlite("setting the busy timeout"))?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(Backend::Sqlite(conn))
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(url: &str) -> Result<Backend, StoreError> {
+    let (url, schema) = split_schema(url)?;
+    let client = postgres::Client::connect(&url, postgres::NoTls)
+        .map_err(StoreError::postgres("connecting to PostgreSQL"))?;
+    let mut conn = db::pg::PgConn::new(client);
+    // Notices about existing objects are noise.
+    conn.batch("SET client_min_messages = warning")?;
+    if let Some(schema) = schema {
+        conn.batch(&format!(
+            "CREATE SCHEMA IF NOT EXISTS \"{schema}\"; SET search_path TO \"{schema}\""
+        ))?;
+    }
+    Ok(Backend::Postgres(conn))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(_url: &str) -> Result<Backend, StoreError> {
+    Err(StoreError::NoPostgres)
+}
+
+/// Takes `schema=NAME` out of a URL's query string (the driver does not
+/// know it). Names are restricted to `[A-Za-z0-9_]` since they go into DDL.
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+fn split_schema(url: &str) -> Result<(String, Option<String>), StoreError> {
+    let Some((base, query)) = url.split_once('?') else {
+        return Ok((url.to_string(), None));
+    };
+    let mut schema = None;
+    let mut rest = Vec::new();
+    for pair in query.split('&') {
+        match pair.strip_prefix("schema=") {
+            Some(name) => {
+                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    return Err(StoreError::Invalid(format!(
+                        "schema name {name:?}: use letters, digits and _"
+                    )));
+                }
+                schema = Some(name.to_string());
+            }
+            None => rest.push(pair),
+        }
+    }
+    let url = if rest.is_empty() { base.to_string() } else { format!("{base}?{}", rest.join("&")) };
+    Ok((url, schema))
+}
+
+/// Actor codes are compared by root: the first three letters (country or group).
+pub(crate) fn code_root(code: &str) -> String {
+    code.chars().take(3).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_parameter_is_split_off() {
+        let (url, schema) =
+            split_schema("postgres://root@h/test?schema=abc_1&sslmode=disable").expect("ok");
+        assert_eq!(url, "postgres://root@h/test?sslmode=disable");
+        assert_eq!(schema.as_deref(), Some("abc_1"));
+        assert!(split_schema("postgres://h/t?schema=a;drop").is_err());
+        assert_eq!(split_schema("postgres://h/t").expect("ok").1, None);
+    }
+}

@@ -1,0 +1,264 @@
+//! Numbered migrations, applied in order on open.
+//!
+//! Each migration runs once, in its own transaction, and is recorded in
+//! `schema_migrations(version)`. The two dialects get the same tables and
+//! columns; they differ in key types, collations and full-text search
+//! (FTS5 in SQLite, a generated `tsvector` column in PostgreSQL).
+//! Never edit a released migration: add the next number.
+
+use crate::db::{Backend, Dialect, Val};
+use crate::StoreError;
+
+/// One migration: its version and the DDL for each dialect.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+/// The tables, shared by both dialects, with `{ID}` for the key type,
+/// `{TEXTKEY}` for code columns compared bytewise, `{REAL}` for floats.
+const V1_TABLES: &str = r#"
+CREATE TABLE documents (
+    id {ID},
+    doc_key TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    num_sentences BIGINT NOT NULL DEFAULT 0,
+    num_reports BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX documents_key ON documents (doc_key, origin);
+CREATE INDEX documents_date ON documents (date);
+
+CREATE TABLE sentences (
+    id {ID},
+    document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx BIGINT NOT NULL,
+    start_byte BIGINT NOT NULL,
+    end_byte BIGINT NOT NULL,
+    text TEXT NOT NULL{TSV}
+);
+CREATE UNIQUE INDEX sentences_doc ON sentences (document_id, idx);
+
+CREATE TABLE mentions (
+    id {ID},
+    document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence_idx BIGINT NOT NULL,
+    start_byte BIGINT NOT NULL,
+    end_byte BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    code {TEXTKEY} NOT NULL,
+    country TEXT,
+    sector TEXT,
+    name TEXT,
+    role TEXT,
+    via TEXT NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions (document_id);
+CREATE INDEX mentions_code ON mentions (code);
+
+-- One row per event as reported in one sentence of one document.
+CREATE TABLE reports (
+    id {ID},
+    document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence_idx BIGINT NOT NULL,
+    event_type {TEXTKEY} NOT NULL,
+    mode TEXT,
+    context TEXT NOT NULL,
+    cameo TEXT NOT NULL,
+    goldstein {REAL} NOT NULL,
+    quad_class BIGINT NOT NULL,
+    plover_score {REAL},
+    actor_code {TEXTKEY},
+    actor_name TEXT,
+    actor_country TEXT,
+    actor_start BIGINT,
+    actor_end BIGINT,
+    recipient_code {TEXTKEY},
+    recipient_name TEXT,
+    recipient_country TEXT,
+    recipient_start BIGINT,
+    recipient_end BIGINT,
+    trigger_start BIGINT NOT NULL,
+    trigger_end BIGINT NOT NULL,
+    date TEXT,
+    date_precision TEXT,
+    date_start BIGINT,
+    date_end BIGINT,
+    location_name TEXT,
+    location_country TEXT,
+    location_start BIGINT,
+    location_end BIGINT,
+    speaker_code TEXT,
+    speaker_name TEXT,
+    speaker_start BIGINT,
+    speaker_end BIGINT,
+    quote_start BIGINT,
+    quote_end BIGINT,
+    modality TEXT NOT NULL,
+    modality_rule TEXT,
+    confidence {REAL} NOT NULL,
+    rule TEXT NOT NULL,
+    event_id BIGINT
+);
+CREATE INDEX reports_doc ON reports (document_id);
+CREATE INDEX reports_event ON reports (event_id);
+
+CREATE TABLE quotes (
+    id {ID},
+    document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    report_id BIGINT,
+    sentence_idx BIGINT NOT NULL,
+    start_byte BIGINT NOT NULL,
+    end_byte BIGINT NOT NULL,
+    quote TEXT NOT NULL,
+    speaker_code {TEXTKEY},
+    speaker_name TEXT,
+    speaker_text TEXT
+);
+CREATE INDEX quotes_doc ON quotes (document_id);
+CREATE INDEX quotes_speaker ON quotes (speaker_code);
+
+-- Merged events: rebuilt from reports by rebuild_stories. The id is the
+-- smallest id of its reports, so it survives rebuilds.
+CREATE TABLE events (
+    id BIGINT PRIMARY KEY,
+    event_type {TEXTKEY} NOT NULL,
+    mode TEXT,
+    context TEXT NOT NULL,
+    cameo TEXT NOT NULL,
+    goldstein {REAL} NOT NULL,
+    quad_class BIGINT NOT NULL,
+    plover_score {REAL},
+    actor_code {TEXTKEY},
+    actor_root {TEXTKEY},
+    actor_name TEXT,
+    recipient_code {TEXTKEY},
+    recipient_root {TEXTKEY},
+    recipient_name TEXT,
+    date {TEXTKEY} NOT NULL,
+    date_precision TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    modality TEXT NOT NULL,
+    confidence {REAL} NOT NULL,
+    num_reports BIGINT NOT NULL,
+    num_documents BIGINT NOT NULL,
+    num_sources BIGINT NOT NULL,
+    first_document_id BIGINT,
+    sentence TEXT NOT NULL,
+    source_url TEXT,
+    story_id BIGINT
+);
+CREATE INDEX events_date ON events (date, id);
+CREATE INDEX events_actor_root ON events (actor_root, date, id);
+CREATE INDEX events_actor_code ON events (actor_code, date, id);
+CREATE INDEX events_recipient_root ON events (recipient_root, date, id);
+CREATE INDEX events_recipient_code ON events (recipient_code, date, id);
+CREATE INDEX events_type ON events (event_type, date, id);
+CREATE INDEX events_dyad ON events (actor_root, recipient_root, date, id);
+CREATE INDEX events_story ON events (story_id, date, id);
+
+-- Stories: the id is the smallest id of its documents.
+CREATE TABLE stories (
+    id BIGINT PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_date TEXT,
+    last_date TEXT,
+    num_documents BIGINT NOT NULL,
+    num_events BIGINT NOT NULL,
+    num_sources BIGINT NOT NULL,
+    actors TEXT NOT NULL
+);
+
+CREATE TABLE story_documents (
+    story_id BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    PRIMARY KEY (story_id, document_id)
+);
+CREATE INDEX story_documents_doc ON story_documents (document_id);
+"#;
+
+const SQLITE_FTS: &str = r#"
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+"#;
+
+const PG_FTS: &str = r#"
+CREATE INDEX sentences_tsv ON sentences USING GIN (tsv);
+"#;
+
+fn v1(dialect: Dialect) -> String {
+    let ddl = match dialect {
+        Dialect::Sqlite => V1_TABLES
+            .replace("{ID}", "INTEGER PRIMARY KEY")
+            .replace("{TEXTKEY}", "TEXT")
+            .replace("{REAL}", "REAL")
+            .replace("{TSV}", ""),
+        Dialect::Postgres => V1_TABLES
+            .replace("{ID}", "BIGSERIAL PRIMARY KEY")
+            // Codes and ISO dates are compared and ranged bytewise.
+            .replace("{TEXTKEY}", "TEXT COLLATE \"C\"")
+            .replace("{REAL}", "DOUBLE PRECISION")
+            .replace(
+                "{TSV}",
+                ",\n    tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+            ),
+    };
+    let fts = match dialect {
+        Dialect::Sqlite => SQLITE_FTS,
+        Dialect::Postgres => PG_FTS,
+    };
+    format!("{ddl}\n{fts}")
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "documents, sentences, reports, events, stories",
+    sqlite: "",
+    postgres: "",
+}];
+
+/// Applies every migration not yet recorded. Returns how many ran.
+pub(crate) fn migrate(db: &mut Backend) -> Result<usize, StoreError> {
+    db.batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+    )?;
+    let mut ran = 0;
+    for m in MIGRATIONS {
+        let done = db.scalar(
+            "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+            &[Val::Int(m.version)],
+        )?;
+        if done > 0 {
+            continue;
+        }
+        let dialect = db.dialect();
+        let ddl = match (m.version, dialect) {
+            (1, d) => v1(d),
+            (_, Dialect::Sqlite) => m.sqlite.to_string(),
+            (_, Dialect::Postgres) => m.postgres.to_string(),
+        };
+        db.transaction(|tx| {
+            tx.batch(&ddl)?;
+            tx.exec(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                &[Val::Int(m.version), Val::from(m.name)],
+            )?;
+            Ok(())
+        })?;
+        tracing::info!(version = m.version, name = m.name, "applied migration");
+        ran += 1;
+    }
+    Ok(ran)
+}
+
+/// The newest schema version this build knows.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
