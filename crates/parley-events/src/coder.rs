@@ -247,14 +247,18 @@ impl EventCoder {
                 continue;
             }
             let mut heads = vec![s.lemma[i].clone()];
-            if !self.lexicon.has_head(&s.lemma[i]) {
+            if !self.lexicon.has_head(&s.lemma[i])
+                && matches!(s.upos(i), None | Some(Upos::VERB | Upos::NOUN | Upos::ADJ))
+            {
                 heads.push(s.lower[i].clone());
-                heads.extend(lemma_candidates(&s.lower[i]));
+                heads.extend(
+                    lemma_candidates(&s.lower[i]).into_iter().filter(|c| self.lexicon.has_head(c)),
+                );
             }
             let mut best: Option<Cand> = None;
             let mut best_spec = 0;
             for h in heads {
-                for entry in self.lexicon.by_head(&h) {
+                for (idx, entry) in self.lexicon.by_head_indexed(&h) {
                     if !pos_ok(s, i, entry.pos) {
                         continue;
                     }
@@ -262,12 +266,6 @@ impl EventCoder {
                         let spec = entry.specificity() + 1;
                         if spec > best_spec {
                             best_spec = spec;
-                            let idx = self
-                                .lexicon
-                                .entries()
-                                .iter()
-                                .position(|e| std::ptr::eq(e, entry))
-                                .unwrap_or(0);
                             best = Some(Cand {
                                 tok: i,
                                 entry: idx,
@@ -993,7 +991,29 @@ fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
                     && matches!(s.upos(i + 1), Some(Upos::NOUN | Upos::PROPN | Upos::ADJ))
                     && !matches!(s.lemma[i - 1].as_str(), "be" | "have" | "get" | "remain")
                     && matches!(s.upos(i - 1), Some(Upos::DET | Upos::ADJ | Upos::NUM)));
+            // Without tags, a word after a determiner, possessive or
+            // preposition is a noun or a modifier ("show of support").
+            let nominal_use = upos.is_none()
+                && i > 0
+                && matches!(
+                    s.lower[i - 1].as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "for"
+                        | "this"
+                        | "that"
+                );
             !attributive
+                && !nominal_use
                 && match upos {
                     None | Some(Upos::VERB) => true,
                     Some(Upos::ADJ) | Some(Upos::NOUN) => participle,

@@ -196,6 +196,11 @@ impl EventLexicon {
         self.by_head.get(lemma).into_iter().flatten().map(|&i| &self.entries[i])
     }
 
+    /// Entries whose head lemma is `lemma`, with their indices.
+    pub fn by_head_indexed(&self, lemma: &str) -> impl Iterator<Item = (usize, &LexEntry)> {
+        self.by_head.get(lemma).into_iter().flatten().map(|&i| (i, &self.entries[i]))
+    }
+
     /// Whether any entry has this head lemma.
     pub fn has_head(&self, lemma: &str) -> bool {
         self.by_head.contains_key(lemma)
