@@ -37,6 +37,21 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Code events: one JSON object per event (asserted events unless --all).
+    Code {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Also write negated, hypothetical, conditional and questioned events.
+        #[arg(long)]
+        all: bool,
+        /// Explain how the events of this sentence (given as text) are found:
+        /// parse, lexicon matches, actor resolution.
+        #[arg(long, value_name = "SENTENCE")]
+        explain: Option<String>,
+        /// Publication date for --explain, YYYY-MM-DD.
+        #[arg(long, requires = "explain")]
+        date: Option<String>,
+    },
     /// Find and code actor mentions; one JSON object per mention.
     Actors {
         #[command(flatten)]
@@ -104,6 +119,13 @@ struct InputArgs {
     /// Worker threads.
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    #[command(flatten)]
+    models: ModelArgs,
+}
+
+/// Overrides of the embedded models and dictionaries.
+#[derive(Args, Default)]
+struct ModelArgs {
     /// A syntax model to use instead of the embedded one.
     #[arg(long)]
     syntax_model: Option<PathBuf>,
@@ -111,6 +133,14 @@ struct InputArgs {
     /// .txt), added over the embedded ones; later ones win. Repeatable.
     #[arg(long = "actors", value_name = "FILE/DIR")]
     actors: Vec<PathBuf>,
+    /// Event lexicon files in parley's format, added over the embedded
+    /// lexicon (same id replaces). Repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+    /// PETRARCH CAMEO verb dictionary (e.g. CAMEO.2.0.txt) loaded as extra,
+    /// lower-priority patterns.
+    #[arg(long = "verbs", value_name = "FILE")]
+    verbs: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -142,6 +172,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             parley_syntax::write_conllu(doc, &mut text);
             out.write_all(text.as_bytes())
         }),
+        Command::Code { input, all, explain: Some(sentence), date } => {
+            explain_code(&input.models, sentence, date, all)
+        }
+        Command::Code { input, all, explain: None, .. } => {
+            process(&input, Stages::Events, |doc, out| {
+                for event in
+                    doc.events.iter().filter(|e| all || parley_events::is_default_output(e))
+                {
+                    writeln!(out, "{}", parley_events::event_json(doc, event))?;
+                }
+                Ok(())
+            })
+        }
         Command::Actors { input } => process(&input, Stages::Actors, |doc, out| {
             for mention in &doc.mentions {
                 writeln!(out, "{}", parley_actors::mention_json(doc, mention))?;
@@ -185,15 +228,11 @@ fn process<W>(input: &InputArgs, stages: Stages, write: W) -> anyhow::Result<Exi
 where
     W: Fn(&Document, &mut dyn Write) -> std::io::Result<()>,
 {
-    let config = StandardConfig {
-        syntax_model: load_syntax_model_if(stages, input.syntax_model.as_ref())?,
-        actors: if stages >= Stages::Actors { Some(load_actors(&input.actors)?) } else { None },
-    };
-    let pipeline = StandardPipeline::build(&config, stages)?;
+    let pipeline = StandardPipeline::build(&standard_config(stages, &input.models)?, stages)?;
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let (mut documents, mut sentences, mut failures) = (0usize, 0usize, 0usize);
+    let (mut documents, mut sentences, mut events, mut failures) = (0usize, 0usize, 0usize, 0usize);
     let mut write_error = None;
     // No path means JSON Lines on standard input.
     let stdin_only = [PathBuf::from("-")];
@@ -203,6 +242,7 @@ where
         Ok(doc) => {
             documents += 1;
             sentences += doc.sentences.len();
+            events += doc.events.len();
             if write_error.is_none() {
                 if let Err(err) = write(&doc, &mut out) {
                     write_error = Some(err);
@@ -220,8 +260,10 @@ where
         Some(err) => return Err(err).context("writing output"),
         None => out.flush().context("writing output")?,
     }
+    let events =
+        if stages >= Stages::Events { format!(", {events} events") } else { String::new() };
     eprintln!(
-        "parley: {documents} documents, {sentences} sentences, {failures} failed, {:.2}s",
+        "parley: {documents} documents, {sentences} sentences{events}, {failures} failed, {:.2}s",
         started.elapsed().as_secs_f64()
     );
     Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -229,11 +271,8 @@ where
 
 fn bench(paths: &[PathBuf], min_mb: f64, threads: usize) -> anyhow::Result<ExitCode> {
     let stages = Stages::LAST;
-    let config = StandardConfig {
-        syntax_model: load_syntax_model_if(stages, None)?,
-        actors: Some(load_actors(&[])?),
-    };
-    let pipeline = StandardPipeline::build(&config, stages)?;
+    let pipeline =
+        StandardPipeline::build(&standard_config(stages, &ModelArgs::default())?, stages)?;
     let corpus = parley_pipeline::bench::BenchCorpus::load(paths, (min_mb * 1e6) as usize)
         .context("building the bench corpus")?;
     eprintln!(
@@ -246,6 +285,66 @@ fn bench(paths: &[PathBuf], min_mb: f64, threads: usize) -> anyhow::Result<ExitC
     println!("stage_share {}", report.stage_line());
     println!("{}", report.summary_line());
     Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Loads what the stages up to `stages` need: embedded models and
+/// dictionaries with the user's overrides.
+fn standard_config(stages: Stages, models: &ModelArgs) -> anyhow::Result<StandardConfig> {
+    Ok(StandardConfig {
+        syntax_model: load_syntax_model_if(stages, models.syntax_model.as_ref())?,
+        actors: if stages >= Stages::Actors { Some(load_actors(&models.actors)?) } else { None },
+        events: if stages >= Stages::Events { Some(load_lexicon(models)?) } else { None },
+    })
+}
+
+fn load_lexicon(models: &ModelArgs) -> anyhow::Result<Arc<parley_events::EventLexicon>> {
+    let mut lexicon =
+        parley_events::EventLexicon::embedded().context("loading the embedded event lexicon")?;
+    for path in &models.lexicon {
+        lexicon.load_path(path).with_context(|| format!("loading lexicon {}", path.display()))?;
+    }
+    if let Some(path) = &models.verbs {
+        let added = lexicon
+            .load_petrarch_verbs(path)
+            .with_context(|| format!("loading PETRARCH verbs {}", path.display()))?;
+        eprintln!("parley: {added} verb patterns from {}", path.display());
+    }
+    Ok(Arc::new(lexicon))
+}
+
+/// `parley code --explain`: codes one sentence given as text and prints how
+/// each event was found.
+fn explain_code(
+    models: &ModelArgs,
+    sentence: String,
+    date: Option<String>,
+    all: bool,
+) -> anyhow::Result<ExitCode> {
+    let config = standard_config(Stages::Events, models)?;
+    // Everything but the event stage, so the coder's own explanation runs on the parse.
+    let pipeline = StandardPipeline::build(&config, Stages::Actors)?;
+    let meta = parley_doc::DocMeta {
+        id: "explain".into(),
+        origin: "--explain".into(),
+        date,
+        ..parley_doc::DocMeta::default()
+    };
+    let mut doc = parley_text::document_from_text(sentence, meta);
+    // A single sentence is body text, not a headline.
+    for block in &mut doc.blocks {
+        block.kind = parley_doc::BlockKind::Paragraph;
+    }
+    pipeline.run(&mut doc)?;
+    let lexicon = config.events.clone().context("event lexicon")?;
+    let coder = parley_events::EventCoder::new(lexicon);
+    for index in 0..doc.sentences.len() {
+        println!("{}", coder.explain(&doc, index));
+    }
+    doc.events = coder.code(&doc);
+    for event in doc.events.iter().filter(|e| all || parley_events::is_default_output(e)) {
+        println!("{}", parley_events::event_json(&doc, event));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The embedded actor dictionary with the user's files merged over it.

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use parley_actors::{ActorCoder, ActorDictionary};
+use parley_events::{EventCoder, EventLexicon};
 use parley_syntax::{SyntaxAnnotator, SyntaxModel};
 use parley_text::{FurnitureRemover, SentenceSplitter};
 
@@ -19,11 +20,13 @@ pub enum Stages {
     Syntax,
     /// Also find and code actor mentions.
     Actors,
+    /// Also code events.
+    Events,
 }
 
 impl Stages {
     /// The whole pipeline.
-    pub const LAST: Stages = Stages::Actors;
+    pub const LAST: Stages = Stages::Events;
 }
 
 /// Models and options the standard stages are built from.
@@ -33,6 +36,8 @@ pub struct StandardConfig {
     pub syntax_model: Option<Arc<SyntaxModel>>,
     /// The actor dictionary; required from [`Stages::Actors`] on.
     pub actors: Option<Arc<ActorDictionary>>,
+    /// The event lexicon; required from [`Stages::Events`] on.
+    pub events: Option<Arc<EventLexicon>>,
 }
 
 /// Builds the standard pipeline.
@@ -56,6 +61,11 @@ impl StandardPipeline {
             let actors =
                 config.actors.clone().ok_or(PipelineError::MissingModel { what: "actors" })?;
             builder = builder.stage(ActorCoder::new(actors));
+        }
+        if until >= Stages::Events {
+            let lexicon =
+                config.events.clone().ok_or(PipelineError::MissingModel { what: "events" })?;
+            builder = builder.stage(EventCoder::new(lexicon));
         }
         builder.build()
     }
