@@ -206,7 +206,7 @@ mod tests {
         std::fs::write(dir.join("a.txt"), "Talks\nKyiv met Moscow.\n").expect("write");
         std::fs::write(dir.join("b.html"), "<html><body><p>NATO met.</p></body></html>")
             .expect("write");
-        let corpus = BenchCorpus::load(&[dir.clone()], 1000).expect("corpus");
+        let corpus = BenchCorpus::load(std::slice::from_ref(&dir), 1000).expect("corpus");
         assert!(corpus.bytes >= 1000);
         let docs: Vec<Document> = read_corpus(&corpus).map(|d| d.expect("reads")).collect();
         assert_eq!(docs.len(), corpus.documents);
