@@ -473,6 +473,15 @@ mod tests {
         calling the conference in Buergenstock pointless without Moscow. Ukraine urged leaders to attend the summit.";
     const SUMMIT_B: &str = "Moscow will not attend the Swiss peace summit, Kremlin spokesman said, dismissing \
         the Buergenstock conference as pointless. Kyiv had urged world leaders to join the summit in Switzerland.";
+    const SUMMIT_C: &str =
+        "The Kremlin again rejected the peace summit in Switzerland as pointless, while \
+        Ukraine urged leaders to attend the conference.";
+    const SUMMIT_D: &str =
+        "Switzerland hosts a peace summit that the Kremlin called pointless; Moscow \
+        rejected the invitation and Ukraine urged leaders to come.";
+    const SUMMIT_E: &str =
+        "Leaders gather in Switzerland for the peace summit. Ukraine urged them to \
+        attend; Russia rejected its invitation, the Kremlin calling the conference pointless.";
     const FLOODS: &str =
         "Heavy floods swept through southern Germany, forcing thousands of residents from \
         their homes as rivers burst their banks after days of torrential rain.";
@@ -487,19 +496,18 @@ mod tests {
             similarity(&a.words, &b.words)
         );
         assert!(linked(&a, &b));
-        // Same words, but a month later: another story.
-        let late = doc(3, "2024-07-15", SUMMIT_B, &["RUSGOV", "UKRGOV"], &[]);
-        assert!(
-            !linked(&a, &late) || similarity(&a.shingles, &late.shingles) >= MIN_SHINGLE_JACCARD
-        );
+        // Similar words a month later: another story.
+        let late = doc(3, "2024-07-15", SUMMIT_C, &["RUSGOV", "UKRGOV"], &[]);
+        assert!(similarity(&a.words, &late.words) >= MIN_WORD_JACCARD);
+        assert!(!linked(&a, &late));
         // Close in time and shared actors, other words: another story.
         let floods = doc(4, "2024-06-02", FLOODS, &["RUSGOV", "UKRGOV"], &[]);
         assert!(!linked(&a, &floods));
         // Similar words but one shared actor and no dyad: another story.
-        let one_actor = doc(5, "2024-06-02", SUMMIT_B, &["RUSGOV"], &[]);
+        let one_actor = doc(5, "2024-06-02", SUMMIT_D, &["RUSGOV"], &[]);
         assert!(!linked(&a, &one_actor));
-        // ... unless they share a dyad.
-        let dyad = doc(6, "2024-06-02", SUMMIT_B, &["CHE"], &[("CHE", "RUSGOV")]);
+        // ... unless they share a dyad (either way round).
+        let dyad = doc(6, "2024-06-02", SUMMIT_E, &["CHE"], &[("CHE", "RUSGOV")]);
         assert!(linked(&a, &dyad));
         assert_eq!(
             group(&[a, b, late, floods, one_actor, dyad]),
