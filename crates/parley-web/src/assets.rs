@@ -1,0 +1,109 @@
+//! Pages and static files, embedded in the binary: no build step, no CDN.
+
+use axum::extract::Path;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+
+/// The OpenAPI 3 description of the API.
+pub const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
+
+const INDEX_HTML: &str = include_str!("../assets/index.html");
+const STORY_HTML: &str = include_str!("../assets/story.html");
+
+/// Static files under `/assets/`: name, content type, bytes.
+const FILES: &[(&str, &str, &str)] = &[
+    ("app.css", "text/css; charset=utf-8", include_str!("../assets/app.css")),
+    ("common.js", "text/javascript; charset=utf-8", include_str!("../assets/common.js")),
+    ("story.js", "text/javascript; charset=utf-8", include_str!("../assets/story.js")),
+    ("index.js", "text/javascript; charset=utf-8", include_str!("../assets/index.js")),
+    ("favicon.svg", "image/svg+xml", include_str!("../assets/favicon.svg")),
+];
+
+/// Pages load only this server's scripts and styles; inline `style`
+/// attributes (set by the charts' code) are allowed, inline scripts are not.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+                   img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+fn page(html: &'static str) -> Response {
+    let mut response = html.into_response();
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// `GET /`: story list and search.
+pub async fn index() -> Response {
+    page(INDEX_HTML)
+}
+
+/// `GET /story/{id}`: the page loads the story from the API, so an unknown
+/// id shows its error in the page.
+pub async fn story_page() -> Response {
+    page(STORY_HTML)
+}
+
+/// `GET /assets/{name}`
+pub async fn asset(Path(name): Path<String>) -> Response {
+    match FILES.iter().find(|(file, _, _)| *file == name) {
+        Some((_, content_type, body)) => {
+            let mut response = (*body).into_response();
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            // Short: a new binary may ship new assets under the same names.
+            headers.insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+            headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            response
+        }
+        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+    }
+}
+
+/// Anything unrouted: `{code, message}` under `/api/`, a small page elsewhere.
+pub async fn not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") || uri.path() == "/api" {
+        return ApiError::not_found(format!("no route {}", uri.path())).into_response();
+    }
+    let mut response = page(NOT_FOUND_HTML);
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}
+
+/// A method the route does not serve.
+pub async fn method_not_allowed() -> Response {
+    ApiError::new(crate::ErrorCode::MethodNotAllowed, "method not allowed on this route")
+        .into_response()
+}
+
+const NOT_FOUND_HTML: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Not found · parley</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head>\
+<body><header class=\"top\"><a class=\"brand\" href=\"/\">parley</a></header>\
+<main><h1>Not found</h1><p>There is no page here. <a href=\"/\">See the stories.</a></p></main></body></html>";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_reference_only_embedded_assets() {
+        for html in [INDEX_HTML, STORY_HTML] {
+            for part in html.split("/assets/").skip(1) {
+                let name: String = part.chars().take_while(|c| *c != '"').collect();
+                assert!(FILES.iter().any(|(file, _, _)| *file == name), "missing asset {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn openapi_is_json() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).expect("valid JSON");
+        assert_eq!(doc["openapi"].as_str().map(|v| &v[..2]), Some("3."));
+    }
+}

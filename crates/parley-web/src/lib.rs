@@ -1,0 +1,154 @@
+//! Parley's web server: a JSON API over the store and pages that show a
+//! story — a timeline coloured by cooperation and conflict, an actor
+//! network, an event table that opens each event's evidence sentence with
+//! actor, trigger and recipient highlighted, quotes by speaker, an outlet
+//! comparison, and search.
+//!
+//! [`app`] builds the [`axum::Router`] over an [`AppState`] (store
+//! connections, the [`Coder`] that runs the pipeline on posted documents,
+//! and the bearer token that allows writes); [`bind`] and [`serve_on`] (or
+//! [`serve`], or the blocking [`run`]) serve it. Reads are open; `POST
+//! /api/documents` needs the token and is refused when none is set. Errors
+//! are `{"code", "message"}` from one table ([`ErrorCode`]); internal
+//! details go to the log only. The pages are plain HTML, CSS and JavaScript
+//! embedded in the binary; `/api/openapi.json` describes every route.
+//!
+//! ```
+//! use parley_store::Store;
+//! use parley_web::{app, AppState};
+//!
+//! let store = Store::open(":memory:").expect("store");
+//! let state = AppState::new(store).token(Some("s3cret".into()));
+//! let router: axum::Router = app(state);
+//! # drop(router);
+//! // parley_web::run(state, "127.0.0.1:8080".parse().unwrap(), |addr| println!("http://{addr}/"))
+//! ```
+
+mod api;
+mod assets;
+mod error;
+mod state;
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use api::{DEFAULT_EVENT_PAGE, MAX_EVENT_PAGE, MAX_POST_BYTES, MAX_SEARCH_HITS};
+pub use error::{ApiError, ErrorCode, WebError};
+pub use state::{AppState, Coder};
+
+/// The router: the API under `/api/`, pages at `/` and `/story/{id}`,
+/// static files under `/assets/`.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/counts", get(api::counts))
+        .route(
+            "/documents",
+            get(api::documents)
+                .post(api::post_document)
+                .layer(DefaultBodyLimit::max(MAX_POST_BYTES)),
+        )
+        .route("/documents/{id}", get(api::document))
+        .route("/events", get(api::events))
+        .route("/events/{id}", get(api::event))
+        .route("/actors", get(api::actors))
+        .route("/stories", get(api::stories))
+        .route("/stories/{id}", get(api::story))
+        .route("/quotes", get(api::quotes))
+        .route("/search", get(api::search))
+        .route("/openapi.json", get(api::openapi));
+    Router::new()
+        .nest("/api", api)
+        .route("/", get(assets::index))
+        .route("/story/{id}", get(assets::story_page))
+        .route("/assets/{name}", get(assets::asset))
+        .fallback(assets::not_found)
+        .method_not_allowed_fallback(assets::method_not_allowed)
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// Logs each request with its status and time, at debug level (info for errors).
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let micros = started.elapsed().as_micros() as u64;
+    if status >= 400 {
+        tracing::info!(%method, %path, status, micros, "request");
+    } else {
+        tracing::debug!(%method, %path, status, micros, "request");
+    }
+    response
+}
+
+/// Binds `addr`. A port of 0 picks a free port: read it from the listener's
+/// `local_addr()`.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, WebError> {
+    if !addr.ip().is_loopback() {
+        tracing::warn!(%addr, "serving beyond this machine: reads are open to anyone who can reach it");
+    }
+    TcpListener::bind(addr).await.map_err(|source| WebError::Bind { addr, source })
+}
+
+/// Serves [`app`] on a bound listener until Ctrl-C (or SIGTERM).
+pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebError> {
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Binds `addr`, calls `on_bound` with the bound address (to print it), and
+/// serves until Ctrl-C.
+pub async fn serve(
+    state: AppState,
+    addr: SocketAddr,
+    on_bound: impl FnOnce(SocketAddr),
+) -> Result<(), WebError> {
+    let listener = bind(addr).await?;
+    on_bound(listener.local_addr()?);
+    serve_on(listener, state).await
+}
+
+/// [`serve`] on a runtime of its own, for callers that are not async
+/// (the `parley` binary).
+pub fn run(
+    state: AppState,
+    addr: SocketAddr,
+    on_bound: impl FnOnce(SocketAddr),
+) -> Result<(), WebError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(serve(state, addr, on_bound))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No signal handler: serve until killed.
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

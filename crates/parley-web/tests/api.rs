@@ -1,0 +1,461 @@
+//! The JSON API in-process (`app(state).oneshot(request)`) over a real
+//! SQLite store filled with hand-built coded documents.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use parley_doc::EventType;
+use parley_store::Store;
+use parley_web::{app, AppState, Coder};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use common::{document, summit_documents, Ev};
+
+const TOKEN: &str = "test-token-123";
+
+fn store() -> Store {
+    let mut store = Store::open(":memory:").expect("open store");
+    for doc in summit_documents() {
+        store.ingest(&doc).expect("ingest fixture");
+    }
+    store.rebuild_stories().expect("rebuild stories");
+    store
+}
+
+/// A coder standing in for the pipeline: one sentence, one REJECT event when the text says "rejected".
+fn fake_coder() -> Arc<Coder> {
+    Arc::new(|meta: parley_doc::DocMeta, text: String, is_html: bool| {
+        if text.contains("FAIL") {
+            return Err("the pipeline could not read it".to_string());
+        }
+        let text = if is_html { text.replace("<p>", "").replace("</p>", "") } else { text };
+        let mut doc = document(
+            &meta.id,
+            meta.date.as_deref().unwrap_or("2024-06-12"),
+            meta.source.as_deref().unwrap_or("Wire"),
+            meta.title.as_deref().unwrap_or("Posted"),
+            &[text.trim()],
+            &[Ev::new(0, EventType::Reject, ("HUNGOV", "Hungary"), "rejected", ("IGOEU", "EU"))],
+        );
+        doc.meta.origin = meta.origin;
+        Ok(doc)
+    })
+}
+
+fn state() -> AppState {
+    AppState::new(store())
+}
+
+async fn call(
+    state: &AppState,
+    request: Request<Body>,
+) -> (StatusCode, Value, axum::http::HeaderMap) {
+    let response = app(state.clone()).oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let value = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    };
+    (status, value, headers)
+}
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, Value) {
+    let (status, body, _) =
+        call(state, Request::get(uri).body(Body::empty()).expect("request")).await;
+    (status, body)
+}
+
+fn assert_error(body: &Value, code: &str) {
+    assert_eq!(body["code"], code, "error body {body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "error body {body}");
+    assert_eq!(body.as_object().map(|o| o.len()), Some(2), "only code and message: {body}");
+}
+
+fn events_of(body: &Value) -> &Vec<Value> {
+    body["events"].as_array().expect("events array")
+}
+
+#[tokio::test]
+async fn events_filter_by_actor_recipient_and_type() {
+    let state = state();
+    let (status, body) = get(&state, "/api/events?actor=RUS&recipient=UKR&type=REJECT").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let events = events_of(&body);
+    assert!(!events.is_empty(), "Russia rejected Ukraine's invitation: {body}");
+    for e in events {
+        assert!(e["actor_code"].as_str().is_some_and(|c| c.starts_with("RUS")), "{e}");
+        assert!(e["recipient_code"].as_str().is_some_and(|c| c.starts_with("UKR")), "{e}");
+        assert_eq!(e["event_type"], "REJECT");
+    }
+    assert!(body.get("next").is_some(), "next is always present: {body}");
+
+    // Lower-case codes and types work too; a type nobody reported gives an empty page.
+    let (_, lower) = get(&state, "/api/events?actor=rus&type=reject").await;
+    assert_eq!(events_of(&lower).len(), events.len());
+    let (_, none) = get(&state, "/api/events?actor=TUR&type=ASSAULT").await;
+    assert!(events_of(&none).is_empty());
+}
+
+#[tokio::test]
+async fn events_filter_by_dates_and_story() {
+    let state = state();
+    let (_, all) = get(&state, "/api/events").await;
+    let all = events_of(&all).clone();
+    assert!(all.len() >= 6, "fixture events: {all:?}");
+    let (status, body) = get(&state, "/api/events?since=2024-06-11&until=2024-06-11").await;
+    assert_eq!(status, StatusCode::OK);
+    let window = events_of(&body);
+    assert!(!window.is_empty());
+    assert!(window.len() < all.len());
+    for e in window {
+        assert_eq!(e["date"], "2024-06-11", "{e}");
+    }
+    let story = all[0]["story_id"].as_i64().expect("events belong to stories after the rebuild");
+    let (_, in_story) = get(&state, &format!("/api/events?story={story}")).await;
+    assert!(events_of(&in_story).iter().all(|e| e["story_id"] == story));
+}
+
+#[tokio::test]
+async fn events_page_with_a_cursor() {
+    let state = state();
+    let (_, all) = get(&state, "/api/events?limit=1000").await;
+    let all_ids: Vec<i64> = events_of(&all).iter().map(|e| e["id"].as_i64().expect("id")).collect();
+    assert!(all["next"].is_null(), "one page holds them all");
+
+    let mut seen = Vec::new();
+    let mut uri = "/api/events?limit=2".to_string();
+    for _ in 0..20 {
+        let (status, page) = get(&state, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let events = events_of(&page);
+        assert!(events.len() <= 2);
+        seen.extend(events.iter().map(|e| e["id"].as_i64().expect("id")));
+        match page["next"].as_str() {
+            Some(next) => uri = format!("/api/events?limit=2&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, all_ids, "pages follow each other without gaps or repeats");
+    let dates: Vec<&str> =
+        events_of(&all).iter().map(|e| e["date"].as_str().unwrap_or("")).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "by date");
+}
+
+#[tokio::test]
+async fn malformed_queries_are_400_with_code_and_message() {
+    let state = state();
+    for uri in [
+        "/api/events?type=NOPE",
+        "/api/events?since=yesterday",
+        "/api/events?until=2024-13-01",
+        "/api/events?limit=0",
+        "/api/events?limit=5000",
+        "/api/events?limit=many",
+        "/api/events?actr=RUS",
+        "/api/events?cursor=%21%21not-a-cursor",
+        "/api/search",
+        "/api/search?q=%20",
+        "/api/documents?cursor=xyz",
+    ] {
+        let (status, body) = get(&state, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_error(&body, "bad_request");
+    }
+}
+
+#[tokio::test]
+async fn unknown_things_are_404_with_code_and_message() {
+    let state = state();
+    for uri in [
+        "/api/events/999999",
+        "/api/events/abc",
+        "/api/stories/424242",
+        "/api/documents/777777",
+        "/api/nothing",
+    ] {
+        let (status, body) = get(&state, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}: {body}");
+        assert_error(&body, "not_found");
+    }
+    let (status, body, _) =
+        call(&state, Request::delete("/api/events").body(Body::empty()).expect("request")).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_error(&body, "method_not_allowed");
+}
+
+#[tokio::test]
+async fn event_detail_has_evidence_with_highlights() {
+    let state = state();
+    let (_, page) = get(&state, "/api/events?actor=RUS&type=REJECT").await;
+    let id = events_of(&page)[0]["id"].as_i64().expect("id");
+    let (status, detail) = get(&state, &format!("/api/events/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["event"]["id"], id);
+    let reports = detail["reports"].as_array().expect("reports");
+    assert!(!reports.is_empty());
+    for report in reports {
+        let sentence = report["sentence"].as_str().expect("sentence");
+        let cut = |h: &Value| {
+            let (start, end) = (
+                h["start"].as_u64().expect("start") as usize,
+                h["end"].as_u64().expect("end") as usize,
+            );
+            sentence[start..end].to_string()
+        };
+        assert_eq!(
+            cut(&report["trigger"]),
+            "rejected",
+            "trigger offsets are bytes into the sentence"
+        );
+        assert_eq!(cut(&report["trigger"]), report["trigger"]["text"].as_str().expect("text"));
+        assert!(["Russia", "Moscow"].contains(&cut(&report["actor"]["span"]).as_str()), "{report}");
+        assert!(report["source"].is_string(), "outlet of the report: {report}");
+    }
+}
+
+#[tokio::test]
+async fn stories_actors_quotes_and_search() {
+    let state = state();
+    let (status, body) = get(&state, "/api/stories").await;
+    assert_eq!(status, StatusCode::OK);
+    let stories = body["stories"].as_array().expect("stories");
+    assert!(!stories.is_empty());
+    let id = stories[0]["id"].as_i64().expect("id");
+    let (status, story) = get(&state, &format!("/api/stories/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for key in ["story", "timeline", "actors", "dyads", "quotes", "outlets", "documents"] {
+        assert!(story.get(key).is_some(), "story detail has {key}: {story}");
+    }
+    assert!(!story["timeline"].as_array().expect("timeline").is_empty());
+    let outlets: BTreeSet<&str> = story["outlets"]
+        .as_array()
+        .expect("outlets")
+        .iter()
+        .filter_map(|o| o["source"].as_str())
+        .collect();
+    assert!(outlets.contains("Reuters") && outlets.contains("AP"), "{outlets:?}");
+
+    let (_, actors) = get(&state, "/api/actors").await;
+    let codes: Vec<&str> = actors["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .filter_map(|a| a["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"RUSGOV") && codes.contains(&"UKRGOV"), "{codes:?}");
+
+    let (_, quotes) = get(&state, "/api/quotes?speaker=UKR").await;
+    let quotes = quotes["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["quote"], "Russia does not want peace.");
+    let (_, none) = get(&state, "/api/quotes?speaker=CHN").await;
+    assert!(none["quotes"].as_array().expect("quotes").is_empty());
+
+    let (status, hits) = get(&state, "/api/search?q=peace%20summit&limit=5").await;
+    assert_eq!(status, StatusCode::OK, "{hits}");
+    assert_eq!(hits["query"], "peace summit");
+    let results = hits["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    assert!(results.len() <= 5);
+    assert!(
+        results.iter().all(|h| h["story_id"].is_i64() && h["snippet"].is_string()),
+        "{results:?}"
+    );
+
+    let (_, counts) = get(&state, "/api/counts").await;
+    assert_eq!(counts["documents"], 3);
+    assert!(counts["events"].as_u64().unwrap_or(0) >= 6);
+}
+
+#[tokio::test]
+async fn documents_page_and_detail() {
+    let state = state();
+    let (_, first) = get(&state, "/api/documents?limit=2").await;
+    let docs = first["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 2);
+    let next = first["next"].as_str().expect("a second page");
+    let (_, second) = get(&state, &format!("/api/documents?limit=2&cursor={next}")).await;
+    assert_eq!(second["documents"].as_array().expect("documents").len(), 1);
+    assert!(second["next"].is_null());
+    let id = docs[0]["id"].as_i64().expect("id");
+    let (status, detail) = get(&state, &format!("/api/documents/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(detail["text"].as_str().is_some_and(|t| !t.is_empty()));
+}
+
+fn post(body: &Value, token: Option<&str>) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/documents")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request.body(Body::from(body.to_string())).expect("request")
+}
+
+#[tokio::test]
+async fn posting_needs_a_configured_token() {
+    let doc = json!({"id": "hu-1", "text": "Hungary rejected the EU plan.", "source": "Wire", "date": "2024-06-12"});
+
+    // No token configured: writes are off, whatever the client sends.
+    let closed = AppState::new(store()).coder(fake_coder());
+    for token in [None, Some(TOKEN)] {
+        let (status, body, _) = call(&closed, post(&doc, token)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert_error(&body, "writes_disabled");
+    }
+
+    let open = AppState::new(store()).coder(fake_coder()).token(Some(TOKEN.to_string()));
+    let (status, body, headers) = call(&open, post(&doc, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_error(&body, "unauthorized");
+    assert_eq!(headers.get(header::WWW_AUTHENTICATE).and_then(|v| v.to_str().ok()), Some("Bearer"));
+
+    let (status, body, _) = call(&open, post(&doc, Some("wrong-token"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_error(&body, "forbidden");
+
+    // Nothing was stored by the refused posts.
+    let (_, before) = get(&open, "/api/events?actor=HUN").await;
+    assert!(events_of(&before).is_empty());
+
+    let (status, body, _) = call(&open, post(&doc, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["outcome"], "inserted");
+    assert_eq!(body["id"], "hu-1");
+    assert_eq!(body["coded_events"], 1);
+    let (_, after) = get(&open, "/api/events?actor=HUN&recipient=IGO&type=REJECT").await;
+    assert_eq!(events_of(&after).len(), 1, "the posted event is served at once: {after}");
+
+    // The same document again changes nothing.
+    let (status, body, _) = call(&open, post(&doc, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["outcome"], "unchanged");
+}
+
+#[tokio::test]
+async fn posting_rejects_bad_bodies() {
+    let open = AppState::new(store()).coder(fake_coder()).token(Some(TOKEN.to_string()));
+    for (body, code, status) in [
+        (json!({"text": "a", "html": "<p>a</p>"}), "bad_request", StatusCode::BAD_REQUEST),
+        (json!({"title": "no text"}), "bad_request", StatusCode::BAD_REQUEST),
+        (
+            json!({"text": "Hungary rejected it.", "date": "June"}),
+            "bad_request",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            json!({"text": "Hungary rejected it.", "colour": "red"}),
+            "bad_request",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            json!({"text": "FAIL Hungary rejected it."}),
+            "unprocessable",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let (got, answer, _) = call(&open, post(&body, Some(TOKEN))).await;
+        assert_eq!(got, status, "{body}: {answer}");
+        assert_error(&answer, code);
+    }
+    let raw = Request::post("/api/documents")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::from("{not json"))
+        .expect("request");
+    let (status, answer, _) = call(&open, raw).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&answer, "bad_request");
+
+    // HTML goes to the coder flagged as HTML.
+    let (status, answer, _) = call(
+        &open,
+        post(
+            &json!({"html": "<p>Hungary rejected the EU plan.</p>", "id": "hu-html"}),
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+}
+
+#[tokio::test]
+async fn openapi_describes_every_route() {
+    let state = state();
+    let (status, doc) = get(&state, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    let paths = doc["paths"].as_object().expect("paths");
+    for (path, methods) in [
+        ("/api/counts", &["get"][..]),
+        ("/api/documents", &["get", "post"][..]),
+        ("/api/documents/{id}", &["get"][..]),
+        ("/api/events", &["get"][..]),
+        ("/api/events/{id}", &["get"][..]),
+        ("/api/actors", &["get"][..]),
+        ("/api/stories", &["get"][..]),
+        ("/api/stories/{id}", &["get"][..]),
+        ("/api/quotes", &["get"][..]),
+        ("/api/search", &["get"][..]),
+        ("/api/openapi.json", &["get"][..]),
+    ] {
+        for method in methods {
+            assert!(
+                paths.get(path).and_then(|p| p.get(*method)).is_some(),
+                "{method} {path} is described"
+            );
+        }
+    }
+    assert_eq!(paths.len(), 11, "no undocumented or stale paths");
+    // Every $ref points at a schema that exists.
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    let text = doc.to_string();
+    for part in text.split("#/components/schemas/").skip(1) {
+        let name: String = part.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        assert!(schemas.contains_key(&name), "schema {name}");
+    }
+}
+
+#[tokio::test]
+async fn pages_and_assets_are_served() {
+    let state = state();
+    for (uri, kind) in [
+        ("/", "text/html"),
+        ("/story/1", "text/html"),
+        ("/assets/app.css", "text/css"),
+        ("/assets/story.js", "text/javascript"),
+        ("/assets/common.js", "text/javascript"),
+        ("/assets/index.js", "text/javascript"),
+        ("/assets/favicon.svg", "image/svg+xml"),
+    ] {
+        let response = app(state.clone())
+            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), StatusCode::OK, "{uri}");
+        let content_type = response.headers()[header::CONTENT_TYPE].to_str().expect("ascii");
+        assert!(content_type.starts_with(kind), "{uri}: {content_type}");
+    }
+    let response = app(state.clone())
+        .oneshot(Request::get("/assets/nope.js").body(Body::empty()).expect("request"))
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let response = app(state)
+        .oneshot(Request::get("/nowhere").body(Body::empty()).expect("request"))
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
