@@ -65,7 +65,7 @@ function renderTimeline() {
   const width = Math.max(480, host.clientWidth || 900);
   const r = 6;
   const step = 2 * r + 3;
-  const margin = { left: 84, right: 24, top: 14, bottom: 30 };
+  const margin = { left: 84, right: 44, top: 14, bottom: 30 };
   const axisY = margin.top + maxUp * step + 6;
   const height = axisY + maxDown * step + 6 + margin.bottom;
   const x = (d) => margin.left + ((d - lo) / (hi - lo)) * (width - margin.left - margin.right);
