@@ -68,19 +68,48 @@ function renderTimeline() {
   const margin = { left: 84, right: 44, top: 14, bottom: 30 };
   const axisY = margin.top + maxUp * step + 6;
   const height = axisY + maxDown * step + 6 + margin.bottom;
-  const x = (d) => margin.left + ((d - lo) / (hi - lo)) * (width - margin.left - margin.right);
+  const inner = width - margin.left - margin.right;
+  // News stories cluster in a few days with stray dates far away (a war's
+  // start, a treaty's year): when the span dwarfs the number of distinct
+  // days, give each day an equal column and mark the gaps instead of
+  // squeezing the cluster into a pixel.
+  const distinct = [...new Set(days)].sort((p, q) => p - q);
+  const ordinal = distinct.length > 1 && distinct.length <= 60 && hi - lo > 3 * distinct.length;
+  const column = new Map(distinct.map((d, i) => [d, i]));
+  const x = ordinal
+    ? (d) => margin.left + ((column.get(d) + 0.5) / distinct.length) * inner
+    : (d) => margin.left + ((d - lo) / (hi - lo)) * inner;
+  const dateLabel = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
 
   const svg = s("svg", { class: "chart", id: "timeline-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img", "aria-label": `Timeline of ${plural(dated.length, "event")}` });
   svg.appendChild(s("text", { x: 4, y: margin.top + 10 }, "cooperation ↑"));
   svg.appendChild(s("text", { x: 4, y: height - margin.bottom - 2 }, "conflict ↓"));
   const axis = s("g", { class: "axis" });
   axis.appendChild(s("line", { x1: margin.left, x2: width - margin.right, y1: axisY, y2: axisY }));
-  const span = hi - lo;
-  const tickEvery = Math.max(1, Math.ceil(span / Math.max(2, Math.floor((width - margin.left) / 90))));
-  for (let d = Math.ceil(lo); d <= hi; d += tickEvery) {
-    const label = new Date(d * 86400000).toISOString().slice(0, 10);
-    axis.appendChild(s("line", { x1: x(d), x2: x(d), y1: axisY - 3, y2: axisY + 3 }));
-    axis.appendChild(s("text", { x: x(d), y: height - 8, "text-anchor": "middle" }, label));
+  const maxLabels = Math.max(2, Math.floor(inner / 84));
+  if (ordinal) {
+    const every = Math.ceil(distinct.length / maxLabels);
+    distinct.forEach((d, i) => {
+      axis.appendChild(s("line", { x1: x(d), x2: x(d), y1: axisY - 3, y2: axisY + 3 }));
+      if (i % every === 0) axis.appendChild(s("text", { x: x(d), y: height - 8, "text-anchor": "middle" }, dateLabel(d)));
+      const next = distinct[i + 1];
+      if (next !== undefined && next - d > 1) {
+        // A break in the axis: the days between are left out.
+        const bx = (x(d) + x(next)) / 2;
+        const gap = s("path", { class: "gap", d: `M${bx - 5},${axisY + 5} l4,-10 M${bx + 1},${axisY + 5} l4,-10`, stroke: "#5b6570", "stroke-width": 1.5 });
+        const hit = s("rect", { x: bx - 8, y: axisY - 8, width: 16, height: 16, fill: "transparent" });
+        const g = s("g", {}, hit, gap);
+        tip(g, () => `${next - d - 1} days without events left out`);
+        axis.appendChild(g);
+      }
+    });
+  } else {
+    const span = hi - lo;
+    const tickEvery = Math.max(1, Math.ceil(span / maxLabels));
+    for (let d = Math.ceil(lo); d <= hi; d += tickEvery) {
+      axis.appendChild(s("line", { x1: x(d), x2: x(d), y1: axisY - 3, y2: axisY + 3 }));
+      axis.appendChild(s("text", { x: x(d), y: height - 8, "text-anchor": "middle" }, dateLabel(d)));
+    }
   }
   svg.appendChild(axis);
 
@@ -137,6 +166,8 @@ function layout(nodes, edges, width, height) {
   });
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   let temperature = width / 8;
+  const R = 0.42 * Math.min(width, height);
+  const gravity = Math.max(0.02, (Math.max(1, n - 1) * k * k) / (R * R));
   const iterations = 300;
   for (let it = 0; it < iterations; it++) {
     const dx = new Float64Array(n);
@@ -164,9 +195,10 @@ function layout(nodes, edges, width, height) {
       dx[b] += (vx / dist) * force; dy[b] += (vy / dist) * force;
     }
     for (let i = 0; i < n; i++) {
-      // Gravity keeps unconnected actors from drifting off.
-      dx[i] += (width / 2 - nodes[i].x) * 0.05 * (k / 50);
-      dy[i] += (height / 2 - nodes[i].y) * 0.05 * (k / 50);
+      // Gravity keeps unconnected actors from drifting off: strong enough
+      // that the repulsion of all others balances it about R from the centre.
+      dx[i] += (width / 2 - nodes[i].x) * gravity;
+      dy[i] += (height / 2 - nodes[i].y) * gravity;
       const len = Math.hypot(dx[i], dy[i]);
       if (len > 0) {
         nodes[i].x += (dx[i] / len) * Math.min(len, temperature);
@@ -175,14 +207,53 @@ function layout(nodes, edges, width, height) {
     }
     temperature *= 0.985;
   }
-  // Fit the result into the box.
-  const pad = 48;
+  fit(nodes, width, height);
+}
+
+/** Scales the layout into the box (same scale both ways), then pushes
+ * apart nodes whose discs or labels would overlap. */
+function fit(nodes, width, height) {
+  const pad = 44;
   const xs = nodes.map((node) => node.x);
   const ys = nodes.map((node) => node.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = Math.min((width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
+  const ox = (width - (x1 - x0) * scale) / 2;
+  const oy = (height - (y1 - y0) * scale) / 2;
   for (const node of nodes) {
-    node.x = x1 > x0 ? pad + ((node.x - x0) / (x1 - x0)) * (width - 2 * pad) : width / 2;
-    node.y = y1 > y0 ? pad + ((node.y - y0) / (y1 - y0)) * (height - 2 * pad) : height / 2;
+    node.x = ox + (node.x - x0) * scale;
+    node.y = oy + (node.y - y0) * scale;
+  }
+  for (let pass = 0; pass < 60; pass++) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i];
+        const b = nodes[j];
+        // Room for both discs and a label line under each.
+        const needX = a.r + b.r + 10 + Math.max(0, (a.label + b.label) / 2 - a.r - b.r);
+        const needY = a.r + b.r + 20;
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        if (Math.abs(dx) >= needX || Math.abs(dy) >= needY) continue;
+        // Push apart along the axis that needs the least movement.
+        const px = needX - Math.abs(dx);
+        const py = needY - Math.abs(dy);
+        if (px < py) {
+          const sx = (dx >= 0 ? 1 : -1) * px / 2;
+          a.x -= sx; b.x += sx;
+        } else {
+          const sy = (dy >= 0 ? 1 : -1) * py / 2;
+          a.y -= sy; b.y += sy;
+        }
+        moved = true;
+      }
+    }
+    for (const node of nodes) {
+      node.x = Math.min(width - node.label / 2 - 4, Math.max(node.label / 2 + 4, node.x));
+      node.y = Math.min(height - node.r - 18, Math.max(node.r + 4, node.y));
+    }
+    if (!moved) break;
   }
 }
 
@@ -228,10 +299,14 @@ function renderNetwork() {
   }
   const width = Math.max(360, host.clientWidth || 600);
   const height = Math.round(Math.min(460, Math.max(300, width * 0.62)));
-  layout(nodes, edges, width, height);
-  const pos = new Map(nodes.map((node) => [node.id, node]));
   const maxCount = Math.max(...nodes.map((node) => node.count));
   const radius = (c) => 7 + 14 * Math.sqrt(c / maxCount);
+  for (const node of nodes) {
+    node.r = radius(node.count);
+    node.label = node.id.length * 7.2 + 6; // label width at 11.5px bold, roughly
+  }
+  layout(nodes, edges, width, height);
+  const pos = new Map(nodes.map((node) => [node.id, node]));
 
   const svg = s("svg", { class: "chart", id: "network-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img", "aria-label": `Network of ${plural(nodes.length, "actor")} and ${plural(edges.length, "dyad")}` });
   const defs = s("defs");
@@ -275,8 +350,10 @@ function renderNetwork() {
   svg.appendChild(edgeLayer);
   const nodeLayer = s("g", { class: "nodes" });
   for (const node of nodes) {
-    const coop = edges.filter((d) => d.from === node.id || d.to === node.id).reduce((acc, d) => [acc[0] + d.coop, acc[1] + d.conf], [0, 0]);
-    const fill = coop[0] + coop[1] === 0 ? NEUTRAL : dyadColour({ coop: coop[0], conf: coop[1] });
+    // A node's colour sums every event it takes part in, with or without a counterpart.
+    const own = state.events.filter((e) => e.actor === node.id || e.recipient === node.id);
+    const coop = own.filter(isCoop).length;
+    const fill = own.length === 0 ? NEUTRAL : dyadColour({ coop, conf: own.length - coop });
     const g = s("g", { class: "node", transform: `translate(${node.x.toFixed(1)},${node.y.toFixed(1)})` });
     g.dataset.actor = node.id;
     g.appendChild(s("circle", { r: radius(node.count).toFixed(1), fill, "fill-opacity": 0.85 }));

@@ -168,14 +168,19 @@ fn story_page_renders_timeline_network_and_evidence() {
     assert_eq!(filtered, json!(true));
 
     if let Some(path) = std::env::var_os("PARLEY_SCREENSHOT") {
-        browser.set_window(1400, 1650);
+        browser.set_window(1400, 1900);
         browser.goto(&format!("{base}/story/{story}"));
         browser.wait_for(
             "the story to load",
             "return document.body.dataset.ready === 'true';",
             patience,
         );
-        let first = browser.find("#timeline-svg .mark");
+        // Show an event with both parties, so the picture has all three highlights.
+        let target = match row.as_str() {
+            Some(id) => format!("#events-table tr[data-event=\"{id}\"]"),
+            None => "#timeline-svg .mark".to_string(),
+        };
+        let first = browser.find(&target);
         browser.click(&first);
         browser.wait_for(
             "evidence",
