@@ -114,7 +114,7 @@ impl Row {
 pub(crate) enum Backend {
     Sqlite(rusqlite::Connection),
     #[cfg(feature = "postgres")]
-    Postgres(pg::PgConn),
+    Postgres(Box<pg::PgConn>),
 }
 
 impl Backend {

@@ -6,15 +6,16 @@ use sha2::{Digest, Sha256};
 use crate::db::{Backend, Dialect, Val};
 use crate::{IngestOutcome, StoreError};
 
-/// The content hash of a document: SHA-256 over its metadata and text
-/// (not its annotations), each field length-prefixed so fields cannot run
-/// into each other. Hex, 64 characters.
+/// The content hash of a document: SHA-256 over its metadata (id, date,
+/// outlet, url, title) and text, each field length-prefixed so fields
+/// cannot run into each other; hex, 64 characters. Not hashed: the origin
+/// (the same folder ingested by another path is the same documents) and
+/// the annotations (re-coding with a newer coder needs a fresh store).
 pub fn content_hash(doc: &Document) -> String {
     let mut h = Sha256::new();
     let meta = &doc.meta;
-    let fields: [Option<&str>; 7] = [
+    let fields: [Option<&str>; 6] = [
         Some(meta.id.as_str()),
-        Some(meta.origin.as_str()),
         meta.date.as_deref(),
         meta.source.as_deref(),
         meta.url.as_deref(),
@@ -126,46 +127,50 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
             Val::from(doc.events.len()),
         ],
     )?;
-    let dialect = db.dialect();
+    let mut sentence_rows = Vec::with_capacity(doc.sentences.len());
     for (idx, sentence) in doc.sentences.iter().enumerate() {
         let text = slice(doc, sentence.span, "sentence")?;
-        let id = db.insert_id(
-            "INSERT INTO sentences (document_id, idx, start_byte, end_byte, text) VALUES (?, ?, ?, ?, ?) RETURNING id",
-            &[
-                Val::Int(document_id),
-                Val::from(idx),
-                Val::from(sentence.span.start),
-                Val::from(sentence.span.end),
-                Val::from(text),
-            ],
-        )?;
-        if dialect == Dialect::Sqlite {
-            db.exec(
-                "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
-                &[Val::Int(id), Val::from(text)],
-            )?;
-        }
+        sentence_rows.push([
+            Val::Int(document_id),
+            Val::from(idx),
+            Val::from(sentence.span.start),
+            Val::from(sentence.span.end),
+            Val::from(text),
+        ]);
     }
+    insert_rows(
+        db,
+        "INSERT INTO sentences (document_id, idx, start_byte, end_byte, text) VALUES ",
+        sentence_rows,
+    )?;
+    if db.dialect() == Dialect::Sqlite {
+        db.exec(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE document_id = ?",
+            &[Val::Int(document_id)],
+        )?;
+    }
+    let mut mention_rows = Vec::with_capacity(doc.mentions.len());
     for mention in &doc.mentions {
         let text = slice(doc, mention.span, "mention")?;
-        db.exec(
-            "INSERT INTO mentions (document_id, sentence_idx, start_byte, end_byte, text, code, country, sector, name, role, via) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            &[
-                Val::Int(document_id),
-                Val::from(mention.sentence.get()),
-                Val::from(mention.span.start),
-                Val::from(mention.span.end),
-                Val::from(text),
-                Val::from(mention.actor.code.as_str()),
-                Val::from(mention.actor.country.clone()),
-                Val::from(mention.actor.sector.clone()),
-                Val::from(mention.actor.name.clone()),
-                Val::from(mention.actor.role.clone()),
-                Val::from(via(&mention.via)),
-            ],
-        )?;
+        mention_rows.push([
+            Val::Int(document_id),
+            Val::from(mention.sentence.get()),
+            Val::from(mention.span.start),
+            Val::from(mention.span.end),
+            Val::from(text),
+            Val::from(mention.actor.code.as_str()),
+            Val::from(mention.actor.country.clone()),
+            Val::from(mention.actor.sector.clone()),
+            Val::from(mention.actor.name.clone()),
+            Val::from(mention.actor.role.clone()),
+            Val::from(via(&mention.via)),
+        ]);
     }
+    insert_rows(
+        db,
+        "INSERT INTO mentions (document_id, sentence_idx, start_byte, end_byte, text, code, country, sector, name, role, via) VALUES ",
+        mention_rows,
+    )?;
     let mut quote_spans: Vec<Span> = Vec::new();
     let mut quotes = 0;
     for event in &doc.events {
@@ -207,6 +212,40 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
         quotes,
         replaced,
     })
+}
+
+/// Rows per multi-row `INSERT`: a fixed size, so the prepared-statement
+/// cache holds two shapes per table (a chunk and a single row).
+const CHUNK: usize = 16;
+
+/// Inserts rows with multi-row `INSERT ... VALUES (..), (..)` statements:
+/// far fewer statements per document than one per row.
+fn insert_rows<const N: usize>(
+    db: &mut Backend,
+    head: &str,
+    rows: Vec<[Val; N]>,
+) -> Result<(), StoreError> {
+    let one = format!("({})", vec!["?"; N].join(", "));
+    let chunk_sql = format!("{head}{}", vec![one.as_str(); CHUNK].join(", "));
+    let single_sql = format!("{head}{one}");
+    let mut rows = rows.into_iter().peekable();
+    let mut buf: Vec<Val> = Vec::with_capacity(N * CHUNK);
+    let mut n = 0;
+    while let Some(row) = rows.next() {
+        buf.extend(row);
+        n += 1;
+        if n == CHUNK {
+            db.exec(&chunk_sql, &buf)?;
+            buf.clear();
+            n = 0;
+        } else if rows.peek().is_none() {
+            for row in buf.chunks(N) {
+                db.exec(&single_sql, row)?;
+            }
+            buf.clear();
+        }
+    }
+    Ok(())
 }
 
 fn insert_report(

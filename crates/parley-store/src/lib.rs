@@ -200,7 +200,8 @@ fn open_sqlite(path: &str) -> Result<Backend, StoreError> {
     let pragmas = if path == ":memory:" {
         "PRAGMA foreign_keys = ON;"
     } else {
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+         PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"
     };
     conn.execute_batch(pragmas)
         .map_err(StoreError::sqlite(format!("setting pragmas on {path}")))?;
@@ -223,7 +224,7 @@ fn open_postgres(url: &str) -> Result<Backend, StoreError> {
             "CREATE SCHEMA IF NOT EXISTS \"{schema}\"; SET search_path TO \"{schema}\""
         ))?;
     }
-    Ok(Backend::Postgres(conn))
+    Ok(Backend::Postgres(Box::new(conn)))
 }
 
 #[cfg(not(feature = "postgres"))]

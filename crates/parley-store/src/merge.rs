@@ -135,6 +135,48 @@ pub fn merge_code(code: &str) -> String {
     code.chars().take(6).collect()
 }
 
+/// A period in days (first, last, whether a single day), as [`period`] gives.
+type Period = (i64, i64, bool);
+
+/// A cluster of reports, summarised so that "compatible with every
+/// member" is four comparisons, not one per member.
+#[derive(Default)]
+struct Cluster {
+    ids: Vec<i64>,
+    /// Earliest and latest day of its day-precision members.
+    days: Option<(i64, i64)>,
+    /// Latest start and earliest end of its coarser members' periods.
+    periods: Option<(i64, i64)>,
+}
+
+impl Cluster {
+    /// Whether `p` is compatible (by [`dates_compatible`]) with every member.
+    fn fits(&self, p: Period) -> bool {
+        let (lo, hi, day) = p;
+        let with_days = self.days.is_none_or(|(min, max)| {
+            if day {
+                lo - min <= DAY_SLACK && max - lo <= DAY_SLACK
+            } else {
+                max - 1 <= hi && lo <= min + 1
+            }
+        });
+        let with_periods = self.periods.is_none_or(|(max_lo, min_hi)| {
+            let (lo, hi) = if day { (lo - 1, hi + 1) } else { (lo, hi) };
+            lo <= min_hi && max_lo <= hi
+        });
+        with_days && with_periods
+    }
+
+    fn add(&mut self, p: Period, id: i64) {
+        self.ids.push(id);
+        if p.2 {
+            self.days = Some(self.days.map_or((p.0, p.0), |(a, b)| (a.min(p.0), b.max(p.0))));
+        } else {
+            self.periods = Some(self.periods.map_or((p.0, p.1), |(a, b)| (a.max(p.0), b.min(p.1))));
+        }
+    }
+}
+
 /// Clusters reports by the merge rule; each cluster lists report ids in
 /// ascending order, and clusters are sorted by their smallest id.
 pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
@@ -157,35 +199,28 @@ pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
             _ => out.push(vec![r.id]),
         }
     }
-    for (_, mut members) in groups {
-        let start = |r: &MergeKeyed| {
-            r.date
-                .as_deref()
-                .and_then(|d| period(d, r.precision.as_deref().unwrap_or("day")))
-                .map_or(0, |p| p.0)
-        };
-        members.sort_by_key(|r| (start(r), r.id));
-        let mut clusters: Vec<Vec<&MergeKeyed>> = Vec::new();
-        for r in members {
-            let date = (r.date.as_deref().unwrap_or(""), r.precision.as_deref().unwrap_or("day"));
-            let fits = |c: &Vec<&MergeKeyed>| {
-                c.iter().all(|m| {
-                    dates_compatible(
-                        date,
-                        (m.date.as_deref().unwrap_or(""), m.precision.as_deref().unwrap_or("day")),
-                    )
-                })
-            };
-            match clusters.iter_mut().rev().take(8).find(|c| fits(c)) {
-                Some(c) => c.push(r),
-                None => clusters.push(vec![r]),
+    for (_, members) in groups {
+        let mut dated: Vec<(Period, i64)> = members
+            .iter()
+            .filter_map(|r| {
+                let p = period(r.date.as_deref()?, r.precision.as_deref().unwrap_or("day"))?;
+                Some((p, r.id))
+            })
+            .collect();
+        dated.sort_by_key(|(p, id)| (p.0, *id));
+        let mut clusters: Vec<Cluster> = Vec::new();
+        for (p, id) in dated {
+            // The most recent clusters only: members are in date order.
+            match clusters.iter_mut().rev().take(8).find(|c| c.fits(p)) {
+                Some(c) => c.add(p, id),
+                None => {
+                    let mut c = Cluster::default();
+                    c.add(p, id);
+                    clusters.push(c);
+                }
             }
         }
-        for c in clusters {
-            let mut ids: Vec<i64> = c.iter().map(|r| r.id).collect();
-            ids.sort_unstable();
-            out.push(ids);
-        }
+        out.extend(clusters.into_iter().map(|c| c.ids));
     }
     for c in &mut out {
         c.sort_unstable();
@@ -193,6 +228,9 @@ pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
     out.sort_by_key(|c| c[0]);
     out
 }
+
+/// Picks a (code, name) pair of a report.
+type PickName = dyn Fn(&Loaded) -> (Option<&str>, Option<&str>);
 
 /// A report as loaded for merging.
 struct Loaded {
@@ -296,13 +334,12 @@ pub(crate) fn rebuild_events(db: &mut Backend) -> Result<usize, StoreError> {
         let cameo =
             most_frequent(members.iter().map(|m| Some(m.cameo.as_str()))).unwrap_or_default();
         let with_cameo = members.iter().find(|m| m.cameo == cameo).unwrap_or(first);
-        let name_of =
-            |code: &Option<String>, pick: &dyn Fn(&Loaded) -> (Option<&str>, Option<&str>)| {
-                members.iter().find_map(|m| {
-                    let (c, n) = pick(m);
-                    (c == code.as_deref()).then_some(n).flatten().map(str::to_string)
-                })
-            };
+        let name_of = |code: &Option<String>, pick: &PickName| {
+            members.iter().find_map(|m| {
+                let (c, n) = pick(m);
+                (c == code.as_deref()).then_some(n).flatten().map(str::to_string)
+            })
+        };
         let actor_name =
             name_of(&actor_code, &|m| (m.keyed.actor.as_deref(), m.actor_name.as_deref()));
         let recipient_name = name_of(&recipient_code, &|m| {

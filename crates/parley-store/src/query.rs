@@ -411,7 +411,7 @@ pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, St
         (b.as_actor + b.as_recipient).cmp(&(a.as_actor + a.as_recipient)).then(a.code.cmp(&b.code))
     });
     let mut dyads: Vec<DyadRow> = dyads.into_values().collect();
-    dyads.sort_by(|a, b| (b.cooperation + b.conflict).cmp(&(a.cooperation + a.conflict)));
+    dyads.sort_by_key(|d| std::cmp::Reverse(d.cooperation + d.conflict));
 
     // Quotes by speaker, speakers in order of first quote.
     let mut quotes: Vec<SpeakerQuotes> = Vec::new();

@@ -9,12 +9,11 @@
 use crate::db::{Backend, Dialect, Val};
 use crate::StoreError;
 
-/// One migration: its version and the DDL for each dialect.
+/// One migration: its version, a name for the log, and its DDL per dialect.
 struct Migration {
     version: i64,
     name: &'static str,
-    sqlite: &'static str,
-    postgres: &'static str,
+    ddl: fn(Dialect) -> String,
 }
 
 /// The tables, shared by both dialects, with `{ID}` for the key type,
@@ -217,15 +216,23 @@ fn v1(dialect: Dialect) -> String {
     format!("{ddl}\n{fts}")
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "documents, sentences, reports, events, stories",
-    sqlite: "",
-    postgres: "",
-}];
+const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 }];
 
 /// Applies every migration not yet recorded. Returns how many ran.
 pub(crate) fn migrate(db: &mut Backend) -> Result<usize, StoreError> {
+    // Two processes opening a fresh PostgreSQL store at once: one migrates, the other waits.
+    if db.dialect() == Dialect::Postgres {
+        db.batch("SELECT pg_advisory_lock(7270001)")?;
+    }
+    let result = migrate_locked(db);
+    if db.dialect() == Dialect::Postgres {
+        db.batch("SELECT pg_advisory_unlock(7270001)")?;
+    }
+    result
+}
+
+fn migrate_locked(db: &mut Backend) -> Result<usize, StoreError> {
     db.batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL)",
     )?;
@@ -238,12 +245,7 @@ pub(crate) fn migrate(db: &mut Backend) -> Result<usize, StoreError> {
         if done > 0 {
             continue;
         }
-        let dialect = db.dialect();
-        let ddl = match (m.version, dialect) {
-            (1, d) => v1(d),
-            (_, Dialect::Sqlite) => m.sqlite.to_string(),
-            (_, Dialect::Postgres) => m.postgres.to_string(),
-        };
+        let ddl = (m.ddl)(db.dialect());
         db.transaction(|tx| {
             tx.batch(&ddl)?;
             tx.exec(

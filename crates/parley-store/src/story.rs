@@ -278,9 +278,15 @@ impl UnionFind {
 /// stories sorted by their smallest id.
 pub fn group(docs: &[StoryDoc]) -> Vec<Vec<i64>> {
     let mut uf = UnionFind((0..docs.len()).collect());
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    // Components do not depend on the order pairs are tried, so pairs are
+    // tried as found, skipping those already in one story.
+    let try_pair = |uf: &mut UnionFind, i: usize, j: usize| {
+        if uf.find(i) != uf.find(j) && linked(&docs[i], &docs[j]) {
+            uf.union(i, j);
+        }
+    };
     // Candidates sharing an actor root, within the window.
-    let mut by_actor: HashMap<&str, Vec<(i64, usize)>> = HashMap::new();
+    let mut by_actor: BTreeMap<&str, Vec<(i64, usize)>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
         if let Some(day) = d.date.as_deref().and_then(days_from_iso) {
             for a in &d.actors {
@@ -295,7 +301,7 @@ pub fn group(docs: &[StoryDoc]) -> Vec<Vec<i64>> {
                 if other_day - day > MAX_DAYS_APART {
                     break;
                 }
-                candidates.insert((i.min(j), i.max(j)));
+                try_pair(&mut uf, i, j);
             }
         }
     }
@@ -308,24 +314,19 @@ pub fn group(docs: &[StoryDoc]) -> Vec<Vec<i64>> {
             buckets.entry((band, key)).or_default().push(i);
         }
     }
-    for members in buckets.values() {
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().filter(|m| m.len() > 1).collect();
+    buckets.sort_unstable();
+    for members in &buckets {
         for (k, &i) in members.iter().enumerate() {
             for &j in &members[k + 1..] {
-                candidates.insert((i.min(j), i.max(j)));
+                try_pair(&mut uf, i, j);
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = candidates.into_iter().collect();
-    pairs.sort_unstable();
-    for (i, j) in pairs {
-        if uf.find(i) != uf.find(j) && linked(&docs[i], &docs[j]) {
-            uf.union(i, j);
-        }
-    }
     let mut stories: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
-    for i in 0..docs.len() {
+    for (i, doc) in docs.iter().enumerate() {
         let root = uf.find(i);
-        stories.entry(root).or_default().push(docs[i].id);
+        stories.entry(root).or_default().push(doc.id);
     }
     let mut out: Vec<Vec<i64>> = stories.into_values().collect();
     for s in &mut out {
