@@ -38,6 +38,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--tagger-epochs" => config.tagger_epochs = value()?.parse()?,
             "--parser-epochs" => config.parser_epochs = value()?.parse()?,
             "--folds" => config.jackknife_folds = value()?.parse()?,
+            "--ewt-weight" => config.ewt_weight = value()?.parse()?,
+            "--passes" => config.tagger_passes = value()?.parse()?,
             "--explore-p" => config.explore_p = value()?.parse()?,
             "--tagger-prune" => config.tagger_prune = value()?.parse()?,
             "--parser-prune" => config.parser_prune = value()?.parse()?,

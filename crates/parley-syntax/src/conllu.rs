@@ -69,9 +69,11 @@ pub fn parse(text: &str) -> Result<Vec<ConlluSentence>, SyntaxError> {
         let line_no = idx + 1;
         let line = raw_line.trim_end_matches('\r');
         if line.trim().is_empty() {
-            if !current.words.is_empty() || !current.comments.is_empty() {
+            check_heads(&current, line_no)?;
+            if !current.words.is_empty() {
                 sentences.push(std::mem::take(&mut current));
             }
+            current.comments.clear();
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
@@ -110,21 +112,23 @@ pub fn parse(text: &str) -> Result<Vec<ConlluSentence>, SyntaxError> {
             misc: cols[9].to_string(),
         });
     }
-    if !current.words.is_empty() || !current.comments.is_empty() {
+    check_heads(&current, text.lines().count() + 1)?;
+    // A trailing block of comments alone (no words) is not a sentence.
+    if !current.words.is_empty() {
         sentences.push(current);
     }
-    // A trailing block of comments alone (no words) is not a sentence.
-    sentences.retain(|s| !s.words.is_empty());
-    for (s_idx, sentence) in sentences.iter().enumerate() {
-        let n = sentence.words.len();
-        if let Some(w) = sentence.words.iter().find(|w| w.head.is_some_and(|h| h > n)) {
-            return Err(bad(
-                0,
-                format!("sentence {} word {}: head beyond the sentence", s_idx + 1, w.id),
-            ));
-        }
-    }
     Ok(sentences)
+}
+
+/// Rejects a head beyond the sentence; `end_line` is the line that ended it.
+fn check_heads(sentence: &ConlluSentence, end_line: usize) -> Result<(), SyntaxError> {
+    let n = sentence.words.len();
+    match sentence.words.iter().find(|w| w.head.is_some_and(|h| h > n)) {
+        Some(w) => {
+            Err(bad(end_line, format!("word {} has a head beyond the sentence's {n} words", w.id)))
+        }
+        None => Ok(()),
+    }
 }
 
 fn bad(line: usize, message: String) -> SyntaxError {
@@ -217,6 +221,7 @@ mod tests {
             ("1\tI\tI\tPRON\n", 1),
             ("1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n3\tx\tx\tX\tX\t_\t1\tdep\t_\t_\n", 2),
             ("# c\n1\tI\tI\tPRON\tPRP\t_\tx\troot\t_\t_\n", 2),
+            ("1\tI\tI\tPRON\tPRP\t_\t5\troot\t_\t_\n\n", 2),
         ];
         for (text, line) in cases {
             match parse(text) {

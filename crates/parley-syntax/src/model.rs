@@ -130,6 +130,17 @@ impl SyntaxModel {
             .map_err(|source| SyntaxError::Io { path: path.to_path_buf(), source })
     }
 
+    /// A smaller copy: tagger and parser weights whose magnitude is below
+    /// the thresholds are dropped (the same as training with those prune
+    /// settings).
+    pub fn pruned(&self, tagger_min_abs: f32, parser_min_abs: f32) -> SyntaxModel {
+        SyntaxModel {
+            tagger: self.tagger.pruned(tagger_min_abs),
+            lemmatizer: self.lemmatizer.clone(),
+            parser: self.parser.pruned(parser_min_abs),
+        }
+    }
+
     /// Sizes of the model's parts.
     pub fn sizes(&self) -> ModelSizes {
         let (tagger_features, tagger_weights) = self.tagger.size();

@@ -419,6 +419,8 @@ pub(crate) struct ParseExample<'a> {
     /// Gold heads: 0 for the root, else 1-based.
     pub(crate) heads: &'a [u32],
     pub(crate) labels: &'a [u8],
+    /// Times the sentence is seen per epoch.
+    pub(crate) weight: usize,
 }
 
 /// Options for parser training.
@@ -463,7 +465,11 @@ impl Parser {
         let n_classes = 1 + 2 * labels.len();
         let mut trainer = Trainer::new(n_classes);
         let mut rng = Rng::new(opts.seed);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut order: Vec<usize> = examples
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| std::iter::repeat_n(i, e.weight))
+            .collect();
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0.0f32; n_classes];
         for epoch in 0..opts.epochs {
@@ -565,6 +571,11 @@ impl Parser {
             heads.push(if h as usize == n + 1 { 0 } else { h });
             labels.push(st.labels[i]);
         }
+    }
+
+    /// A copy without weights below `min_abs`.
+    pub(crate) fn pruned(&self, min_abs: f32) -> Parser {
+        Parser { table: self.table.pruned(min_abs), ..self.clone() }
     }
 
     /// (features, weights) in the weight table.
@@ -739,7 +750,8 @@ mod tests {
         let tags = [1u16, 2, 1];
         let heads = [2u32, 0, 2];
         let labs = [1u8, 0, 2];
-        let ex = ParseExample { words: &words, tags: &tags, heads: &heads, labels: &labs };
+        let ex =
+            ParseExample { words: &words, tags: &tags, heads: &heads, labels: &labs, weight: 1 };
         let opts =
             ParserOptions { epochs: 5, seed: 3, explore_after: 1, explore_p: 0.9, prune: 0.0 };
         let parser = Parser::train(&labels, &[ex], opts, &|_| {}).expect("trains");

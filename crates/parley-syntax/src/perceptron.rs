@@ -119,9 +119,15 @@ pub(crate) struct WeightTable {
     n_classes: usize,
     mask: usize,
     buckets: Vec<Bucket>,
-    classes: Vec<u16>,
-    weights: Vec<f32>,
+    entries: Vec<Entry>,
     n_features: usize,
+}
+
+/// One weight of one feature.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: f32,
 }
 
 impl WeightTable {
@@ -131,15 +137,13 @@ impl WeightTable {
             n_classes,
             mask: size - 1,
             buckets: vec![Bucket::default(); size],
-            classes: Vec::new(),
-            weights: Vec::new(),
+            entries: Vec::new(),
             n_features: rows.len(),
         };
         for (key, entries) in rows {
-            let start = table.classes.len() as u32;
-            for (c, w) in &entries {
-                table.classes.push(*c);
-                table.weights.push(*w);
+            let start = table.entries.len() as u32;
+            for &(class, weight) in &entries {
+                table.entries.push(Entry { class, weight });
             }
             let mut i = key as usize & table.mask;
             while table.buckets[i].key != 0 {
@@ -148,6 +152,26 @@ impl WeightTable {
             table.buckets[i] = Bucket { key, start, len: entries.len() as u32 };
         }
         table
+    }
+
+    /// A copy without the weights whose magnitude is below `min_abs`.
+    pub(crate) fn pruned(&self, min_abs: f32) -> WeightTable {
+        let mut buckets: Vec<&Bucket> = self.buckets.iter().filter(|b| b.key != 0).collect();
+        buckets.sort_unstable_by_key(|b| b.key);
+        let rows = buckets
+            .into_iter()
+            .map(|b| {
+                let range = b.start as usize..(b.start + b.len) as usize;
+                let entries: Vec<(u16, f32)> = self.entries[range]
+                    .iter()
+                    .filter(|e| e.weight.abs() >= min_abs)
+                    .map(|e| (e.class, e.weight))
+                    .collect();
+                (b.key, entries)
+            })
+            .filter(|(_, e)| !e.is_empty())
+            .collect();
+        WeightTable::from_rows(self.n_classes, rows)
     }
 
     /// Number of classes scored.
@@ -162,30 +186,42 @@ impl WeightTable {
 
     /// Number of (feature, class) weights.
     pub(crate) fn n_weights(&self) -> usize {
-        self.weights.len()
+        self.entries.len()
     }
 
     /// Sets `scores` (one per class) to the sum of the weights of `feats`.
+    ///
+    /// Looks every feature up first and adds weights after, so the memory
+    /// loads of different features overlap instead of waiting on each other.
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in feats {
-            let mut i = f as usize & self.mask;
-            loop {
-                let b = self.buckets[i];
-                if b.key == f {
-                    let range = b.start as usize..(b.start + b.len) as usize;
-                    for (&c, &w) in self.classes[range.clone()].iter().zip(&self.weights[range]) {
-                        scores[c as usize] += w;
+        let mut found = [(0u32, 0u32); 160];
+        let mut n_found = 0;
+        for chunk in feats.chunks(found.len()) {
+            n_found = 0;
+            for &f in chunk {
+                let mut i = f as usize & self.mask;
+                loop {
+                    let b = &self.buckets[i];
+                    if b.key == f {
+                        found[n_found] = (b.start, b.len);
+                        n_found += 1;
+                        break;
                     }
-                    break;
+                    if b.key == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
                 }
-                if b.key == 0 {
-                    break;
+            }
+            for &(start, len) in &found[..n_found] {
+                for e in &self.entries[start as usize..(start + len) as usize] {
+                    scores[e.class as usize] += e.weight;
                 }
-                i = (i + 1) & self.mask;
             }
         }
+        let _ = n_found;
     }
 
     /// Writes the table: per feature its key, entry count and entries of
@@ -198,15 +234,15 @@ impl WeightTable {
         for b in buckets {
             w.u64(b.key);
             w.u8((b.len - 1) as u8);
-            for i in b.start as usize..(b.start + b.len) as usize {
-                w.u8(self.classes[i] as u8);
-                w.u16(to_bf16(self.weights[i]));
+            for e in &self.entries[b.start as usize..(b.start + b.len) as usize] {
+                w.u8(e.class as u8);
+                w.u16(to_bf16(e.weight));
             }
         }
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<WeightTable, SyntaxError> {
-        let n_classes = r.len(0)?;
+        let n_classes = r.u32()? as usize;
         if n_classes > 256 {
             return Err(r.error(format!("{n_classes} classes; at most 256 supported")));
         }

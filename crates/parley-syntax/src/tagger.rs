@@ -119,12 +119,35 @@ impl WordInfo {
     }
 }
 
+/// Lexicon value of a word not in the lexicon.
+const NO_LEX: u64 = 0xfe00;
+
 /// Tag id used for "no previous tag" (before the sentence start).
 const START_TAG: [u64; 2] = [0xfff0, 0xfff1];
 
 /// Features of word `i` given the two tags predicted before it.
-fn features(infos: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+/// `prior` holds first-pass tags of the whole sentence in the second pass,
+/// so the word's right context is seen through its tags too.
+#[allow(clippy::too_many_arguments)]
+fn features(
+    infos: &[WordInfo],
+    lex: &[u64],
+    case: u64,
+    i: usize,
+    p1: u64,
+    p2: u64,
+    prior: Option<&[u16]>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
+    let lx = |off: isize| -> u64 {
+        let j = i as isize + off;
+        if j < 0 || j as usize >= lex.len() {
+            NO_LEX + 1 + (off + 2).clamp(0, 4) as u64
+        } else {
+            lex[j as usize]
+        }
+    };
     let w = &infos[i];
     let at = |off: isize| -> Option<&WordInfo> {
         let j = i as isize + off;
@@ -166,21 +189,58 @@ fn features(infos: &[WordInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) 
     out.push(f3(27, p1, w.lower, lower(1)));
     out.push(f2(28, lower(1), lower(2)));
     out.push(f2(29, w.shape, u64::from(i == 0)));
+    // What the lowercased words were tagged most often in training.
+    out.push(f2(30, lx(0), u64::from(w.flags & (FLAG_TITLE | FLAG_UPPER))));
+    out.push(f1(31, lx(1)));
+    out.push(f1(32, lx(-1)));
+    out.push(f2(33, lx(0), lx(1)));
+    out.push(f3(34, p1, lx(0), u64::from(i == 0)));
+    let title = u64::from(w.flags & (FLAG_TITLE | FLAG_UPPER));
+    out.push(f3(35, case, title, u64::from(i == 0)));
+    out.push(f3(36, case, title, lx(0)));
+    out.push(f2(37, w.suffix[2], title));
+    out.push(f2(38, lower(-1), lower(1)));
+    if let Some(q) = prior {
+        let tag = |off: isize| -> u64 {
+            let j = i as isize + off;
+            if j < 0 || j as usize >= q.len() {
+                0xfff2 + (off + 2).clamp(0, 4) as u64
+            } else {
+                u64::from(q[j as usize])
+            }
+        };
+        out.push(f1(40, tag(0)));
+        out.push(f1(41, tag(1)));
+        out.push(f1(42, tag(2)));
+        out.push(f2(43, tag(1), tag(2)));
+        out.push(f2(44, w.lower, tag(1)));
+        out.push(f2(45, p1, tag(1)));
+        out.push(f2(46, tag(0), w.suffix[2]));
+        out.push(f3(47, p1, tag(0), tag(1)));
+        out.push(f2(48, tag(0), w.lower));
+        out.push(f2(49, tag(-1), tag(1)));
+    }
 }
 
-/// The trained tagger.
+/// The trained tagger: a first pass, and optionally a second pass that
+/// also sees the first pass's tags to the right.
 #[derive(Debug, Clone)]
 pub(crate) struct Tagger {
     pub(crate) classes: Vec<TagClass>,
-    table: WeightTable,
     /// Exact form hash -> class, for frequent unambiguous words.
     tagdict: HashMap<u64, u16, IdentityBuild>,
+    /// Lowercased form hash -> its most frequent class in training.
+    lexicon: HashMap<u64, u16, IdentityBuild>,
+    first: WeightTable,
+    second: Option<WeightTable>,
 }
 
 /// A sentence for tagger training: word info and gold class ids.
 pub(crate) struct TagExample<'a> {
     pub(crate) infos: &'a [WordInfo],
     pub(crate) gold: &'a [u16],
+    /// Times the sentence is seen per epoch (in-domain data counts more).
+    pub(crate) weight: usize,
 }
 
 /// Options for tagger training.
@@ -192,66 +252,125 @@ pub(crate) struct TaggerOptions {
     pub(crate) prune: f32,
 }
 
+/// Trains one pass; `prior` gives first-pass tags per example for a second pass.
+pub(crate) fn train_pass(
+    n_classes: usize,
+    examples: &[TagExample<'_>],
+    tagdict: &HashMap<u64, u16, IdentityBuild>,
+    lexicon: &HashMap<u64, u16, IdentityBuild>,
+    prior: Option<&[&[u16]]>,
+    opts: TaggerOptions,
+) -> WeightTable {
+    let lex: Vec<Vec<u64>> = examples.iter().map(|e| lex_values(lexicon, e.infos)).collect();
+    let mut trainer = Trainer::new(n_classes);
+    let mut order: Vec<usize> =
+        examples.iter().enumerate().flat_map(|(i, e)| std::iter::repeat_n(i, e.weight)).collect();
+    let mut rng = Rng::new(opts.seed);
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0.0f32; n_classes];
+    for _ in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        for &e in &order {
+            let ex = &examples[e];
+            let lex = &lex[e];
+            let case = sentence_case(ex.infos);
+            let q = prior.map(|p| p[e]);
+            let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
+            for i in 0..ex.infos.len() {
+                let guess = if let Some(&c) = tagdict.get(&ex.infos[i].form) {
+                    c as usize
+                } else {
+                    features(ex.infos, lex, case, i, p1, p2, q, &mut feats);
+                    trainer.score(&feats, &mut scores);
+                    let guess = argmax(&scores);
+                    trainer.update(&feats, ex.gold[i] as usize, guess);
+                    trainer.tick();
+                    guess
+                };
+                p2 = p1;
+                p1 = guess as u64;
+            }
+        }
+    }
+    trainer.finish(opts.prune)
+}
+
+/// Runs one pass over a sentence.
+pub(crate) fn run_pass(
+    table: &WeightTable,
+    tagdict: &HashMap<u64, u16, IdentityBuild>,
+    lex: &[u64],
+    infos: &[WordInfo],
+    prior: Option<&[u16]>,
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0.0f32; table.n_classes()];
+    let case = sentence_case(infos);
+    let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
+    for i in 0..infos.len() {
+        let class = if let Some(&c) = tagdict.get(&infos[i].form) {
+            c
+        } else {
+            features(infos, lex, case, i, p1, p2, prior, &mut feats);
+            table.score(&feats, &mut scores);
+            argmax(&scores) as u16
+        };
+        out.push(class);
+        p2 = p1;
+        p1 = u64::from(class);
+    }
+}
+
 impl Tagger {
-    /// Trains on `examples`; `classes` lists every class id used in them.
+    /// Assembles a tagger from trained passes.
+    pub(crate) fn new(
+        classes: &[TagClass],
+        tagdict: HashMap<u64, u16, IdentityBuild>,
+        lexicon: HashMap<u64, u16, IdentityBuild>,
+        first: WeightTable,
+        second: Option<WeightTable>,
+    ) -> Tagger {
+        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second }
+    }
+
+    /// Trains a one-pass tagger on `examples`; `classes` lists every class id used in them.
+    #[cfg(test)]
     pub(crate) fn train(
         classes: &[TagClass],
         examples: &[TagExample<'_>],
         opts: TaggerOptions,
     ) -> Tagger {
         let tagdict = build_tagdict(examples);
-        let mut trainer = Trainer::new(classes.len());
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut rng = Rng::new(opts.seed);
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0.0f32; classes.len()];
-        for _ in 0..opts.epochs {
-            rng.shuffle(&mut order);
-            for &e in &order {
-                let ex = &examples[e];
-                let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
-                for i in 0..ex.infos.len() {
-                    let guess = if let Some(&c) = tagdict.get(&ex.infos[i].form) {
-                        c as usize
-                    } else {
-                        features(ex.infos, i, p1, p2, &mut feats);
-                        trainer.score(&feats, &mut scores);
-                        let guess = argmax(&scores);
-                        trainer.update(&feats, ex.gold[i] as usize, guess);
-                        trainer.tick();
-                        guess
-                    };
-                    p2 = p1;
-                    p1 = guess as u64;
-                }
-            }
-        }
-        Tagger { classes: classes.to_vec(), table: trainer.finish(opts.prune), tagdict }
+        let lexicon = build_lexicon(examples);
+        let first = train_pass(classes.len(), examples, &tagdict, &lexicon, None, opts);
+        Tagger::new(classes, tagdict, lexicon, first, None)
     }
 
     /// Tags a sentence: one class id per word.
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
-        out.clear();
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0.0f32; self.classes.len()];
-        let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
-        for i in 0..infos.len() {
-            let class = if let Some(&c) = self.tagdict.get(&infos[i].form) {
-                c
-            } else {
-                features(infos, i, p1, p2, &mut feats);
-                self.table.score(&feats, &mut scores);
-                argmax(&scores) as u16
-            };
-            out.push(class);
-            p2 = p1;
-            p1 = u64::from(class);
+        let lex = lex_values(&self.lexicon, infos);
+        run_pass(&self.first, &self.tagdict, &lex, infos, None, out);
+        if let Some(second) = &self.second {
+            let prior = std::mem::take(out);
+            run_pass(second, &self.tagdict, &lex, infos, Some(&prior), out);
         }
     }
 
-    /// (features, weights) in the weight table.
+    /// A copy without weights below `min_abs`.
+    pub(crate) fn pruned(&self, min_abs: f32) -> Tagger {
+        Tagger {
+            first: self.first.pruned(min_abs),
+            second: self.second.as_ref().map(|t| t.pruned(min_abs)),
+            ..self.clone()
+        }
+    }
+
+    /// (features, weights) in the weight tables.
     pub(crate) fn size(&self) -> (usize, usize) {
-        (self.table.n_features(), self.table.n_weights())
+        let second = self.second.as_ref().map_or((0, 0), |t| (t.n_features(), t.n_weights()));
+        (self.first.n_features() + second.0, self.first.n_weights() + second.1)
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
@@ -267,7 +386,21 @@ impl Tagger {
             w.u64(k);
             w.u16(v);
         }
-        self.table.write(w);
+        let mut lexicon: Vec<(u64, u16)> = self.lexicon.iter().map(|(k, v)| (*k, *v)).collect();
+        lexicon.sort_unstable();
+        w.len(lexicon.len());
+        for (k, v) in lexicon {
+            w.u64(k);
+            w.u16(v);
+        }
+        self.first.write(w);
+        match &self.second {
+            Some(t) => {
+                w.u8(1);
+                t.write(w);
+            }
+            None => w.u8(0),
+        }
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, SyntaxError> {
@@ -289,16 +422,33 @@ impl Tagger {
             }
             tagdict.insert(k, v);
         }
-        let table = WeightTable::read(r)?;
-        if table.n_classes() != classes.len() {
+        let n_lex = r.len(10)?;
+        let mut lexicon = HashMap::with_capacity_and_hasher(n_lex, IdentityBuild);
+        for _ in 0..n_lex {
+            let k = r.u64()?;
+            let v = r.u16()?;
+            if v as usize >= classes.len() {
+                return Err(r.error("lexicon class out of range"));
+            }
+            lexicon.insert(k, v);
+        }
+        let first = WeightTable::read(r)?;
+        let second = match r.u8()? {
+            0 => None,
+            1 => Some(WeightTable::read(r)?),
+            x => return Err(r.error(format!("bad second-pass flag {x}"))),
+        };
+        if first.n_classes() != classes.len()
+            || second.as_ref().is_some_and(|t| t.n_classes() != classes.len())
+        {
             return Err(r.error("tagger weights do not match its classes"));
         }
-        Ok(Tagger { classes, table, tagdict })
+        Ok(Tagger { classes, tagdict, lexicon, first, second })
     }
 }
 
 /// Words seen at least 20 times with one class at least 97% of the time.
-fn build_tagdict(examples: &[TagExample<'_>]) -> HashMap<u64, u16, IdentityBuild> {
+pub(crate) fn build_tagdict(examples: &[TagExample<'_>]) -> HashMap<u64, u16, IdentityBuild> {
     let mut counts: HashMap<u64, HashMap<u16, u32>, IdentityBuild> =
         HashMap::with_hasher(IdentityBuild);
     for ex in examples {
@@ -317,6 +467,57 @@ fn build_tagdict(examples: &[TagExample<'_>]) -> HashMap<u64, u16, IdentityBuild
         }
     }
     dict
+}
+
+/// How the sentence uses capitals: 1 mostly title-cased words (a
+/// headline), 2 mostly upper case, 3 no capitals at all, 0 ordinary.
+fn sentence_case(infos: &[WordInfo]) -> u64 {
+    let alpha: Vec<&WordInfo> = infos.iter().filter(|w| w.flags & FLAG_ALPHA != 0).collect();
+    if alpha.is_empty() {
+        return 0;
+    }
+    let share = |flag: u32| {
+        alpha.iter().filter(|w| w.flags & flag != 0).count() as f64 / alpha.len() as f64
+    };
+    if share(FLAG_UPPER) >= 0.6 && alpha.len() >= 2 {
+        2
+    } else if share(FLAG_TITLE) >= 0.6 && alpha.len() >= 3 {
+        1
+    } else if share(FLAG_TITLE) == 0.0 {
+        3
+    } else {
+        0
+    }
+}
+
+/// Lowercased words seen at least twice, with their most frequent class.
+pub(crate) fn build_lexicon(examples: &[TagExample<'_>]) -> HashMap<u64, u16, IdentityBuild> {
+    let mut counts: HashMap<u64, HashMap<u16, u32>, IdentityBuild> =
+        HashMap::with_hasher(IdentityBuild);
+    for ex in examples {
+        for (info, &g) in ex.infos.iter().zip(ex.gold) {
+            *counts.entry(info.lower).or_default().entry(g).or_default() += 1;
+        }
+    }
+    let mut lexicon = HashMap::with_hasher(IdentityBuild);
+    for (lower, by_class) in counts {
+        let total: u32 = by_class.values().sum();
+        let best = by_class.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
+        if let Some((&class, _)) = best {
+            if total >= 2 {
+                lexicon.insert(lower, class);
+            }
+        }
+    }
+    lexicon
+}
+
+/// Each word's lexicon class, or `NO_LEX`.
+pub(crate) fn lex_values(
+    lexicon: &HashMap<u64, u16, IdentityBuild>,
+    infos: &[WordInfo],
+) -> Vec<u64> {
+    infos.iter().map(|i| lexicon.get(&i.lower).map_or(NO_LEX, |&c| u64::from(c))).collect()
 }
 
 /// Index of the highest score (the first on ties).
@@ -363,8 +564,11 @@ mod tests {
             (vec!["the", "bird", "sings"], vec![0, 1, 2]),
         ];
         let infos: Vec<Vec<WordInfo>> = sents.iter().map(|(w, _)| WordInfo::sentence(w)).collect();
-        let examples: Vec<TagExample<'_>> =
-            infos.iter().zip(&sents).map(|(i, (_, g))| TagExample { infos: i, gold: g }).collect();
+        let examples: Vec<TagExample<'_>> = infos
+            .iter()
+            .zip(&sents)
+            .map(|(i, (_, g))| TagExample { infos: i, gold: g, weight: 1 })
+            .collect();
         let tagger =
             Tagger::train(&classes, &examples, TaggerOptions { epochs: 5, seed: 1, prune: 0.0 });
         let mut out = Vec::new();
@@ -372,6 +576,12 @@ mod tests {
         assert_eq!(out, vec![0, 1, 2]);
         let mut w = Writer::default();
         tagger.write(&mut w);
+        // Same data, same seed: same bytes.
+        let again =
+            Tagger::train(&classes, &examples, TaggerOptions { epochs: 5, seed: 1, prune: 0.0 });
+        let mut w2 = Writer::default();
+        again.write(&mut w2);
+        assert_eq!(w.buf, w2.buf);
         let back = Tagger::read(&mut Reader::new(&w.buf)).expect("round trip");
         let mut again = Vec::new();
         back.tag(&WordInfo::sentence(&["a", "dog", "sings"]), &mut again);

@@ -15,11 +15,15 @@ use parley_doc::Upos;
 
 use crate::lemma::Lemmatizer;
 use crate::parser::{ParseExample, Parser, ParserOptions};
-use crate::tagger::{TagClass, TagExample, Tagger, TaggerOptions, WordInfo};
+use crate::tagger::{
+    build_lexicon, build_tagdict, lex_values, run_pass, train_pass, TagClass, TagExample, Tagger,
+    TaggerOptions, WordInfo,
+};
 use crate::{conllu, evaluate, EvalScores, ModelSizes, SyntaxError, SyntaxModel};
 
 /// How to train.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TrainConfig {
     /// Folder with `gum/` and `en_ewt-ud-dev.conllu`.
     pub ud_dir: PathBuf,
@@ -31,6 +35,11 @@ pub struct TrainConfig {
     pub parser_epochs: usize,
     /// Folds for jackknifed training tags (0 or 1: the parser trains on gold tags).
     pub jackknife_folds: usize,
+    /// Times each EWT sentence is seen per epoch (GUM sentences: once).
+    pub ewt_weight: usize,
+    /// Tagger passes: 1, or 2 for a second pass that sees the first pass's
+    /// tags on the right (needs jackknife folds).
+    pub tagger_passes: usize,
     /// Parser epochs along the gold path before exploring wrong predictions.
     pub explore_after: usize,
     /// Probability of following a wrong prediction while exploring.
@@ -42,6 +51,7 @@ pub struct TrainConfig {
 }
 
 impl Default for TrainConfig {
+    /// The settings that trained the shipped model.
     fn default() -> TrainConfig {
         TrainConfig {
             ud_dir: PathBuf::from("../shared/data/ud-english"),
@@ -49,10 +59,12 @@ impl Default for TrainConfig {
             tagger_epochs: 10,
             parser_epochs: 15,
             jackknife_folds: 5,
+            tagger_passes: 2,
+            ewt_weight: 3,
             explore_after: 1,
             explore_p: 0.9,
-            tagger_prune: 0.01,
-            parser_prune: 0.01,
+            tagger_prune: 0.5,
+            parser_prune: 1.0,
         }
     }
 }
@@ -75,6 +87,7 @@ pub struct TrainReport {
 }
 
 struct Example {
+    weight: usize,
     infos: Vec<WordInfo>,
     gold_tags: Vec<u16>,
     heads: Vec<u32>,
@@ -122,11 +135,21 @@ pub fn train(
     let mut paths = gum_files(&config.ud_dir, "train")?;
     paths.push(config.ud_dir.join("en_ewt-ud-dev.conllu"));
     let mut sentences = Vec::new();
-    for path in &paths {
-        sentences.extend(read_sentences(path)?);
+    let mut weights = Vec::new();
+    for (k, path) in paths.iter().enumerate() {
+        let read = read_sentences(path)?;
+        // The last file is EWT: web text like the text parley reads.
+        let weight = if k + 1 == paths.len() { config.ewt_weight.max(1) } else { 1 };
+        weights.extend(std::iter::repeat_n(weight, read.len()));
+        sentences.extend(read);
     }
     // Sentences without a complete tree cannot train the parser.
-    sentences.retain(|s| s.words.iter().all(|w| w.head.is_some()));
+    let complete: Vec<bool> =
+        sentences.iter().map(|s| s.words.iter().all(|w| w.head.is_some())).collect();
+    let mut keep = complete.iter();
+    sentences.retain(|_| keep.next().copied().unwrap_or(false));
+    let mut keep = complete.iter();
+    weights.retain(|_| keep.next().copied().unwrap_or(false));
     if sentences.is_empty() {
         return Err(SyntaxError::Training(format!(
             "no training sentences under {}",
@@ -159,7 +182,9 @@ pub fn train(
     let label_of = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0) as u8;
     let examples: Vec<Example> = sentences
         .iter()
-        .map(|s| Example {
+        .zip(&weights)
+        .map(|(s, &weight)| Example {
+            weight,
             infos: WordInfo::sentence(&s.forms()),
             gold_tags: s.words.iter().map(class_of).collect(),
             heads: s.words.iter().map(|w| w.head.unwrap_or(0) as u32).collect(),
@@ -178,39 +203,95 @@ pub fn train(
         seed: config.seed,
         prune: config.tagger_prune,
     };
-    let tag_examples: Vec<TagExample<'_>> =
-        examples.iter().map(|e| TagExample { infos: &e.infos, gold: &e.gold_tags }).collect();
+    let tag_examples: Vec<TagExample<'_>> = examples
+        .iter()
+        .map(|e| TagExample { infos: &e.infos, gold: &e.gold_tags, weight: e.weight })
+        .collect();
 
-    // Jackknifed tags for parser training.
-    let folds = config.jackknife_folds;
-    let mut train_tags: Vec<Vec<u16>> = examples.iter().map(|e| e.gold_tags.clone()).collect();
+    // Jackknifing: a first-pass tagger trained without each fold tags that
+    // fold; the second pass learns from those tags, and the parser from the
+    // fold's final tags, so both see tagging errors as they will at run time.
+    let folds = config.jackknife_folds.max(1);
+    let tagdict = build_tagdict(&tag_examples);
+    let lexicon = build_lexicon(&tag_examples);
+    let n_classes = classes.len();
+    let in_fold = |i: usize, fold: usize| folds > 1 && i % folds == fold;
+    let subset = |fold: usize| -> Vec<usize> {
+        (0..examples.len()).filter(|&i| !in_fold(i, fold)).collect()
+    };
+    let mut first_tags: Vec<Vec<u16>> = examples.iter().map(|e| e.gold_tags.clone()).collect();
+    let mut fold_firsts = Vec::new();
     if folds > 1 {
         for fold in 0..folds {
-            let rest: Vec<TagExample<'_>> = tag_examples
+            let idx = subset(fold);
+            let rest: Vec<TagExample<'_>> = idx
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, e)| TagExample { infos: e.infos, gold: e.gold })
+                .map(|&i| TagExample {
+                    infos: tag_examples[i].infos,
+                    gold: tag_examples[i].gold,
+                    weight: tag_examples[i].weight,
+                })
                 .collect();
-            let tagger = Tagger::train(
-                &classes,
-                &rest,
-                TaggerOptions { seed: tag_opts.seed + fold as u64 + 1, ..tag_opts },
-            );
-            let (mut right, mut total) = (0, 0);
-            for (i, ex) in examples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-                tagger.tag(&ex.infos, &mut train_tags[i]);
-                right += train_tags[i].iter().zip(&ex.gold_tags).filter(|(a, b)| a == b).count();
-                total += ex.gold_tags.len();
+            let opts = TaggerOptions { seed: tag_opts.seed + fold as u64 + 1, ..tag_opts };
+            let table = train_pass(n_classes, &rest, &tagdict, &lexicon, None, opts);
+            for i in (0..examples.len()).filter(|&i| in_fold(i, fold)) {
+                run_pass(
+                    &table,
+                    &tagdict,
+                    &lex_values(&lexicon, &examples[i].infos),
+                    &examples[i].infos,
+                    None,
+                    &mut first_tags[i],
+                );
             }
-            progress(&format!(
-                "jackknife fold {}/{folds}: tag accuracy {:.4}",
-                fold + 1,
-                right as f64 / total.max(1) as f64
-            ));
+            fold_firsts.push(table);
         }
+        progress(&format!(
+            "jackknifed first pass: tag accuracy {:.4}",
+            accuracy(&first_tags, &examples)
+        ));
     }
-    let tagger = Tagger::train(&classes, &tag_examples, tag_opts);
+    let mut train_tags = first_tags.clone();
+    let two_pass = config.tagger_passes >= 2 && folds > 1;
+    if two_pass {
+        for (fold, first) in fold_firsts.iter().enumerate() {
+            let idx = subset(fold);
+            let rest: Vec<TagExample<'_>> = idx
+                .iter()
+                .map(|&i| TagExample {
+                    infos: tag_examples[i].infos,
+                    gold: tag_examples[i].gold,
+                    weight: tag_examples[i].weight,
+                })
+                .collect();
+            let prior: Vec<&[u16]> = idx.iter().map(|&i| first_tags[i].as_slice()).collect();
+            let opts = TaggerOptions { seed: tag_opts.seed + 100 + fold as u64, ..tag_opts };
+            let second = train_pass(n_classes, &rest, &tagdict, &lexicon, Some(&prior), opts);
+            for i in (0..examples.len()).filter(|&i| in_fold(i, fold)) {
+                let mut q = Vec::new();
+                let lex = lex_values(&lexicon, &examples[i].infos);
+                run_pass(first, &tagdict, &lex, &examples[i].infos, None, &mut q);
+                run_pass(&second, &tagdict, &lex, &examples[i].infos, Some(&q), &mut train_tags[i]);
+            }
+        }
+        progress(&format!(
+            "jackknifed second pass: tag accuracy {:.4}",
+            accuracy(&train_tags, &examples)
+        ));
+    }
+    let first = train_pass(n_classes, &tag_examples, &tagdict, &lexicon, None, tag_opts);
+    let second = two_pass.then(|| {
+        let prior: Vec<&[u16]> = first_tags.iter().map(Vec::as_slice).collect();
+        train_pass(
+            n_classes,
+            &tag_examples,
+            &tagdict,
+            &lexicon,
+            Some(&prior),
+            TaggerOptions { seed: tag_opts.seed + 100, ..tag_opts },
+        )
+    });
+    let tagger = Tagger::new(&classes, tagdict, lexicon, first, second);
     progress(&format!("tagger trained ({:.1}s)", start.elapsed().as_secs_f64()));
 
     let lemmatizer = Lemmatizer::train(sentences.iter().flat_map(|s| {
@@ -223,7 +304,13 @@ pub fn train(
         .iter()
         .zip(&lowers)
         .zip(&train_tags)
-        .map(|((e, words), tags)| ParseExample { words, tags, heads: &e.heads, labels: &e.labels })
+        .map(|((e, words), tags)| ParseExample {
+            words,
+            tags,
+            heads: &e.heads,
+            labels: &e.labels,
+            weight: e.weight,
+        })
         .collect();
     let parser_opts = ParserOptions {
         epochs: config.parser_epochs,
@@ -253,6 +340,15 @@ pub fn train(
         seconds,
     };
     Ok((model, report))
+}
+
+fn accuracy(tags: &[Vec<u16>], examples: &[Example]) -> f64 {
+    let (mut right, mut total) = (0usize, 0usize);
+    for (t, e) in tags.iter().zip(examples) {
+        right += t.iter().zip(&e.gold_tags).filter(|(a, b)| a == b).count();
+        total += e.gold_tags.len();
+    }
+    right as f64 / total.max(1) as f64
 }
 
 fn upos_or_x(tag: &str) -> String {
