@@ -12,6 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use parley_doc::Document;
 use parley_pipeline::{output, Stages, StandardConfig, StandardPipeline};
 
+mod store_cmds;
+
 #[derive(Parser)]
 #[command(name = "parley", version, about = "Political event data from news text")]
 struct Cli {
@@ -56,6 +58,85 @@ enum Command {
     Actors {
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Code documents and store them (SQLite file, or postgres://...), then
+    /// merge reports of one event and group articles into stories.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// List merged events from a store.
+    Events {
+        #[command(flatten)]
+        db: DbArg,
+        /// Actor code prefix (RUS, RUSGOV, IGOWSTNAT...).
+        #[arg(long)]
+        actor: Option<String>,
+        /// Recipient code prefix.
+        #[arg(long)]
+        recipient: Option<String>,
+        /// PLOVER event type (REJECT, ASSAULT...).
+        #[arg(long = "type")]
+        event_type: Option<String>,
+        /// Events on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Events on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Only events of this story.
+        #[arg(long)]
+        story: Option<i64>,
+        /// How many events at most.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Continue after a previous page (the cursor it printed).
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: store_cmds::ViewFormat,
+    },
+    /// List quotes, optionally of one speaker (actor code or name).
+    Quotes {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        speaker: Option<String>,
+    },
+    /// List stories.
+    Stories {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Show a story: timeline, actors, quotes, outlets.
+    Story {
+        /// The story's id (see `parley stories`).
+        id: i64,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Export every merged event: plover (JSON Lines), gdelt (61-column
+    /// TSV), csv or parquet.
+    Export {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value = "plover")]
+        format: String,
+        /// Output file (standard output when absent).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Serve the JSON API and the story pages; paths given are ingested first.
+    Serve {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
     },
     /// Measure throughput: code a corpus (the shipped examples by default,
     /// repeated to --min-mb) and print sentences/s, MB/s, peak memory and
@@ -109,6 +190,14 @@ enum TrainCommand {
         #[arg(long)]
         seed: Option<u64>,
     },
+}
+
+/// The store to use.
+#[derive(Args)]
+struct DbArg {
+    /// SQLite file, or a postgres:// URL.
+    #[arg(long, default_value = "parley.db")]
+    db: String,
 }
 
 /// Inputs and options shared by the commands that read documents.
@@ -191,6 +280,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         }),
+        Command::Ingest { input, db } => store_cmds::ingest(&input, &db.db),
+        Command::Events {
+            db,
+            actor,
+            recipient,
+            event_type,
+            since,
+            until,
+            story,
+            limit,
+            cursor,
+            format,
+        } => {
+            let filter = parley_store::EventFilter {
+                actor,
+                recipient,
+                event_type,
+                since,
+                until,
+                story,
+                cursor,
+                limit: Some(limit),
+            };
+            store_cmds::events(&db.db, filter, format)
+        }
+        Command::Quotes { db, speaker } => store_cmds::quotes(&db.db, speaker.as_deref()),
+        Command::Stories { db } => store_cmds::stories(&db.db),
+        Command::Story { id, db } => store_cmds::story(&db.db, id),
+        Command::Export { db, format, out } => store_cmds::export(&db.db, &format, out.as_ref()),
+        Command::Serve { input, db, addr } => store_cmds::serve(&input, &db.db, addr),
         Command::Bench { paths, min_mb, threads } => bench(&paths, min_mb, threads),
         Command::Eval { what: EvalCommand::Syntax { file, syntax_model } } => {
             let model = load_syntax_model(syntax_model.as_ref())?;
@@ -234,10 +353,8 @@ where
     let mut out = BufWriter::new(stdout.lock());
     let (mut documents, mut sentences, mut events, mut failures) = (0usize, 0usize, 0usize, 0usize);
     let mut write_error = None;
-    // No path means JSON Lines on standard input.
-    let stdin_only = [PathBuf::from("-")];
-    let paths = if input.paths.is_empty() { &stdin_only[..] } else { &input.paths[..] };
-    let inputs = parley_text::read_inputs(paths).map(|read| read.map_err(anyhow::Error::from));
+    let paths = input_paths(&input.paths);
+    let inputs = parley_text::read_inputs(&paths).map(|read| read.map_err(anyhow::Error::from));
     pipeline.run_many(inputs, input.threads, |result| match result {
         Ok(doc) => {
             documents += 1;
@@ -285,6 +402,15 @@ fn bench(paths: &[PathBuf], min_mb: f64, threads: usize) -> anyhow::Result<ExitC
     println!("stage_share {}", report.stage_line());
     println!("{}", report.summary_line());
     Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The paths to read: those given, or `-` (JSON Lines on standard input).
+fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    }
 }
 
 /// Loads what the stages up to `stages` need: embedded models and
