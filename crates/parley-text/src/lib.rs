@@ -27,6 +27,7 @@
 mod error;
 mod furniture;
 mod html;
+mod pubdate;
 mod reader;
 mod sentences;
 mod tokenize;

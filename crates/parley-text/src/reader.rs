@@ -351,6 +351,8 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
 /// A document from plain text, kept verbatim: every non-empty line is a
 /// block (its span without surrounding blank space). The first is the
 /// headline; the others are classed by their shape (see [`classify_line`]).
+/// Without a date in `meta`, a dateline near the top ("Updated: March 4,
+/// 2025") gives the publication date.
 pub fn document_from_text(text: String, meta: DocMeta) -> Document {
     let mut blocks = Vec::new();
     let mut offset = 0;
@@ -368,6 +370,7 @@ pub fn document_from_text(text: String, meta: DocMeta) -> Document {
     }
     let mut doc = Document::new(meta, text);
     doc.blocks = blocks;
+    crate::pubdate::date_from_datelines(&mut doc);
     doc
 }
 
