@@ -63,8 +63,9 @@ function renderTimeline() {
   const maxUp = Math.max(1, ...placed.filter((p) => p.up).map((p) => p.level + 1));
   const maxDown = Math.max(1, ...placed.filter((p) => !p.up).map((p) => p.level + 1));
   const width = Math.max(480, host.clientWidth || 900);
-  const r = 6;
-  const step = 2 * r + 3;
+  // Busy days shrink their marks rather than grow the chart past ~200px.
+  const step = Math.max(4, Math.min(15, 180 / (maxUp + maxDown)));
+  const r = Math.min(6, (step - 1) / 2);
   const margin = { left: 84, right: 44, top: 14, bottom: 30 };
   const axisY = margin.top + maxUp * step + 6;
   const height = axisY + maxDown * step + 6 + margin.bottom;
@@ -292,7 +293,14 @@ function renderNetwork() {
       if (a.code && a.name && !names.has(a.code)) names.set(a.code, a.name);
     }
   }
-  const nodes = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, count]) => ({ id, count }));
+  // The most active actors only: past a few dozen, labels make a blur.
+  const MAX_NODES = 40;
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = new Set(ranked.slice(0, MAX_NODES).map(([id]) => id));
+  const nodes = ranked.filter(([id]) => kept.has(id)).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, count]) => ({ id, count }));
+  if (ranked.length > MAX_NODES) {
+    host.appendChild(h("p", { class: "meta" }, `Showing the ${MAX_NODES} most active of ${ranked.length} actors.`));
+  }
   if (nodes.length === 0) {
     host.appendChild(h("p", { class: "empty" }, "No actors."));
     return;

@@ -13,16 +13,23 @@
 //! details go to the log only. The pages are plain HTML, CSS and JavaScript
 //! embedded in the binary; `/api/openapi.json` describes every route.
 //!
-//! ```
-//! use parley_store::Store;
-//! use parley_web::{app, AppState};
+//! ```no_run
+//! use std::sync::Arc;
+//! use parley_web::AppState;
 //!
-//! let store = Store::open(":memory:").expect("store");
-//! let state = AppState::new(store).token(Some("s3cret".into()));
-//! let router: axum::Router = app(state);
-//! # drop(router);
-//! // parley_web::run(state, "127.0.0.1:8080".parse().unwrap(), |addr| println!("http://{addr}/"))
+//! // Four connections to the store; a coder that would run the pipeline;
+//! // writes allowed with the token from the environment.
+//! let state = AppState::open("parley.db", 4)
+//!     .expect("store")
+//!     .coder(Arc::new(|meta, text, _is_html| Ok(parley_doc::Document::new(meta, text))))
+//!     .token(std::env::var("PARLEY_TOKEN").ok());
+//! parley_web::run(state, "127.0.0.1:8080".parse().unwrap(), |addr| {
+//!     println!("parley: serving http://{addr}/");
+//! })
+//! .expect("serve");
 //! ```
+//!
+//! Tests call the router in-process: `app(state).oneshot(request)`.
 
 mod api;
 mod assets;
