@@ -570,7 +570,7 @@ function renderHeader() {
   document.getElementById("story-sub").textContent = [range, plural(story.num_documents, "article")].filter(Boolean).join(" · ");
   const actors = new Set(state.events.flatMap((e) => [e.actor, e.recipient]).filter(Boolean));
   const coop = state.events.filter(isCoop).length;
-  const outlets = (state.story.outlets || []).length;
+  const outlets = Number(story.num_sources ?? (state.story.outlets || []).length);
   const stat = (n, label) => h("span", {}, h("b", {}, n), " " + label);
   document.getElementById("story-stats").replaceChildren(
     stat(state.events.length, "events"), stat(coop, "cooperation"), stat(state.events.length - coop, "conflict"),

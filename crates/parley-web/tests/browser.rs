@@ -203,6 +203,14 @@ fn story_page_renders_timeline_network_and_evidence() {
         "return document.querySelectorAll('#search-list li').length > 0;",
         patience,
     );
+    let linked = browser.eval(
+        "return document.querySelectorAll('#search-list li a[href^=\"/story/\"]').length;",
+        json!([]),
+    );
+    assert!(linked.as_u64().unwrap_or(0) > 0, "search hits link to their stories: {linked}");
+    if let Some(path) = std::env::var_os("PARLEY_SCREENSHOT_SEARCH") {
+        std::fs::write(&path, browser.screenshot()).expect("write the screenshot");
+    }
 
     drop(browser);
     drop(driver);
