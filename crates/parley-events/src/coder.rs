@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use parley_doc::{
-    Annotator, DatePrecision, DocError, Document, Event, EventDate, EventParty, EventPlace,
+    Actor, Annotator, DatePrecision, DocError, Document, Event, EventDate, EventParty, EventPlace,
     EventTrigger, EventType, Layer, Modality, SentenceIdx, Span, TokenIdx, Upos,
 };
 
@@ -14,7 +14,7 @@ use crate::attribution;
 use crate::dates::{self, DateExpr};
 use crate::lexicon::{EventLexicon, LexEntry, Requirement, Role, TriggerPos};
 use crate::modality::{self, Reading};
-use crate::sent::{lemma_candidates, Sent};
+use crate::sent::{lemma_candidates, looks_past, Sent};
 
 /// Verbs whose object noun carries the event ("made a proposal", "held talks").
 const LIGHT: &[&str] = &[
@@ -65,6 +65,38 @@ const LIGHT: &[&str] = &[
     "step",
     "call",
     "send",
+    "open",
+    "engage",
+    "speed",
+    "accelerate",
+    "complete",
+    "finish",
+    "reimpose",
+    "undertake",
+    "initiate",
+    "commence",
+    "remain",
+];
+/// Heads that carry their compound's event ("mediation effort", "aid
+/// programme") or quantify over it ("part of the aid").
+const CARRIER: &[&str] = &[
+    "effort",
+    "bid",
+    "campaign",
+    "drive",
+    "programme",
+    "program",
+    "process",
+    "mission",
+    "operation",
+    "part",
+    "portion",
+    "some",
+    "most",
+    "all",
+    "half",
+    "rest",
+    "much",
 ];
 /// Words that may introduce a location.
 const LOC_PREP: &[&str] =
@@ -383,7 +415,11 @@ impl EventCoder {
                 let inner_entry = &self.lexicon.entries()[o.entry];
                 let conflict =
                     self.lexicon.cameo(&inner_entry.cameo).is_some_and(|f| f.quad_class >= 3);
-                if conflict {
+                if conflict && entry.event == EventType::Mobilize {
+                    // "prepared to resume shelling": the preparation is the
+                    // mobilization; the attack has not happened yet.
+                    mode = entry.mode.clone();
+                } else if conflict {
                     event = EventType::Threaten;
                     cameo = if inner_entry.event == EventType::Assault {
                         "138".into()
@@ -499,6 +535,36 @@ impl EventCoder {
             reading.modality = Modality::Asserted;
         }
 
+        // "failed to reach agreement": a failed cooperative outcome is a
+        // rejection by the parties (CAMEO 12).
+        if matches!(event, EventType::Agree | EventType::Consult)
+            && reading.cue.as_deref() == Some("ctrl:fail")
+            && !actors.is_empty()
+        {
+            cameo = "125".into();
+            rule = format!("failed-agreement:{rule}");
+            event = EventType::Reject;
+            mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+            reading.modality = Modality::Asserted;
+        }
+
+        // A conditional act stated by its actor is an offer or a threat
+        // ("would meet the mediator if ...", "may halt mediation if ..."):
+        // the statement happened even though the act has not.
+        let if_bound = s.kids(pred, "advcl").any(|a| {
+            s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if")
+        });
+        if !actors.is_empty()
+            && !reading.negated
+            && (reading.modality == Modality::Conditional
+                || (reading.modality == Modality::Hypothetical && if_bound))
+            && !matches!(event, EventType::Request | EventType::Accuse)
+        {
+            rule = format!("conditional-intent:{rule}");
+            reading.modality = Modality::Asserted;
+            reading.future = true;
+        }
+
         // Stated intent (CAMEO 03 and 13): "will release" is an offer,
         // "would blockade" or anything "unless ..." a threat.
         let unless =
@@ -549,6 +615,36 @@ impl EventCoder {
                 mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
             }
         }
+        // A recipient left unnamed by the frame: the one other party the
+        // sentence names ("sought refuge in Germany", read without a parse).
+        let key = |m: usize| {
+            let a = &s.doc.mentions[m].actor;
+            a.country.clone().unwrap_or_else(|| a.code.chars().take(3).collect())
+        };
+        if recipients.is_empty() && !entry.recipient.is_empty() {
+            let used: Vec<usize> =
+                actors.iter().chain(speaker.as_ref()).map(|h| h.mention).collect();
+            let own: Vec<String> = actors.iter().map(|h| key(h.mention)).collect();
+            let others: Vec<usize> = ctx.mentions[si]
+                .iter()
+                .map(|m| m.0)
+                .filter(|m| !used.contains(m) && !own.contains(&key(*m)))
+                .collect();
+            if let Some(&first) = others.first() {
+                if others.iter().all(|&m| key(m) == key(first)) {
+                    recipients = vec![Hit { mention: first, rule: "sole-other-party".into(), parse: false }];
+                }
+            }
+        }
+        // Still none: a state's act with no other party named is aimed at
+        // its own country (a protest at its government, a curfew on its
+        // people), as PLOVER codes domestic events. Dyadic cooperation
+        // (meetings, praise, aid) never defaults.
+        let domestic = !entry.recipient.is_empty()
+            && !matches!(
+                event,
+                EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid
+            );
         let date = self.date_for(s, ctx, pred, &reading, date_exprs);
         let location = place_for(s, t, places, &self.lexicon);
         let fact = self.lexicon.cameo(&cameo);
@@ -579,6 +675,35 @@ impl EventCoder {
             .map(|&i| s.span(i))
             .filter(|sp| sp.start.abs_diff(trigger_span.start) < 40)
             .fold(trigger_span, |a, b| a.cover(b));
+        // Protesters named by no actor dictionary who protest against a
+        // state's authorities are that state's people ("fundamentalists
+        // continued their hunger strike to demand the resignation of the
+        // Algerian president").
+        let mut protest_home: Option<EventParty> = None;
+        if actors.is_empty() && event == EventType::Protest {
+            if let Some(r) = recipients.first() {
+                let m = &s.doc.mentions[r.mention];
+                if let Some(country) = m.actor.country.clone() {
+                    protest_home = Some(EventParty {
+                        span: m.span,
+                        mention: None,
+                        actor: Actor {
+                            code: country.clone(),
+                            country: Some(country),
+                            sector: None,
+                            name: None,
+                            role: None,
+                        },
+                        rule: "domestic-protester".into(),
+                    });
+                }
+            }
+        }
+        if actors.is_empty() && recipients.is_empty() {
+            // PLOVER codes who did what to whom: with no party at all the
+            // event says nothing ("delegations attended the event").
+            return Vec::new();
+        }
         let party = |h: &Hit| party_of(s.doc, h);
         let speaker_party = speaker.as_ref().map(party);
         let mut out = Vec::new();
@@ -603,6 +728,22 @@ impl EventCoder {
                     r.into_iter().map(Some).collect()
                 }
             };
+            let home = a.filter(|_| domestic && recips.iter().all(Option::is_none)).and_then(|a| {
+                let m = &s.doc.mentions[a.mention];
+                let country = m.actor.country.clone()?;
+                Some(EventParty {
+                    span: m.span,
+                    mention: None,
+                    actor: Actor {
+                        code: country.clone(),
+                        country: Some(country),
+                        sector: None,
+                        name: None,
+                        role: None,
+                    },
+                    rule: "domestic".into(),
+                })
+            });
             for r in recips {
                 out.push(Event {
                     sentence: SentenceIdx(si as u32),
@@ -613,8 +754,8 @@ impl EventCoder {
                     goldstein: fact.map(|f| f.goldstein).unwrap_or(0.0),
                     quad_class: fact.map(|f| f.quad_class).unwrap_or(0),
                     plover_score: self.lexicon.plover_score(event, mode.as_deref()),
-                    actor: a.map(party),
-                    recipient: r.map(party),
+                    actor: a.map(party).or_else(|| protest_home.clone()),
+                    recipient: r.map(party).or_else(|| home.clone()),
                     trigger: EventTrigger {
                         span: trigger_span,
                         token: TokenIdx((s.first + t) as u32),
@@ -838,14 +979,20 @@ impl EventCoder {
                 return Vec::new();
             }
         }
-        // Surface: the first mention on the right, within the clause.
+        // Surface: the first mention on the right, within the clause; with
+        // a parse, only when it found no object of its own (else the object
+        // is the recipient, and it names no actor).
+        if s.parsed && s.kid(t, "obj").is_some() {
+            return Vec::new();
+        }
         let anchor = c.consumed.iter().copied().max().unwrap_or(t);
         let mut hits = Vec::new();
         for i in anchor + 1..s.n {
             if matches!(
                 s.lower[i].as_str(),
                 ";" | ":" | "said" | "says" | "but" | "while" | "which" | "who"
-            ) {
+            ) || (s.parsed && s.lower[i] == ",")
+            {
                 break;
             }
             if let Some(m) = mention_at(i) {
@@ -1016,7 +1163,10 @@ fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
                 && !nominal_use
                 && match upos {
                     None | Some(Upos::VERB) => true,
-                    Some(Upos::ADJ) | Some(Upos::NOUN) => participle,
+                    // A verbless parse also mistags its verb ("sought" as a noun).
+                    Some(Upos::ADJ) | Some(Upos::NOUN) => {
+                        participle || (!s.parsed && looks_past(&s.lower[i]))
+                    }
                     _ => false,
                 }
         }
@@ -1057,12 +1207,14 @@ fn requirements_met(
                     s.children[i]
                         .iter()
                         .copied()
-                        .find(|&c| {
+                        .filter(|&c| {
                             matches!(
                                 s.rel[c].as_str(),
                                 "obj" | "nsubj:pass" | "compound:prt" | "obl" | "xcomp"
-                            ) && lemma_in(c, ws)
+                            )
                         })
+                        .flat_map(|c| carried(s, c))
+                        .find(|&c| lemma_in(c, ws))
                         .or_else(|| {
                             (i + 1..s.n.min(i + 5))
                                 .take_while(|&j| {
@@ -1093,6 +1245,27 @@ fn requirements_met(
         }
     }
     Some((consumed, xcomp))
+}
+
+/// An argument head and what it carries: the compound or "of" phrase of
+/// an effort or a quantity ("suspended part of a military aid programme"
+/// reaches "aid"), two steps at most.
+fn carried(s: &Sent<'_>, c: usize) -> Vec<usize> {
+    let mut out = vec![c];
+    let mut k = 0;
+    while k < out.len() && out.len() < 8 {
+        let x = out[k];
+        k += 1;
+        if k > 3 || !CARRIER.contains(&s.lemma[x].as_str()) {
+            continue;
+        }
+        for &d in &s.children[x] {
+            if matches!(s.base(d), "compound" | "nmod") && !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
 }
 
 /// Marks candidates that lie inside another candidate's argument (the
@@ -1146,6 +1319,10 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
 fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
     let h = s.head[noun]?;
     let rel = s.base(noun);
+    // "launched a mediation effort", "reimposed part of the blockade".
+    if matches!(rel, "compound" | "nmod") && CARRIER.contains(&s.lemma[h].as_str()) {
+        return light_head(s, h);
+    }
     (matches!(rel, "obj" | "nsubj" | "obl")
         && LIGHT.contains(&s.lemma[h].as_str())
         && s.rel[noun] != "nsubj")

@@ -58,7 +58,6 @@ const DOUBT: &[&str] = &[
     "contemplate",
     "expect",
     "seek",
-    "try",
     "whether",
     "if",
     "may",

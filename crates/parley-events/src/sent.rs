@@ -54,7 +54,37 @@ impl<'a> Sent<'a> {
             }
         }
         let parsed = rel.iter().any(|r| !r.is_empty()) && head.iter().any(Option::is_some);
-        Sent { doc, first, n, lower, lemma, head, rel, children, parsed }
+        let mut s = Sent { doc, first, n, lower, lemma, head, rel, children, parsed };
+        if s.parsed && s.verbless_parse() {
+            // A full sentence parsed as one noun phrase ("Serb forces killed
+            // ..." rooted at "forces") misplaces every argument: word order
+            // reads it better than the parse does.
+            s.parsed = false;
+        }
+        s
+    }
+
+    /// Whether the parse roots a clause-length sentence at a nominal with
+    /// no copula, so that its verb (tagged or plainly inflected) hangs off
+    /// a noun as a modifier.
+    fn verbless_parse(&self) -> bool {
+        if self.n < 5 {
+            return false;
+        }
+        let Some(root) = (0..self.n).find(|&i| self.head[i].is_none() && self.rel[i] == "root")
+        else {
+            return false;
+        };
+        let nominal = matches!(self.upos(root), Some(Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::X));
+        if !nominal || self.children[root].iter().any(|&c| self.base(c) == "cop") {
+            return false;
+        }
+        (0..self.n).any(|i| {
+            i != root
+                && (self.upos(i) == Some(Upos::VERB)
+                    || self.xpos(i).is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP"))
+                    || (i > 0 && looks_past(&self.lower[i]) && self.upos(i) != Some(Upos::PROPN)))
+        })
     }
 
     pub fn upos(&self, i: usize) -> Option<Upos> {
@@ -127,10 +157,15 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Candidate lemmas for a form when the lemma does not hit the lexicon:
-/// irregular pasts and the usual suffixes.
-pub fn lemma_candidates(form: &str) -> Vec<String> {
-    const IRREGULAR: &[(&str, &str)] = &[
+/// Whether a form looks like a past tense or participle: "-ed" or a
+/// known irregular past ("sought", "struck").
+pub fn looks_past(form: &str) -> bool {
+    (form.len() > 4 && form.ends_with("ed"))
+        || IRREGULAR_PAST.iter().any(|(f, l)| *f == form && !matches!(*l, "be" | "have" | "do"))
+}
+
+/// Irregular past forms and participles with their lemmas.
+const IRREGULAR_PAST: &[(&str, &str)] = &[
         ("struck", "strike"),
         ("stricken", "strike"),
         ("met", "meet"),
@@ -218,15 +253,19 @@ pub fn lemma_candidates(form: &str) -> Vec<String> {
         ("had", "have"),
         ("did", "do"),
         ("does", "do"),
-        ("done", "do"),
-    ];
+    ("done", "do"),
+];
+
+/// Candidate lemmas for a form when the lemma does not hit the lexicon:
+/// irregular pasts and the usual suffixes.
+pub fn lemma_candidates(form: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == form) {
+    if let Some((_, l)) = IRREGULAR_PAST.iter().find(|(f, _)| *f == form) {
         out.push((*l).to_string());
     }
     let undouble = |s: &str| -> Option<String> {
         let b = s.as_bytes();
-        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]))
+        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]))
             .then(|| s[..s.len() - 1].to_string())
     };
     if let Some(s) = form.strip_suffix("ies").or_else(|| form.strip_suffix("ied")) {
@@ -274,6 +313,8 @@ mod tests {
             ("denied", "deny"),
             ("vowed", "vow"),
             ("shelling", "shell"),
+            ("cancelled", "cancel"),
+            ("signalled", "signal"),
         ] {
             assert!(lemma_candidates(form).iter().any(|l| l == lemma), "{form} -> {lemma}");
         }
