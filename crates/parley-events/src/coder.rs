@@ -280,7 +280,7 @@ impl EventCoder {
             }
             let mut heads = vec![s.lemma[i].clone()];
             if !self.lexicon.has_head(&s.lemma[i])
-                && matches!(s.upos(i), None | Some(Upos::VERB | Upos::NOUN | Upos::ADJ))
+                && matches!(s.upos(i), None | Some(Upos::VERB | Upos::NOUN | Upos::ADJ | Upos::X))
             {
                 heads.push(s.lower[i].clone());
                 heads.extend(
@@ -502,6 +502,36 @@ impl EventCoder {
             }
         }
 
+        // A speaker who names another state's act as aggression ("a
+        // ceasefire would benefit Russian aggression") or singles out its
+        // author in a cleft ("It is the Kremlin that started this war")
+        // accuses it: the statement is the event (CAMEO 112).
+        let key = |m: usize| {
+            let a = &s.doc.mentions[m].actor;
+            a.country.clone().unwrap_or_else(|| a.code.chars().take(3).collect())
+        };
+        if let Some(sp) = speaker.as_ref().filter(|sp| s.doc.mentions[sp.mention].actor.country.is_some()) {
+            let conflict = matches!(
+                event,
+                EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Sanction
+            );
+            let nominal = entry.pos == TriggerPos::Noun && c.light.is_none();
+            let cleft = is_cleft(s, t);
+            let owners: Vec<Hit> = actors
+                .iter()
+                .filter(|a| a.parse && key(a.mention) != key(sp.mention))
+                .cloned()
+                .collect();
+            if conflict && (nominal || cleft) && !owners.is_empty() && !reading.negated {
+                recipients = relabel(owners, if cleft { "cleft-focus" } else { "owner" });
+                actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
+                rule = format!("{}:{rule}", if cleft { "cleft-accuse" } else { "characterize" });
+                event = EventType::Accuse;
+                cameo = "112".into();
+                mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+            }
+        }
+
         // Negated intent: "would not attend", "will not succumb" -> REJECT.
         let mut reading = reading;
         let cooperative = matches!(
@@ -617,10 +647,6 @@ impl EventCoder {
         }
         // A recipient left unnamed by the frame: the one other party the
         // sentence names ("sought refuge in Germany", read without a parse).
-        let key = |m: usize| {
-            let a = &s.doc.mentions[m].actor;
-            a.country.clone().unwrap_or_else(|| a.code.chars().take(3).collect())
-        };
         if recipients.is_empty() && !entry.recipient.is_empty() {
             let used: Vec<usize> =
                 actors.iter().chain(speaker.as_ref()).map(|h| h.mention).collect();
@@ -846,8 +872,11 @@ impl EventCoder {
         let t = c.tok;
         if s.parsed {
             if let Some(l) = c.light {
-                // "made a proposal": the light verb's subject.
-                if let Some(subj) = agent_of(s, l) {
+                // "made a proposal": the light verb's subject; "were engaged
+                // in": a stative passive keeps its subject as the agent.
+                let agent = agent_of(s, l)
+                    .or_else(|| (s.lemma[l] == "engage").then(|| subject_of(s, l)).flatten());
+                if let Some(subj) = agent {
                     let hits = nominal_mentions(s, subj, mention_at);
                     if !hits.is_empty() {
                         return (relabel(hits, "light-subj"), true);
@@ -1164,7 +1193,7 @@ fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
                 && match upos {
                     None | Some(Upos::VERB) => true,
                     // A verbless parse also mistags its verb ("sought" as a noun).
-                    Some(Upos::ADJ) | Some(Upos::NOUN) => {
+                    Some(Upos::ADJ | Upos::NOUN | Upos::X) => {
                         participle || (!s.parsed && looks_past(&s.lower[i]))
                     }
                     _ => false,
@@ -1298,6 +1327,16 @@ fn suppress(s: &Sent<'_>, cands: &mut [Cand]) {
     // only when the verb's pattern did not use it; otherwise the verb wins.
 }
 
+/// Whether the trigger sits in the relative clause of an "it is X that"
+/// cleft: "It is the Kremlin that started this war".
+fn is_cleft(s: &Sent<'_>, t: usize) -> bool {
+    let Some(k) = (0..t.min(s.n)).find(|&k| s.lower[k] == "it") else { return false };
+    if !s.lower.get(k + 1).is_some_and(|w| matches!(w.as_str(), "is" | "was" | "'s")) {
+        return false;
+    }
+    (k + 3..t.min(k + 8)).any(|j| matches!(s.lower[j].as_str(), "that" | "who"))
+}
+
 /// Whether `inner` lies in an argument of `outer` (not in a coordinated or
 /// relative clause of its own).
 fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
@@ -1305,7 +1344,12 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
     for _ in 0..s.n {
         let Some(h) = s.head[cur] else { return false };
         let rel = s.rel[cur].as_str();
-        if matches!(rel, "conj" | "parataxis" | "list" | "acl:relcl" | "appos" | "root") {
+        // A clause coordinated with the trigger itself stands apart; one
+        // coordinated inside its argument ("forces Ukraine to demilitarize
+        // and accept") shares it.
+        if matches!(rel, "parataxis" | "list" | "acl:relcl" | "appos" | "root")
+            || (rel == "conj" && (h == outer || s.base(h) != "xcomp"))
+        {
             return false;
         }
         if h == outer {

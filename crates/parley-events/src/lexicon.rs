@@ -85,7 +85,11 @@ impl LexEntry {
     /// How specific the pattern is; the most specific match wins.
     pub fn specificity(&self) -> usize {
         let own = usize::from(self.origin != "petrarch");
-        self.requires.len() * 2 + own
+        // An object list names the event more narrowly than a particle
+        // ("met with derision" over "meet with").
+        let objects =
+            self.requires.iter().filter(|r| matches!(r, Requirement::Object(_))).count();
+        self.requires.len() * 2 + objects + own
     }
 }
 

@@ -36,7 +36,7 @@ const FAIL: &[&str] = &[
 /// Verbs whose to-infinitive did happen ("began to shell", "managed to seize").
 const IMPLICATIVE: &[&str] = &[
     "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
-    "move", "decide", "choose", "dare", "rush", "hasten", "be", "have", "use",
+    "move", "decide", "choose", "dare", "rush", "hasten", "be", "have", "use", "resort",
 ];
 const DOUBT: &[&str] = &[
     "doubt",
@@ -75,6 +75,9 @@ const DOUBT: &[&str] = &[
     "predict",
     "plan",
 ];
+/// Nouns of intent that "no" negates for the act they govern.
+const NO_PLAN: &[&str] =
+    &["intention", "intent", "plan", "desire", "wish", "interest", "reason", "need", "way"];
 const HEDGE_ADV: &[&str] = &["possibly", "perhaps", "maybe", "potentially", "hypothetically"];
 /// Words that may stand between a negation and its verb ("has not yet been").
 const FILLER: &[&str] = &[
@@ -243,10 +246,27 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     let mut prev = t;
     for (anc, rel) in s.ancestors(t).into_iter().take(4) {
         let base = rel.split(':').next().unwrap_or("");
+        // "had no intention of seeking", "no plans to attend".
+        if matches!(base, "acl" | "nmod")
+            && NO_PLAN.contains(&s.lemma[anc].as_str())
+            && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
+        {
+            r.negated = true;
+            set(&mut r, Modality::Negated, format!("no-{}", s.lemma[anc]));
+            break;
+        }
         if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
             break;
         }
         let lemma = s.lemma[anc].as_str();
+        if base == "advcl"
+            && s.children[prev].iter().any(|&c| {
+                s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless")
+            })
+        {
+            // "impossible until Russia forces ...": a condition, not a fact.
+            set(&mut r, Modality::Conditional, "until-clause".to_string());
+        }
         if FAIL.contains(&lemma) && base != "advcl" {
             set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
         } else if DOUBT.contains(&lemma) && base != "advcl" {
