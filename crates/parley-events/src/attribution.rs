@@ -4,7 +4,7 @@
 //! sentence or the one after or before it ("..., he said." / "X told
 //! reporters: ..."), across sentence and paragraph breaks.
 
-use parley_doc::{Document, Span};
+use parley_doc::{Document, Span, Upos};
 
 use crate::sent::Sent;
 
@@ -102,6 +102,9 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
     let outside = |i: usize| quote_at(quotes, s.span(i)).is_none();
     if s.parsed {
         let mut root = t;
+        // A nominal trigger ("benefit Russian aggression") is reported with
+        // the clause it is an argument of.
+        let mut nominal = matches!(s.upos(t), Some(Upos::NOUN | Upos::PROPN));
         for (anc, rel) in s.ancestors(t) {
             let base = rel.split(':').next().unwrap_or("");
             if is_speech(&s.lemma[anc])
@@ -109,9 +112,12 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
             {
                 return Some(anc);
             }
-            if !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl") {
+            let through_noun = nominal && matches!(base, "obj" | "nsubj" | "obl" | "nmod");
+            if !through_noun && !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl")
+            {
                 break;
             }
+            nominal = matches!(s.upos(anc), Some(Upos::NOUN | Upos::PROPN));
             root = anc;
         }
         // "“...,” he said": the speech verb depends on the quoted clause's root.

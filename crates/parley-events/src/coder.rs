@@ -97,6 +97,14 @@ const CARRIER: &[&str] = &[
     "half",
     "rest",
     "much",
+    "container",
+    "shipment",
+    "consignment",
+    "batch",
+    "cargo",
+    "load",
+    "supply",
+    "stock",
 ];
 /// Words that may introduce a location.
 const LOC_PREP: &[&str] =
@@ -889,7 +897,17 @@ impl EventCoder {
                         .map(|h| nominal_mentions(s, h, mention_at))
                         .unwrap_or_default(),
                     Role::Poss => noun_owner(s, t, mention_at),
-                    Role::Prep(p) => role_prep(s, t, p, mention_at),
+                    Role::Prep(p) => {
+                        // "received containers of munitions from Pyongyang":
+                        // the phrase may hang off the matched object.
+                        let mut hits = role_prep(s, t, p, mention_at);
+                        for &o in c.consumed.iter().skip(1) {
+                            if hits.is_empty() {
+                                hits = role_prep(s, o, p, mention_at);
+                            }
+                        }
+                        hits
+                    }
                     Role::Obj => s
                         .kid(t, "obj")
                         .map(|h| nominal_mentions(s, h, mention_at))
@@ -917,7 +935,14 @@ impl EventCoder {
         }
         let anchor = c.light.unwrap_or(t);
         if s.parsed && s.is_passive(anchor) {
-            // A passive without its "by" phrase names no agent.
+            // "met with derision by Kyiv": a "by" phrase attached to the
+            // matched object is still the agent; without one, no agent.
+            for &o in c.consumed.iter().skip(1) {
+                let hits = role_prep(s, o, "by", mention_at);
+                if !hits.is_empty() {
+                    return (relabel(hits, "by-agent-low"), true);
+                }
+            }
             return (Vec::new(), false);
         }
         // Surface: the passive "by" agent, else the nearest mention on the left.
