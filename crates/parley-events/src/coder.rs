@@ -471,17 +471,12 @@ impl EventCoder {
                 recipients = self.recipients(s, &inner_cand, inner, mention_at);
             }
         }
-        if entry.pos == TriggerPos::Noun && c.light.is_none() && !actors.iter().any(|h| h.parse) {
-            if let Some(l) = log {
-                l.push(format!(
-                    "{}: nominal trigger without a light verb or an own actor: not coded",
-                    entry.id
-                ));
-            }
-            return Vec::new();
-        }
         let _ = actor_parse;
 
+        let key = |m: usize| {
+            let a = &s.doc.mentions[m].actor;
+            a.country.clone().unwrap_or_else(|| a.code.chars().take(3).collect())
+        };
         // Speaker and quotes.
         let mut speaker: Option<Hit> = None;
         if let Some(q) = quote {
@@ -501,7 +496,45 @@ impl EventCoder {
                 h
             });
         }
+        // A speaker who says a proposal or initiative is not serious or
+        // cannot work ("This proposal wasn't meant seriously", "no peace
+        // initiatives can be based on ...") rejects it (CAMEO 125).
+        let proposal_noun = entry.pos == TriggerPos::Noun
+            && c.light.is_none()
+            && matches!(event, EventType::Agree | EventType::Consult)
+            && matches!(s.base(t), "nsubj")
+            && (s.children[t].iter().any(|&d| s.lemma[d] == "no")
+                || s.head[t].is_some_and(|h| {
+                    s.children[h].iter().any(|&d| {
+                        s.base(d) == "advmod"
+                            && matches!(s.lower[d].as_str(), "not" | "n't" | "'t" | "never")
+                    })
+                }));
         let mut actors = actors;
+        if let Some(sp) = speaker.as_ref().filter(|_| proposal_noun) {
+            let owners: Vec<Hit> = actors
+                .iter()
+                .filter(|a| key(a.mention) != key(sp.mention))
+                .cloned()
+                .collect();
+            recipients = relabel(owners, "owner");
+            actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
+            event = EventType::Reject;
+            cameo = "125".into();
+            mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+            rule = format!("dismiss-proposal:{rule}");
+        } else if entry.pos == TriggerPos::Noun
+            && c.light.is_none()
+            && !actors.iter().any(|h| h.parse)
+        {
+            if let Some(l) = log {
+                l.push(format!(
+                    "{}: nominal trigger without a light verb or an own actor: not coded",
+                    entry.id
+                ));
+            }
+            return Vec::new();
+        }
         let subj_first_person =
             subject_of(s, pred).is_some_and(|h| FIRST_PERSON.contains(&s.lower[h].as_str()));
         if let Some(sp) = &speaker {
@@ -514,10 +547,6 @@ impl EventCoder {
         // ceasefire would benefit Russian aggression") or singles out its
         // author in a cleft ("It is the Kremlin that started this war")
         // accuses it: the statement is the event (CAMEO 112).
-        let key = |m: usize| {
-            let a = &s.doc.mentions[m].actor;
-            a.country.clone().unwrap_or_else(|| a.code.chars().take(3).collect())
-        };
         if let Some(sp) = speaker.as_ref().filter(|sp| s.doc.mentions[sp.mention].actor.country.is_some()) {
             let conflict = matches!(
                 event,
