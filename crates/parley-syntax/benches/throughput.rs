@@ -59,7 +59,10 @@ fn main() {
         forms.len() as f64 / best
     );
     if best_cpu.is_finite() {
-        println!("syntax: {:.0} words per CPU-second (this thread's on-CPU time, best of 3)", words as f64 / best_cpu);
+        println!(
+            "syntax: {:.0} words per CPU-second (this thread's on-CPU time, best of 3)",
+            words as f64 / best_cpu
+        );
     }
 }
 

@@ -3,15 +3,18 @@
 //! Dependencies (GUM and the EWT dev set) and shipped in
 //! `data/syntax/model.bin`.
 //!
-//! The tagger is a greedy averaged perceptron over hashed features that
-//! predicts a (UPOS, XPOS) pair per word; the lemmatiser looks words up in
+//! The tagger is a two-pass greedy averaged perceptron over hashed
+//! features that predicts a (UPOS, XPOS) pair per word (the second pass
+//! also sees the first pass's tags to the right); the lemmatiser looks words up in
 //! a table learned from the treebank and falls back to suffix rules; the
 //! parser is an arc-hybrid transition parser with a perceptron trained by
 //! a dynamic oracle on jackknifed tags. [`SyntaxModel::analyse`] takes one
 //! sentence of word forms (gold or pre-tokenised) and returns one
 //! [`Analysis`] per word; [`SyntaxAnnotator`] does the same for every
 //! sentence of a [`parley_doc::Document`]. [`train`] rebuilds the model
-//! and [`evaluate`] scores one on CoNLL-U.
+//! and [`evaluate`] scores one on CoNLL-U. On the EWT test set (gold
+//! tokenization, predicted tags) the shipped model scores UPOS 0.940,
+//! UAS 0.827, LAS 0.790; `data/syntax/README.md` has the details.
 //!
 //! ```
 //! use parley_syntax::SyntaxModel;
