@@ -113,7 +113,8 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
                 return Some(anc);
             }
             let through_noun = nominal && matches!(base, "obj" | "nsubj" | "obl" | "nmod");
-            if !through_noun && !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl")
+            if !through_noun
+                && !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl" | "acl")
             {
                 break;
             }

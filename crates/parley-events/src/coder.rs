@@ -512,11 +512,8 @@ impl EventCoder {
                 }));
         let mut actors = actors;
         if let Some(sp) = speaker.as_ref().filter(|_| proposal_noun) {
-            let owners: Vec<Hit> = actors
-                .iter()
-                .filter(|a| key(a.mention) != key(sp.mention))
-                .cloned()
-                .collect();
+            let owners: Vec<Hit> =
+                actors.iter().filter(|a| key(a.mention) != key(sp.mention)).cloned().collect();
             recipients = relabel(owners, "owner");
             actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
             event = EventType::Reject;
@@ -547,7 +544,9 @@ impl EventCoder {
         // ceasefire would benefit Russian aggression") or singles out its
         // author in a cleft ("It is the Kremlin that started this war")
         // accuses it: the statement is the event (CAMEO 112).
-        if let Some(sp) = speaker.as_ref().filter(|sp| s.doc.mentions[sp.mention].actor.country.is_some()) {
+        if let Some(sp) =
+            speaker.as_ref().filter(|sp| s.doc.mentions[sp.mention].actor.country.is_some())
+        {
             let conflict = matches!(
                 event,
                 EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Sanction
@@ -618,11 +617,16 @@ impl EventCoder {
         // A conditional act stated by its actor is an offer or a threat
         // ("would meet the mediator if ...", "may halt mediation if ..."):
         // the statement happened even though the act has not.
-        let if_bound = s.kids(pred, "advcl").any(|a| {
-            s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if")
+        let if_bound = s
+            .kids(pred, "advcl")
+            .any(|a| s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if"));
+        // "would attend only if ...": a restrictive condition, not an offer.
+        let only_if = s.kids(pred, "advcl").any(|a| {
+            s.children[a].iter().any(|&m| matches!(s.lemma[m].as_str(), "only" | "unless"))
         });
         if !actors.is_empty()
             && !reading.negated
+            && !only_if
             && (reading.modality == Modality::Conditional
                 || (reading.modality == Modality::Hypothetical && if_bound))
             && !matches!(event, EventType::Request | EventType::Accuse)
@@ -695,7 +699,8 @@ impl EventCoder {
                 .collect();
             if let Some(&first) = others.first() {
                 if others.iter().all(|&m| key(m) == key(first)) {
-                    recipients = vec![Hit { mention: first, rule: "sole-other-party".into(), parse: false }];
+                    recipients =
+                        vec![Hit { mention: first, rule: "sole-other-party".into(), parse: false }];
                 }
             }
         }
@@ -704,9 +709,9 @@ impl EventCoder {
         // people), as PLOVER codes domestic events. Dyadic cooperation
         // (meetings, praise, aid) never defaults.
         let domestic = !entry.recipient.is_empty()
-            && !matches!(
+            && matches!(
                 event,
-                EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid
+                EventType::Protest | EventType::Coerce | EventType::Concede | EventType::Retreat
             );
         let date = self.date_for(s, ctx, pred, &reading, date_exprs);
         let location = place_for(s, t, places, &self.lexicon);
@@ -791,22 +796,39 @@ impl EventCoder {
                     r.into_iter().map(Some).collect()
                 }
             };
-            let home = a.filter(|_| domestic && recips.iter().all(Option::is_none)).and_then(|a| {
-                let m = &s.doc.mentions[a.mention];
-                let country = m.actor.country.clone()?;
-                Some(EventParty {
-                    span: m.span,
-                    mention: None,
-                    actor: Actor {
-                        code: country.clone(),
-                        country: Some(country),
-                        sector: None,
-                        name: None,
-                        role: None,
-                    },
-                    rule: "domestic".into(),
+            // Other types default only when the sentence itself names the
+            // actor's own country again ("Turkey will allow Turkish Kurd
+            // refugees to return", "demanded control of the Nigerian
+            // Interior Ministry").
+            let names_home = |a: &Hit| {
+                ctx.mentions[si].iter().any(|&(m, _, _)| {
+                    m != a.mention
+                        && !actors.iter().chain(speaker.as_ref()).any(|h| h.mention == m)
+                        && key(m) == key(a.mention)
                 })
-            });
+            };
+            let home = a
+                .filter(|a| {
+                    !entry.recipient.is_empty()
+                        && (domestic || names_home(a))
+                        && recips.iter().all(Option::is_none)
+                })
+                .and_then(|a| {
+                    let m = &s.doc.mentions[a.mention];
+                    let country = m.actor.country.clone()?;
+                    Some(EventParty {
+                        span: m.span,
+                        mention: None,
+                        actor: Actor {
+                            code: country.clone(),
+                            country: Some(country),
+                            sector: None,
+                            name: None,
+                            role: None,
+                        },
+                        rule: "domestic".into(),
+                    })
+                });
             for r in recips {
                 out.push(Event {
                     sentence: SentenceIdx(si as u32),
@@ -1214,7 +1236,7 @@ fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
     match pos {
         TriggerPos::Verb => {
             // A participle before a noun modifies it ("his proposed summit"): no event.
-            let attributive = s.rel[i] == "amod"
+            let attributive = (s.parsed && s.rel[i] == "amod")
                 || (!s.parsed
                     && s.xpos(i) == Some("VBN")
                     && i > 0
@@ -1620,6 +1642,77 @@ mod tests {
             assert!(doc.text.get(e.trigger.span.range()).is_some());
         }
         events
+    }
+
+    #[test]
+    fn cleft_in_a_quote_is_the_speakers_accusation() {
+        let doc = parsed(
+            "Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root it/PRON/it/6/nsubj is/AUX/be/6/cop the/DET/the/6/det Kremlin/PROPN/Kremlin/2/ccomp that/PRON/that/8/nsubj started/VERB/start/6/acl:relcl this/DET/this/10/det war/NOUN/war/8/obj",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "ACCUSE" && a == "DEUGOV" && r == "RUSGOV"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn reported_characterization_accuses_the_owner() {
+        let events = check(
+            "Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root a/DET/a/4/det ceasefire/NOUN/ceasefire/6/nsubj would/AUX/would/6/aux benefit/VERB/benefit/2/ccomp Russian/ADJ/Russian/8/amod aggression/NOUN/aggression/6/obj",
+            &[("ACCUSE", "UKRGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("characterize:"));
+    }
+
+    #[test]
+    fn carrier_nouns_pass_their_event_through() {
+        // "containers of munitions from Pyongyang": the from-phrase on the
+        // carried object is the giver.
+        check(
+            "Moscow/PROPN/Moscow/2/nsubj received/VERB/receive/0/root containers/NOUN/container/2/obj of/ADP/of/5/case munitions/NOUN/munition/3/nmod from/ADP/from/7/case Pyongyang/PROPN/Pyongyang/5/nmod",
+            &[("AID", "PRKGOV", "RUSGOV", Modality::Asserted)],
+        );
+        // "launched a mediation effort": the light verb reaches the compound.
+        check(
+            "Germany/PROPN/Germany/2/nsubj launched/VERB/launch/0/root a/DET/a/5/det mediation/NOUN/mediation/5/compound effort/NOUN/effort/2/obj between/ADP/between/7/case Kyiv/PROPN/Kyiv/5/nmod",
+            &[("CONSULT", "DEU", "UKRGOV", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn negated_verdict_on_a_proposal_is_a_rejection() {
+        let events = check(
+            "Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root the/DET/the/5/det Russian/ADJ/Russian/5/amod proposal/NOUN/proposal/8/nsubj:pass was/AUX/be/8/aux:pass n't/PART/not/8/advmod meant/VERB/mean/2/ccomp seriously/ADV/seriously/8/advmod",
+            &[("REJECT", "DEUGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("dismiss-proposal:"));
+    }
+
+    #[test]
+    fn conditional_offer_and_domestic_target() {
+        // "Kyiv would meet Putin if ...": the statement is an offer.
+        let events = check(
+            "Kyiv/PROPN/Kyiv/3/nsubj would/AUX/would/3/aux meet/VERB/meet/0/root Putin/PROPN/Putin/3/obj if/SCONJ/if/7/mark talks/NOUN/talk/7/nsubj resumed/VERB/resume/3/advcl",
+            &[("AGREE", "UKRGOV", "RUSGOV", Modality::Asserted)],
+        );
+        assert!(events[0].rule.contains("conditional-intent:"));
+        // A protest names no target: its own state's authorities.
+        check(
+            "Ukrainian/ADJ/ukrainian/2/amod workers/NOUN/worker/3/nsubj protested/VERB/protest/0/root",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn verbless_parse_falls_back_on_word_order() {
+        // "Serb forces killed ..." parsed as one noun phrase rooted at "forces".
+        check(
+            "Russian/ADJ/Russian/2/amod forces/NOUN/force/0/root killed/VERB/kill/5/amod three/NUM/three/5/nummod Ukraine/PROPN/Ukraine/2/nmod ./PUNCT/./2/punct",
+            &[("ASSAULT", "RUS", "UKR", Modality::Asserted)],
+        );
     }
 
     #[test]

@@ -87,8 +87,7 @@ impl LexEntry {
         let own = usize::from(self.origin != "petrarch");
         // An object list names the event more narrowly than a particle
         // ("met with derision" over "meet with").
-        let objects =
-            self.requires.iter().filter(|r| matches!(r, Requirement::Object(_))).count();
+        let objects = self.requires.iter().filter(|r| matches!(r, Requirement::Object(_))).count();
         self.requires.len() * 2 + objects + own
     }
 }

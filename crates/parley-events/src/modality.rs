@@ -260,9 +260,9 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         }
         let lemma = s.lemma[anc].as_str();
         if base == "advcl"
-            && s.children[prev].iter().any(|&c| {
-                s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless")
-            })
+            && s.children[prev]
+                .iter()
+                .any(|&c| s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless"))
         {
             // "impossible until Russia forces ...": a condition, not a fact.
             set(&mut r, Modality::Conditional, "until-clause".to_string());
