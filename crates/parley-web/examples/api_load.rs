@@ -138,8 +138,15 @@ fn main() {
         );
     }
     let state = AppState::open(&args.db.to_string_lossy(), args.connections).expect("open state");
-    let events =
-        Store::open(&args.db.to_string_lossy()).and_then(|s| s.counts()).expect("counts").events;
+    let direct = Store::open(&args.db.to_string_lossy()).expect("open store");
+    let events = direct.counts().expect("counts").events;
+    // The same kind of queries straight on the store, one at a time: what HTTP and JSON add is the difference.
+    let store_only = parley_store::bench_event_queries(&direct, 2000).expect("store queries");
+    println!(
+        "store only (no HTTP), 1 thread, {events} events: p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        store_only.p50_ms, store_only.p90_ms, store_only.p99_ms, store_only.max_ms
+    );
+    drop(direct);
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
