@@ -151,3 +151,47 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_failures_are_internal_and_say_nothing_more() {
+        let err =
+            ApiError::from(StoreError::Internal("table events has no column secret_path".into()));
+        assert_eq!(err.code, ErrorCode::Internal);
+        assert_eq!(err.message, "internal error");
+        assert_eq!(err.code.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn bad_input_to_the_store_is_the_caller_s() {
+        let err = ApiError::from(StoreError::Invalid("malformed cursor".into()));
+        assert_eq!(err.code, ErrorCode::BadRequest);
+        assert!(err.message.contains("malformed cursor"));
+    }
+
+    #[test]
+    fn every_code_has_a_client_error_or_500_status() {
+        use ErrorCode::*;
+        for code in [
+            BadRequest,
+            Unauthorized,
+            Forbidden,
+            WritesDisabled,
+            NotFound,
+            MethodNotAllowed,
+            PayloadTooLarge,
+            Unprocessable,
+            Internal,
+        ] {
+            let status = code.status().as_u16();
+            assert!(
+                (400..500).contains(&status) || (code == Internal && status == 500),
+                "{code:?}"
+            );
+            assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+        }
+    }
+}
