@@ -1297,7 +1297,13 @@ fn requirements_met(
     for req in &entry.requires {
         match req {
             Requirement::Word(ws) => {
-                let kid = s.children[i].iter().copied().find(|&c| lemma_in(c, ws));
+                // The infinitive marker before the head ("to protest") is
+                // not the particle of "protest to".
+                let kid = s.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| !(c < i && s.base(c) == "mark"))
+                    .find(|&c| lemma_in(c, ws));
                 let near = (i + 1..s.n.min(i + 4)).find(|&j| ws.contains(&s.lower[j]));
                 consumed.push(kid.or(near)?);
             }
