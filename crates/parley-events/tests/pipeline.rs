@@ -20,29 +20,20 @@ fn shared() -> Option<PathBuf> {
     dir.join("tools/score_events.py").exists().then_some(dir)
 }
 
-struct Stages(Vec<Box<dyn Annotator>>, bool);
+struct Stages(Vec<Box<dyn Annotator>>);
 
 impl Stages {
     fn new() -> Stages {
-        let mut parsed = false;
         let mut stages: Vec<Box<dyn Annotator>> =
             vec![Box::new(FurnitureRemover::new()), Box::new(SentenceSplitter::new())];
-        // The syntax model is retrained beside this crate: when the shipped
-        // one does not load, code from word order alone (and say so).
-        match SyntaxModel::embedded() {
-            Ok(model) if std::env::var_os("PARLEY_EVENTS_NO_PARSE").is_none() => {
-                stages.push(Box::new(SyntaxAnnotator::new(model)));
-                parsed = true;
-            }
-            Ok(_) => eprintln!("PARLEY_EVENTS_NO_PARSE: coding without a parse"),
-            Err(e) => eprintln!("WARNING: no syntax model ({e}): coding without a parse"),
-        }
+        let model = SyntaxModel::embedded().expect("the shipped syntax model loads");
+        stages.push(Box::new(SyntaxAnnotator::new(model)));
         stages.push(Box::new(ActorCoder::new(
             ActorDictionary::embedded().expect("actor dictionary"),
         )));
         stages
             .push(Box::new(EventCoder::new(Arc::new(EventLexicon::embedded().expect("lexicon")))));
-        Stages(stages, parsed)
+        Stages(stages)
     }
 
     fn run(&self, text: String, id: &str, date: Option<String>) -> Document {
@@ -66,7 +57,7 @@ fn score(mode: &str, gold: &Path, lines: &[String], name: &str) -> Value {
     for l in lines {
         writeln!(f, "{l}").expect("write");
     }
-    let script = shared().expect("shared").join("tools/score_events.py");
+    let script = shared().expect("../shared beside the repository").join("tools/score_events.py");
     let out = Command::new("python3")
         .arg(script)
         .args([mode, &gold.display().to_string(), &path.display().to_string(), "--json"])
@@ -87,10 +78,7 @@ fn f(v: &Value, key: &str) -> f64 {
 
 #[test]
 fn plover_gold_standard_records() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is missing");
-        return;
-    };
+    let shared = shared().expect("../shared (reference data and scorer) beside the repository");
     let gold = shared.join("data/plover/gsr-dev.json");
     let records: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(&gold).expect("gsr")).expect("JSON");
@@ -116,10 +104,6 @@ fn plover_gold_standard_records() {
     }
     println!("event stage: {:.0} sentences/s", sentences as f64 / start.elapsed().as_secs_f64());
     let v = score("plover", &gold, &lines, "gsr-dev");
-    if !stages.1 {
-        eprintln!("no parse: floors not checked");
-        return;
-    }
     assert!(f(&v, "type_recall") >= FLOOR_TYPE, "type_recall {}", f(&v, "type_recall"));
     assert!(f(&v, "triple_recall") >= FLOOR_TRIPLE, "triple_recall {}", f(&v, "triple_recall"));
     assert!(
@@ -131,10 +115,7 @@ fn plover_gold_standard_records() {
 
 #[test]
 fn seed_articles() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is missing");
-        return;
-    };
+    let shared = shared().expect("../shared (reference data and scorer) beside the repository");
     let seeds = shared.join("data/seeds");
     let gold_path = seeds.join("gold.json");
     let gold: Value =
@@ -151,10 +132,6 @@ fn seed_articles() {
     }
     let v = score("seeds", &gold_path, &lines, "seeds");
     assert_eq!(f(&v, "furniture_events"), 0.0, "events from page furniture");
-    if !stages.1 {
-        eprintln!("no parse: floors not checked (must-not violations: {})", v["violations"]);
-        return;
-    }
     assert_eq!(f(&v, "must_not_violations"), 0.0, "must-not violations: {}", v["violations"]);
     assert!(f(&v, "recall") >= FLOOR_SEED_RECALL, "recall {}", f(&v, "recall"));
     assert!(
@@ -172,17 +149,3 @@ const FLOOR_TRIPLE: f64 = 0.66;
 const FLOOR_PRECISION: f64 = 0.76;
 const FLOOR_SEED_RECALL: f64 = 0.72;
 const FLOOR_SEED_PRECISION: f64 = 0.84;
-
-/// `PARLEY_EXPLAIN="text" cargo test -p parley-events --test pipeline explain -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn explain() {
-    let text = std::env::var("PARLEY_EXPLAIN")
-        .unwrap_or_else(|_| "Kyiv rejected Putin's ceasefire proposal.".into());
-    let stages = Stages::new();
-    let doc = stages.run(text, "explain", Some("2024-07-18".into()));
-    let coder = EventCoder::new(Arc::new(EventLexicon::embedded().expect("lexicon")));
-    for i in 0..doc.sentences.len() {
-        println!("{}", coder.explain(&doc, i));
-    }
-}
