@@ -304,8 +304,15 @@ pub fn serve(input: &InputArgs, db: &str, addr: SocketAddr) -> anyhow::Result<Ex
         .with_context(|| format!("opening store {db}"))?
         .coder(coder)
         .token(token);
+    // The largest stories, to open first.
+    let stories = Store::open(db).and_then(|store| store.stories()).unwrap_or_default();
     parley_web::run(state, addr, |bound| {
         println!("parley: serving http://{bound}/ (store {db}); Ctrl-C stops");
+        let mut largest: Vec<_> = stories.iter().collect();
+        largest.sort_by_key(|s| std::cmp::Reverse((s.num_documents, s.num_events)));
+        for story in largest.iter().take(3) {
+            println!("  story: http://{bound}/story/{}  {}", story.id, story.title);
+        }
     })
     .context("serving")?;
     Ok(ExitCode::SUCCESS)
