@@ -56,8 +56,19 @@ fn ingest_paths(
     );
     let mut tally = IngestTally::default();
     let mut fatal = None;
+    // Documents whose content is stored already are not coded again.
+    let stored = store.content_hashes().context("reading the store")?;
+    let mut skipped = 0usize;
     let paths = crate::input_paths(&input.paths);
-    let inputs = parley_text::read_inputs(&paths).map(|read| read.map_err(anyhow::Error::from));
+    let inputs = parley_text::read_inputs(&paths)
+        .filter(|read| match read {
+            Ok(doc) if stored.contains(&parley_store::content_hash(doc)) => {
+                skipped += 1;
+                false
+            }
+            _ => true,
+        })
+        .map(|read| read.map_err(anyhow::Error::from));
     pipeline.run_many(inputs, input.threads, |result| {
         bar.inc(1);
         if fatal.is_some() {
@@ -91,6 +102,7 @@ fn ingest_paths(
         ));
     });
     bar.finish_and_clear();
+    tally.unchanged += skipped;
     if let Some(err) = fatal {
         return Err(err).context("storing documents");
     }

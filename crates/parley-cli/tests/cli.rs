@@ -211,3 +211,28 @@ fn eval_syntax_prints_the_summary_line() {
         last.split_whitespace().map(|kv| kv.split('=').next().unwrap_or("")).collect();
     assert_eq!(keys, ["upos", "xpos", "uas", "las", "tokens_per_sec"], "{last}");
 }
+
+#[test]
+fn ingesting_the_examples_twice_changes_nothing() {
+    let dir = scratch("ingest_twice");
+    let db = dir.join("store.db");
+    let db = db.to_str().expect("path");
+    let examples = repo_root().join("examples");
+    let examples = examples.to_str().expect("path");
+    let events = |db: &str| {
+        let output = parley(&["events", "--db", db, "--format", "json", "--limit", "1000"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).lines().count()
+    };
+    let first = parley(&["ingest", examples, "--db", db]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(!stderr(&first).contains(" 0 new documents"), "{}", stderr(&first));
+    let before = events(db);
+    assert!(before > 0, "the examples hold events");
+    let second = parley(&["ingest", examples, "--db", db]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stderr(&second).contains(" 0 new documents"), "{}", stderr(&second));
+    assert_eq!(events(db), before, "a second ingest must not change the events");
+    let stories = parley(&["stories", "--db", db]);
+    assert!(stdout(&stories).lines().count() >= 1, "{}", stderr(&stories));
+}

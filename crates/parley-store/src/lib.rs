@@ -113,6 +113,13 @@ impl Store {
         })
     }
 
+    /// The content hashes of every stored document (see [`content_hash`]),
+    /// so a caller can skip coding documents that would not change the store.
+    pub fn content_hashes(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let rows = self.db.borrow_mut().query("SELECT content_hash FROM documents", &[])?;
+        Ok(rows.iter().map(|row| row.str(0)).collect())
+    }
+
     /// How much the store holds.
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let mut db = self.db.borrow_mut();
