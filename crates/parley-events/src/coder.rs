@@ -263,7 +263,7 @@ impl EventCoder {
             out.extend(events);
         }
         for d in derived {
-            out.push(self.build_derived(&s, ctx, si, d, &date_exprs, &places));
+            out.extend(self.build_derived(&s, ctx, si, d, &date_exprs, &places));
         }
         out.sort_by_key(|e| (e.trigger.span.start, e.actor.as_ref().map(|a| a.span.start)));
         out
@@ -287,6 +287,16 @@ impl EventCoder {
                 continue;
             }
             let mut heads = vec![s.lemma[i].clone()];
+            // "is opposed to", "are committed to": a participle after "be"
+            // with no "by" agent reads as the adjective when the lexicon has one.
+            let stative = s.parsed
+                && s.xpos(i) == Some("VBN")
+                && s.children[i].iter().any(|&c| matches!(s.rel[c].as_str(), "aux:pass" | "cop"))
+                && agent_of(s, i).is_none()
+                && self.lexicon.by_head_indexed(&s.lower[i]).any(|(_, e)| e.pos == TriggerPos::Adj);
+            if stative {
+                heads.insert(0, s.lower[i].clone());
+            }
             if !self.lexicon.has_head(&s.lemma[i])
                 && matches!(s.upos(i), None | Some(Upos::VERB | Upos::NOUN | Upos::ADJ | Upos::X))
             {
@@ -379,7 +389,24 @@ impl EventCoder {
                         cand.suppressed_by = Some(format!("inside the demand at `{}`", s.text(c)));
                     }
                 }
-                out.push(Derived { speech: v, pred: c, target });
+                out.push(Derived { speech: v, pred: c, target, kind: DerivedKind::Demand });
+            }
+            // "Moscow says its invasion was a natural response to NATO's
+            // expansion": the speaker blames the owner of what it responds to.
+            for c in s.kids(v, "ccomp").collect::<Vec<_>>() {
+                if !RESPONSE_NOUNS.contains(&s.lemma[c].as_str())
+                    || !s.children[c].iter().any(|&d| s.base(d) == "cop")
+                {
+                    continue;
+                }
+                let target: Vec<Hit> = s.children[c]
+                    .iter()
+                    .filter(|&&d| matches!(s.base(d), "nmod" | "obl") && s.prep_of(d) == Some("to"))
+                    .flat_map(|&d| noun_owner(s, d, mention_at))
+                    .collect();
+                if !target.is_empty() {
+                    out.push(Derived { speech: v, pred: c, target, kind: DerivedKind::Blame });
+                }
             }
         }
         out
@@ -511,6 +538,9 @@ impl EventCoder {
                     })
                 }));
         let mut actors = actors;
+        // The dismissal is what the speaker did: the negation that made it
+        // one does not make it any less asserted.
+        let mut dismissed = false;
         if let Some(sp) = speaker.as_ref().filter(|_| proposal_noun) {
             let owners: Vec<Hit> =
                 actors.iter().filter(|a| key(a.mention) != key(sp.mention)).cloned().collect();
@@ -520,6 +550,7 @@ impl EventCoder {
             cameo = "125".into();
             mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
             rule = format!("dismiss-proposal:{rule}");
+            dismissed = true;
         } else if entry.pos == TriggerPos::Noun
             && c.light.is_none()
             && !actors.iter().any(|h| h.parse)
@@ -570,6 +601,9 @@ impl EventCoder {
 
         // Negated intent: "would not attend", "will not succumb" -> REJECT.
         let mut reading = reading;
+        if dismissed && reading.modality == Modality::Negated {
+            reading.modality = Modality::Asserted;
+        }
         let cooperative = matches!(
             event,
             EventType::Agree
@@ -867,21 +901,50 @@ impl EventCoder {
         d: Derived,
         date_exprs: &[DateExpr],
         places: &[(usize, usize, usize)],
-    ) -> Event {
+    ) -> Option<Event> {
         let speaker = self.speaker_of(s.doc, ctx, si, d.speech);
-        let fact = self.lexicon.cameo("100");
+        let (event_type, cameo, rule) = match d.kind {
+            DerivedKind::Demand => (EventType::Request, "100", "demand:say-must"),
+            DerivedKind::Blame => (EventType::Accuse, "112", "blame:response-to"),
+        };
+        let fact = self.lexicon.cameo(cameo);
         let reading = modality::read(s, d.speech, false);
-        Event {
+        let country = |h: &Hit| s.doc.mentions[h.mention].actor.country.clone();
+        // One does not blame oneself: the speaker's own side is no target.
+        let recipient = d
+            .target
+            .iter()
+            .find(|h| {
+                d.kind == DerivedKind::Demand
+                    || speaker
+                        .as_ref()
+                        .is_none_or(|sp| country(sp).is_none() || country(sp) != country(h))
+            })
+            .map(|h| {
+                let mut party = party_of(s.doc, h);
+                party.rule =
+                    if d.kind == DerivedKind::Demand { "clause-subject" } else { "owner" }.into();
+                party
+            });
+        if recipient.is_none() && d.kind == DerivedKind::Blame {
+            return None;
+        }
+        let actor = speaker.as_ref().map(|h| {
+            let mut party = party_of(s.doc, h);
+            party.rule = "speaker".into();
+            party
+        });
+        Some(Event {
             sentence: SentenceIdx(si as u32),
-            event_type: EventType::Request,
-            mode: None,
-            context: Vec::new(),
-            cameo: "100".into(),
+            event_type,
+            mode: fact.and_then(|f| f.mode.clone()),
+            context: fact.map(|f| f.context.clone()).unwrap_or_default(),
+            cameo: cameo.into(),
             goldstein: fact.map(|f| f.goldstein).unwrap_or(-5.0),
             quad_class: fact.map(|f| f.quad_class).unwrap_or(3),
-            plover_score: self.lexicon.plover_score(EventType::Request, None),
-            actor: speaker.as_ref().map(|h| party_of(s.doc, h)),
-            recipient: d.target.first().map(|h| party_of(s.doc, h)),
+            plover_score: self.lexicon.plover_score(event_type, None),
+            actor,
+            recipient,
             trigger: EventTrigger {
                 span: s.span(d.speech).cover(s.span(d.pred)),
                 token: TokenIdx((s.first + d.pred) as u32),
@@ -893,8 +956,8 @@ impl EventCoder {
             modality: reading.modality,
             modality_rule: reading.cue,
             confidence: 0.6,
-            rule: "demand:say-must".into(),
-        }
+            rule: rule.into(),
+        })
     }
 
     fn speaker_of(&self, doc: &Document, ctx: &DocCtx, si: usize, verb: usize) -> Option<Hit> {
@@ -944,6 +1007,11 @@ impl EventCoder {
             }
             for role in &entry.actor {
                 let hits = match role {
+                    // A predicative adjective's subject is its holder, even
+                    // when it looks passive ("Israel is opposed to ...").
+                    Role::Subj if entry.pos == TriggerPos::Adj => subject_of(s, t)
+                        .map(|h| nominal_mentions(s, h, mention_at))
+                        .unwrap_or_default(),
                     Role::Subj => agent_of(s, t)
                         .map(|h| nominal_mentions(s, h, mention_at))
                         .unwrap_or_default(),
@@ -1200,7 +1268,20 @@ struct Derived {
     speech: usize,
     pred: usize,
     target: Vec<Hit>,
+    kind: DerivedKind,
 }
+
+/// What a speaker's statement amounts to when no lexicon verb says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DerivedKind {
+    /// "X said Y must ...": a demand on Y (CAMEO 100).
+    Demand,
+    /// "X said its act was a response to Y's ...": blaming Y (CAMEO 112).
+    Blame,
+}
+
+/// Nouns that, as the predicate of "A was a ... to B's act", justify A by B.
+const RESPONSE_NOUNS: &[&str] = &["response", "reaction", "retaliation", "answer", "reply"];
 
 impl Annotator for EventCoder {
     fn name(&self) -> &'static str {
@@ -1526,17 +1607,23 @@ fn nominal_mentions(
     h: usize,
     mention_at: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let mut stack = vec![(h, 0usize)];
+    let mut out: Vec<Hit> = Vec::new();
+    let mut stack = vec![(h, 0usize, false)];
     let mut seen = vec![false; s.n];
-    while let Some((x, depth)) = stack.pop() {
+    let code_of = |m: usize| s.doc.mentions.get(m).map(|m| m.actor.code.as_str());
+    while let Some((x, depth, apposed)) = stack.pop() {
         if x >= s.n || seen[x] || depth > 4 {
             continue;
         }
         seen[x] = true;
         let own = mention_at(x);
         if let Some(m) = own {
-            out.push(Hit { mention: m, rule: String::new(), parse: true });
+            // An apposition renames the same party ("the International
+            // Labour Office (ILO)"): it is not a second one.
+            let renamed = apposed && out.iter().any(|o| code_of(o.mention) == code_of(m));
+            if !renamed {
+                out.push(Hit { mention: m, rule: String::new(), parse: true });
+            }
         }
         for &c in s.children[x].iter().rev() {
             let rel = s.rel[c].as_str();
@@ -1549,7 +1636,7 @@ fn nominal_mentions(
                 _ => false,
             };
             if follow {
-                stack.push((c, depth + 1));
+                stack.push((c, depth + 1, base == "appos"));
             }
         }
     }
@@ -1695,6 +1782,49 @@ mod tests {
             &[("REJECT", "DEUGOV", "RUS", Modality::Asserted)],
         );
         assert!(events[0].rule.starts_with("dismiss-proposal:"));
+    }
+
+    #[test]
+    fn dismissed_proposal_is_asserted_though_its_words_are_negated() {
+        // "Kuleba said that no peace initiatives can be based on Russia's narratives."
+        let events = check(
+            "Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root that/SCONJ/that/9/mark no/DET/no/6/det peace/NOUN/peace/6/compound initiatives/NOUN/initiative/9/nsubj:pass can/AUX/can/9/aux be/AUX/be/9/aux:pass based/VERB/base/2/ccomp on/ADP/on/12/case Russia/PROPN/Russia/12/nmod:poss narratives/NOUN/narrative/9/obl",
+            &[("REJECT", "UKRGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("dismiss-proposal:"));
+    }
+
+    #[test]
+    fn speaker_blames_what_its_act_responds_to() {
+        let events = check(
+            "Moscow/PROPN/Moscow/2/nsubj says/VERB/say/0/root its/PRON/its/4/nmod:poss invasion/NOUN/invasion/8/nsubj was/AUX/be/8/cop a/DET/a/8/det natural/ADJ/natural/8/amod response/NOUN/response/2/ccomp to/ADP/to/11/case NATO/PROPN/NATO/11/nmod:poss expansion/NOUN/expansion/8/nmod",
+            &[("ACCUSE", "RUSGOV", "IGOWSTNAT", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "blame:response-to");
+        // Its own side's act is no one to blame.
+        check(
+            "Moscow/PROPN/Moscow/2/nsubj says/VERB/say/0/root the/DET/the/4/det strike/NOUN/strike/6/nsubj was/AUX/be/6/cop response/NOUN/response/2/ccomp to/ADP/to/9/case Russian/ADJ/Russian/9/amod losses/NOUN/loss/6/nmod",
+            &[],
+        );
+    }
+
+    #[test]
+    fn stative_participle_reads_as_the_adjective() {
+        // "Israel is opposed to French mediation": Israel opposes, France is the target.
+        check(
+            "Israel/PROPN/Israel/3/nsubj:pass is/AUX/be/3/aux:pass opposed/VERB/oppose/0/root/VBN to/ADP/to/6/case French/ADJ/French/6/amod mediation/NOUN/mediation/3/obl",
+            &[("REJECT", "ISR", "FRA", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn apposition_names_one_party_and_a_day_is_no_object() {
+        // "The ILO reiterated its demand Friday that the United States ...": one
+        // event, not one per name, and "Friday" does not hide the recipient.
+        check(
+            "Labour/PROPN/Labour/3/nsubj ILO/PROPN/ILO/1/appos demanded/VERB/demand/0/root Friday/PROPN/Friday/3/obj that/SCONJ/that/7/mark States/PROPN/States/7/nsubj act/VERB/act/3/ccomp",
+            &[("REQUEST", "IGOUNOLAB", "USA", Modality::Asserted)],
+        );
     }
 
     #[test]

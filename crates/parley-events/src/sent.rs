@@ -45,6 +45,13 @@ impl<'a> Sent<'a> {
             head.push(tok.head.and_then(|h| h.get().checked_sub(first)).filter(|&h| h < n));
             rel.push(tok.deprel.clone().unwrap_or_default());
         }
+        // "demanded Friday that ...": the parser often takes a bare day
+        // name for the verb's object, hiding the real complement.
+        for (r, w) in rel.iter_mut().zip(&lower) {
+            if r == "obj" && is_time_noun(w) {
+                *r = "obl:tmod".to_string();
+            }
+        }
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = *h {
@@ -293,6 +300,24 @@ pub fn lemma_candidates(form: &str) -> Vec<String> {
         out.push(s.to_string());
     }
     out
+}
+
+/// Day names and deictic day words, which name a time, never a party.
+fn is_time_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Hand-built parsed documents for unit tests: no model file needed.
 //!
 //! A sentence is written as space-separated tokens `form/UPOS/lemma/head/deprel`
-//! (head 1-based within the sentence, 0 for the root); sentences are
+//! (head 1-based within the sentence, 0 for the root), optionally followed
+//! by `/XPOS` where a rule reads the PTB tag; sentences are
 //! separated by ` || `. Mentions are coded by a tiny table of names.
 
 use parley_doc::{
@@ -26,6 +27,11 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("Germany", "DEU", "DEU"),
     ("Scholz", "DEUGOV", "DEU"),
     ("Pyongyang", "PRKGOV", "PRK"),
+    ("French", "FRA", "FRA"),
+    ("Israel", "ISR", "ISR"),
+    ("ILO", "IGOUNOLAB", ""),
+    ("Labour", "IGOUNOLAB", ""),
+    ("States", "USA", "USA"),
 ];
 
 /// Builds a document from the compact notation; the text is the forms
@@ -40,9 +46,14 @@ pub fn parsed(spec: &str, date: &str) -> Document {
         let start = if text.is_empty() { 0 } else { text.len() + 1 };
         for raw in sent.split_whitespace() {
             let parts: Vec<&str> = raw.split('/').collect();
-            let (form, upos, lemma, head, rel) = match parts.as_slice() {
-                [f, u, l, h, r] => (*f, Upos::parse(u), *l, h.parse::<usize>().unwrap_or(0), *r),
-                [f] => (*f, None, *f, 0, ""),
+            let (form, upos, lemma, head, rel, xpos) = match parts.as_slice() {
+                [f, u, l, h, r] => {
+                    (*f, Upos::parse(u), *l, h.parse::<usize>().unwrap_or(0), *r, None)
+                }
+                [f, u, l, h, r, x] => {
+                    (*f, Upos::parse(u), *l, h.parse::<usize>().unwrap_or(0), *r, Some(*x))
+                }
+                [f] => (*f, None, *f, 0, "", None),
                 _ => panic!("bad test token {raw}"),
             };
             if !text.is_empty() {
@@ -53,6 +64,7 @@ pub fn parsed(spec: &str, date: &str) -> Document {
             let mut tok = Token::new(Span::new_unchecked(s, text.len()));
             tok.upos = upos;
             tok.lemma = Some(lemma.to_string());
+            tok.xpos = xpos.map(str::to_string);
             tok.space_after = true;
             if !rel.is_empty() {
                 tok.deprel = Some(rel.to_string());
