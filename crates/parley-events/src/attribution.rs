@@ -176,15 +176,24 @@ pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(us
             .map(|i| (si, i))
     };
     look(end_s, Some(quote.end), None)
-        .or_else(|| look(end_s + 1, None, None).filter(|_| next_is_attribution(doc, end_s + 1)))
+        .or_else(|| {
+            look(end_s + 1, None, None).filter(|_| next_is_attribution(doc, end_s + 1, quotes))
+        })
         .or_else(|| look(start_s, None, Some(quote.start)))
-        .or_else(|| start_s.checked_sub(1).and_then(|p| look(p, None, None)))
+        // In the sentence before, the speech verb nearest the quote ("When
+        // asked ..., Miller said it was “...”“...”": said, not asked).
+        .or_else(|| start_s.checked_sub(1).and_then(|p| look(p, None, Some(quote.start))))
 }
 
 /// Whether a sentence reads like an attribution line ("he said", "X told
-/// reporters ..."): short, or with its speech verb in the first five words.
-fn next_is_attribution(doc: &Document, si: usize) -> bool {
+/// reporters ..."): short, or with its speech verb in the first five words,
+/// and not the lead-in of a quote of its own ("Asked about ..., a
+/// spokesperson told reporters: “...").
+fn next_is_attribution(doc: &Document, si: usize, quotes: &[Span]) -> bool {
     let Some(sentence) = doc.sentences.get(si) else { return false };
+    if quotes.iter().any(|q| sentence.span.start < q.start && q.start < sentence.span.end) {
+        return false;
+    }
     let s = Sent::new(doc, sentence);
     s.n <= 12 || (0..s.n.min(6)).any(|i| is_speech(&s.lemma[i]))
 }
@@ -224,6 +233,19 @@ mod tests {
         let quotes = quote_regions(&doc.text);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((1, 1)));
+    }
+
+    #[test]
+    fn a_quote_lead_in_does_not_attribute_the_quote_before_it() {
+        // Zelenskyy said : “ A . || “ B . ” || Putin told reporters : “ C . ”
+        // The second quote goes on from Zelenskyy's; Putin introduces his own.
+        let doc = parsed(
+            "Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root :/PUNCT/:/2/punct “/PUNCT/“/5/punct A/NOUN/a/2/ccomp ./PUNCT/./2/punct || “/PUNCT/“/2/punct B/NOUN/b/0/root ./PUNCT/./2/punct ”/PUNCT/”/2/punct || Putin/PROPN/Putin/2/nsubj told/VERB/tell/0/root reporters/NOUN/reporter/2/obj :/PUNCT/:/2/punct “/PUNCT/“/6/punct C/NOUN/c/2/ccomp ./PUNCT/./2/punct ”/PUNCT/”/6/punct",
+            "2024-07-18",
+        );
+        let quotes = quote_regions(&doc.text);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((0, 1)));
     }
 
     #[test]

@@ -333,8 +333,12 @@ impl EventCoder {
             }
             // A bare participle heading a reduced clause ("Asked about the
             // summit, ...", "When asked ...") has no agent in the text.
+            // A clause-initial past form is that participle too, whatever
+            // its tag ("Asked about ..., a spokesperson told ...").
+            let initial = i == 0
+                || matches!(s.lower[i - 1].as_str(), "when" | "if" | "once" | "after" | "as");
             let reduced = s.parsed
-                && s.xpos(i) == Some("VBN")
+                && (s.xpos(i) == Some("VBN") || (initial && s.xpos(i) == Some("VBD")))
                 && matches!(s.base(i), "advcl" | "acl" | "root")
                 && !s.children[i].iter().any(|&c| matches!(s.base(c), "aux" | "nsubj" | "cop"));
             if reduced
@@ -1804,6 +1808,16 @@ mod tests {
         // Its own side's act is no one to blame.
         check(
             "Moscow/PROPN/Moscow/2/nsubj says/VERB/say/0/root the/DET/the/4/det strike/NOUN/strike/6/nsubj was/AUX/be/6/cop response/NOUN/response/2/ccomp to/ADP/to/9/case Russian/ADJ/Russian/9/amod losses/NOUN/loss/6/nmod",
+            &[],
+        );
+    }
+
+    #[test]
+    fn clause_initial_participle_has_no_agent() {
+        // "Asked about the Kremlin's response, Scholz told reporters ...":
+        // Scholz was asked; he did not ask the Kremlin anything.
+        check(
+            "Asked/VERB/ask/0/root/VBD about/ADP/about/4/case Kremlin/PROPN/Kremlin/4/nmod:poss response/NOUN/response/1/obl Scholz/PROPN/Scholz/6/nsubj told/VERB/tell/1/parataxis/VBD reporters/NOUN/reporter/6/obj",
             &[],
         );
     }
