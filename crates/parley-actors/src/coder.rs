@@ -262,6 +262,8 @@ struct Draft {
     via: Via,
     /// Refers to one person (named or described).
     person: bool,
+    /// A word of the mention is a clause subject (always true unparsed).
+    subject: bool,
 }
 
 /// "President X" with no country in the phrase, waiting for the sentence's country.
@@ -397,6 +399,16 @@ impl ActorCoder {
                 if let Some(ante) = latest_person(state, si) {
                     let actor = state.drafts[ante].actor.clone();
                     push(state, si, words, i, i + 1, actor, Via::Coref(ante), true);
+                }
+                i += 1;
+                continue;
+            }
+            // "..., it said": a statement by the organisation or state last
+            // the subject of a sentence before this one.
+            if w.norm == "it" && reports(words, i) {
+                if let Some(ante) = latest_speaking_body(state, si) {
+                    let actor = state.drafts[ante].actor.clone();
+                    push(state, si, words, i, i + 1, actor, Via::Coref(ante), false);
                 }
                 i += 1;
                 continue;
@@ -1036,6 +1048,56 @@ fn pronoun_is_subject(words: &[Word], i: usize) -> bool {
     i > 0 && REPORTING.contains(&words[i - 1].norm.as_str())
 }
 
+/// Whether the pronoun at `i` is the subject of a reporting verb right
+/// after it ("it said", "it added"), or of one right before it ("said it").
+fn reports(words: &[Word], i: usize) -> bool {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "claimed",
+        "claims",
+        "warned",
+        "warns",
+        "declared",
+        "declares",
+        "announced",
+        "announces",
+    ];
+    let next = words.get(i + 1).is_some_and(|w| SPEECH.contains(&w.norm.as_str()));
+    let prev = i > 0
+        && SPEECH.contains(&words[i - 1].norm.as_str())
+        && words.get(i + 1).is_none_or(|w| matches!(w.norm.as_str(), "." | "," | ";"));
+    (next || prev) && words[i].deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))
+}
+
+/// The latest draft, in the three sentences before this one, that names a
+/// state or organisation as a clause subject (any, without a parse).
+fn latest_speaking_body(state: &DocState, si: usize) -> Option<usize> {
+    state
+        .drafts
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, d)| d.sentence < si)
+        .take_while(|(_, d)| d.sentence + 3 >= si)
+        .find(|(_, d)| !d.person && d.subject)
+        .map(|(k, _)| k)
+}
+
 /// The latest draft that refers to a person, in this or the three sentences before.
 fn latest_person(state: &DocState, si: usize) -> Option<usize> {
     state
@@ -1106,6 +1168,9 @@ fn push(
         actor,
         via,
         person,
+        subject: words[s..e]
+            .iter()
+            .any(|w| w.deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))),
     });
     Some(state.drafts.len() - 1)
 }

@@ -168,3 +168,22 @@ fn spans_are_in_bounds_sorted_and_layers_respected() {
     assert_eq!(doc.sentences, before.sentences);
     assert!(!doc.mentions.is_empty());
 }
+
+#[test]
+fn it_said_is_the_body_that_last_spoke() {
+    // Unparsed, every mention may be a subject: "it" is the latest state or
+    // organisation of an earlier sentence, never a person, never one of its
+    // own sentence; "said it was" is not a speaker.
+    let text = "The Kremlin issued a statement. German Chancellor Olaf Scholz spoke too. Kyiv, it said, had no intention of talks. Scholz said it was late.";
+    let mut doc = common::document("t", Some("2024-07-17"), text);
+    coder().annotate(&mut doc).expect("annotates");
+    let its: Vec<(usize, &str)> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == "it")
+        .map(|m| (m.span.start, m.actor.code.as_str()))
+        .collect();
+    assert_eq!(its.len(), 1, "{its:?}");
+    assert_eq!(its[0].1, "RUSGOV", "{its:?}");
+    assert!(its[0].0 < text.find("Scholz said").unwrap_or(0), "{its:?}");
+}
