@@ -556,6 +556,9 @@ impl Parser {
         while !st.is_final() {
             let class = match st.forced(self.root_label) {
                 Some(class) => class,
+                // With an empty stack only SHIFT is valid, so `best_valid`
+                // would pick it whatever the scores: skip scoring.
+                None if st.stack.is_empty() => SHIFT,
                 None => {
                     features(&st, &w, &t, &mut feats);
                     self.table.score(&feats, &mut scores);

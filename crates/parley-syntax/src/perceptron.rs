@@ -105,67 +105,226 @@ impl Trainer {
     }
 }
 
+/// Share of buckets a table fills at most: low enough that most lookups,
+/// found or not, end in the group they start in. (Measured: 0.5 scores
+/// about 10% faster than 0.7 and 30% faster than 0.85, though the table
+/// is larger; below 0.5 nothing more is gained.)
+const MAX_LOAD: f64 = 0.5;
+
+/// Weights a bucket holds itself. Most features (70-80% in the shipped
+/// model) have at most two, and such rare features are the ones whose
+/// lookups miss the cache: one line then serves the whole lookup.
+const INLINE: usize = 2;
+
+/// Rows with at least this many weights are stored densely, one weight per
+/// class. Frequent features (the bias, POS tags and their pairs) have
+/// weights for most classes, and they dominate scoring: in the shipped
+/// model about 2/3 of the rows found have more than 32 weights. Adding a
+/// dense row is a vectorised loop with no scattered read-modify-writes.
+const DENSE_MIN: usize = 16;
+
+/// Where a bucket's weights are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(u8)]
+enum Storage {
+    /// In the bucket: `class`, and `data` as bfloat16 pairs.
+    #[default]
+    Inline,
+    /// `data` is the index of the row's first entry in `WeightTable::sparse`.
+    Sparse,
+    /// `data` is the row's number in `WeightTable::dense`.
+    Dense,
+}
+
+/// One feature of the table: its key and its weights or where they are.
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
 struct Bucket {
+    /// Feature hash; 0 marks an empty bucket.
     key: u64,
-    start: u32,
-    len: u32,
+    /// Number of weights minus one (rows have 1..=256 weights).
+    last: u8,
+    storage: Storage,
+    /// Classes of the inline weights.
+    class: [u8; INLINE],
+    /// Inline: the weights as bfloat16, the first in the low half;
+    /// otherwise an index (see [`Storage`]).
+    data: u32,
+}
+
+impl Bucket {
+    fn len(&self) -> usize {
+        usize::from(self.last) + 1
+    }
+}
+
+/// Four buckets filling one 64-byte cache line: a lookup starts at the
+/// first bucket of its key's group, so it usually touches one line only.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Group([Bucket; 4]);
+
+/// One weight of a sparse row.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u8,
+    /// bfloat16.
+    weight: u16,
 }
 
 /// Frozen, averaged weights: an open-addressing table from feature hash to
-/// a run of (class, weight) entries.
+/// a row of (class, weight) pairs.
+///
+/// Buckets are grouped by cache line and probed linearly from the start of
+/// a key's group; rows are stored by length (see [`Storage`]), as bfloat16
+/// like in the model file.
 #[derive(Debug, Clone)]
 pub(crate) struct WeightTable {
     n_classes: usize,
-    mask: usize,
-    buckets: Vec<Bucket>,
-    entries: Vec<Entry>,
+    groups: Vec<Group>,
+    sparse: Vec<Entry>,
+    /// Dense rows, `n_classes` bfloat16 weights each (0 where the row has none).
+    dense: Vec<u16>,
     n_features: usize,
-}
-
-/// One weight of one feature.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    class: u16,
-    weight: f32,
+    n_weights: usize,
 }
 
 impl WeightTable {
+    /// Builds the table from rows of distinct, non-zero keys, each with
+    /// 1..=256 weights of distinct classes below `n_classes` (at most 256).
     fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> WeightTable {
-        let size = (rows.len() * 2).next_power_of_two().max(16);
+        let n_groups = ((rows.len() as f64 / MAX_LOAD / 4.0).ceil() as usize).max(1);
         let mut table = WeightTable {
             n_classes,
-            mask: size - 1,
-            buckets: vec![Bucket::default(); size],
-            entries: Vec::new(),
+            groups: vec![Group::default(); n_groups],
+            sparse: Vec::new(),
+            dense: Vec::new(),
             n_features: rows.len(),
+            n_weights: 0,
         };
         for (key, entries) in rows {
-            let start = table.entries.len() as u32;
-            for &(class, weight) in &entries {
-                table.entries.push(Entry { class, weight });
+            let mut bucket = Bucket { key, last: (entries.len() - 1) as u8, ..Bucket::default() };
+            // A dense row is read back (for writing and pruning) as its
+            // non-zero weights in class order, so only rows that are
+            // exactly that may be stored densely.
+            let dense_ok = entries.len() >= DENSE_MIN
+                && entries.iter().all(|&(_, w)| w != 0.0)
+                && entries.windows(2).all(|p| p[0].0 < p[1].0);
+            if entries.len() <= INLINE {
+                for (k, &(class, weight)) in entries.iter().enumerate() {
+                    bucket.class[k] = class as u8;
+                    bucket.data |= u32::from(to_bf16(weight)) << (16 * k);
+                }
+            } else if dense_ok {
+                bucket.storage = Storage::Dense;
+                bucket.data = (table.dense.len() / n_classes) as u32;
+                let start = table.dense.len();
+                table.dense.resize(start + n_classes, 0);
+                for &(class, weight) in &entries {
+                    table.dense[start + usize::from(class)] = to_bf16(weight);
+                }
+            } else {
+                bucket.storage = Storage::Sparse;
+                bucket.data = table.sparse.len() as u32;
+                table.sparse.extend(
+                    entries.iter().map(|&(c, w)| Entry { class: c as u8, weight: to_bf16(w) }),
+                );
             }
-            let mut i = key as usize & table.mask;
-            while table.buckets[i].key != 0 {
-                i = (i + 1) & table.mask;
+            table.n_weights += entries.len();
+            let mut g = table.home(key);
+            'place: loop {
+                for b in &mut table.groups[g].0 {
+                    if b.key == 0 {
+                        *b = bucket;
+                        break 'place;
+                    }
+                }
+                g = table.next_group(g);
             }
-            table.buckets[i] = Bucket { key, start, len: entries.len() as u32 };
         }
         table
     }
 
+    /// The group a key's probe starts at. Keys are well-mixed hashes, so
+    /// their high bits scaled to the table size spread evenly (Lemire's
+    /// multiply-shift range reduction; no power-of-two size needed).
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        ((u128::from(key) * self.groups.len() as u128) >> 64) as usize
+    }
+
+    #[inline]
+    fn next_group(&self, g: usize) -> usize {
+        if g + 1 == self.groups.len() {
+            0
+        } else {
+            g + 1
+        }
+    }
+
+    /// The bucket of `key`, if the table has it. Ends at the first empty
+    /// bucket: buckets are filled in probe order and never emptied, and the
+    /// load limit guarantees that an empty one exists.
+    #[inline]
+    fn find(&self, key: u64) -> Option<&Bucket> {
+        let mut g = self.home(key);
+        loop {
+            // The first match and the first empty bucket of the group,
+            // found without a branch per bucket (the outcome is random).
+            let group = &self.groups[g].0;
+            let (mut hit, mut empty) = (group.len(), group.len());
+            for (k, b) in group.iter().enumerate().rev() {
+                hit = if b.key == key { k } else { hit };
+                empty = if b.key == 0 { k } else { empty };
+            }
+            if hit < empty {
+                return Some(&group[hit]);
+            }
+            if empty < group.len() {
+                return None;
+            }
+            g = self.next_group(g);
+        }
+    }
+
+    /// A bucket's weights as (class, bfloat16 weight), in stored order.
+    fn row(&self, b: &Bucket) -> Vec<(u8, u16)> {
+        let start = b.data as usize;
+        match b.storage {
+            Storage::Inline => {
+                (0..b.len()).map(|k| (b.class[k], (b.data >> (16 * k)) as u16)).collect()
+            }
+            Storage::Sparse => {
+                self.sparse[start..start + b.len()].iter().map(|e| (e.class, e.weight)).collect()
+            }
+            Storage::Dense => self.dense[start * self.n_classes..(start + 1) * self.n_classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w != 0)
+                .map(|(c, &w)| (c as u8, w))
+                .collect(),
+        }
+    }
+
+    /// Occupied buckets, sorted by key (for deterministic output).
+    fn sorted_buckets(&self) -> Vec<&Bucket> {
+        let mut buckets: Vec<&Bucket> =
+            self.groups.iter().flat_map(|g| &g.0).filter(|b| b.key != 0).collect();
+        buckets.sort_unstable_by_key(|b| b.key);
+        buckets
+    }
+
     /// A copy without the weights whose magnitude is below `min_abs`.
     pub(crate) fn pruned(&self, min_abs: f32) -> WeightTable {
-        let mut buckets: Vec<&Bucket> = self.buckets.iter().filter(|b| b.key != 0).collect();
-        buckets.sort_unstable_by_key(|b| b.key);
-        let rows = buckets
+        let rows = self
+            .sorted_buckets()
             .into_iter()
             .map(|b| {
-                let range = b.start as usize..(b.start + b.len) as usize;
-                let entries: Vec<(u16, f32)> = self.entries[range]
-                    .iter()
-                    .filter(|e| e.weight.abs() >= min_abs)
-                    .map(|e| (e.class, e.weight))
+                let entries: Vec<(u16, f32)> = self
+                    .row(b)
+                    .into_iter()
+                    .map(|(c, w)| (u16::from(c), from_bf16(w)))
+                    .filter(|(_, w)| w.abs() >= min_abs)
                     .collect();
                 (b.key, entries)
             })
@@ -186,42 +345,68 @@ impl WeightTable {
 
     /// Number of (feature, class) weights.
     pub(crate) fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.n_weights
     }
 
     /// Sets `scores` (one per class) to the sum of the weights of `feats`.
     ///
-    /// Looks every feature up first and adds weights after, so the memory
-    /// loads of different features overlap instead of waiting on each other.
+    /// Weights are added feature by feature in the order given, whatever
+    /// the storage, so every f32 sum is the same as with a plain list of
+    /// (class, weight) per feature (a dense row adds +0.0 to the classes it
+    /// has no weight for, which changes no value).
+    ///
+    /// Scoring waits mostly on memory, so the loads are arranged to overlap:
+    /// every feature's cache line is loaded first by a loop with no branch
+    /// on the data, then all features are looked up, then their rows added.
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        let mut found = [(0u32, 0u32); 160];
-        let mut n_found = 0;
+        // Load the first key of every feature's group, with no branch on
+        // what the loads return, so that they all are in flight at once.
+        let mut touched = 0;
+        for &f in feats {
+            touched ^= self.groups[self.home(f)].0[0].key;
+        }
+        std::hint::black_box(touched);
+        let mut found = [Bucket::default(); 64];
         for chunk in feats.chunks(found.len()) {
-            n_found = 0;
+            let mut n_found = 0;
             for &f in chunk {
-                let mut i = f as usize & self.mask;
-                loop {
-                    let b = &self.buckets[i];
-                    if b.key == f {
-                        found[n_found] = (b.start, b.len);
-                        n_found += 1;
-                        break;
-                    }
-                    if b.key == 0 {
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
+                if let Some(b) = self.find(f) {
+                    found[n_found] = *b;
+                    n_found += 1;
                 }
             }
-            for &(start, len) in &found[..n_found] {
-                for e in &self.entries[start as usize..(start + len) as usize] {
-                    scores[e.class as usize] += e.weight;
+            // The same for the sparse rows found (other rows: index 0).
+            for b in &found[..n_found] {
+                let i = if b.storage == Storage::Sparse { b.data as usize } else { 0 };
+                touched ^= self.sparse.get(i).map_or(0, |e| u64::from(e.weight));
+            }
+            std::hint::black_box(touched);
+            for b in &found[..n_found] {
+                let start = b.data as usize;
+                match b.storage {
+                    Storage::Inline => {
+                        for k in 0..b.len() {
+                            scores[usize::from(b.class[k])] +=
+                                from_bf16((b.data >> (16 * k)) as u16);
+                        }
+                    }
+                    Storage::Sparse => {
+                        for e in &self.sparse[start..start + b.len()] {
+                            scores[usize::from(e.class)] += from_bf16(e.weight);
+                        }
+                    }
+                    Storage::Dense => {
+                        let n = self.n_classes;
+                        let row = &self.dense[start * n..(start + 1) * n];
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += from_bf16(w);
+                        }
+                    }
                 }
             }
         }
-        let _ = n_found;
     }
 
     /// Writes the table: per feature its key, entry count and entries of
@@ -229,14 +414,12 @@ impl WeightTable {
     pub(crate) fn write(&self, w: &mut Writer) {
         w.len(self.n_classes);
         w.len(self.n_features);
-        let mut buckets: Vec<&Bucket> = self.buckets.iter().filter(|b| b.key != 0).collect();
-        buckets.sort_unstable_by_key(|b| b.key);
-        for b in buckets {
+        for b in self.sorted_buckets() {
             w.u64(b.key);
-            w.u8((b.len - 1) as u8);
-            for e in &self.entries[b.start as usize..(b.start + b.len) as usize] {
-                w.u8(e.class as u8);
-                w.u16(to_bf16(e.weight));
+            w.u8(b.last);
+            for (class, weight) in self.row(b) {
+                w.u8(class);
+                w.u16(weight);
             }
         }
     }
@@ -276,6 +459,7 @@ pub(crate) fn to_bf16(x: f32) -> u16 {
     (bits.wrapping_add(round) >> 16) as u16
 }
 
+#[inline]
 pub(crate) fn from_bf16(x: u16) -> f32 {
     f32::from_bits(u32::from(x) << 16)
 }

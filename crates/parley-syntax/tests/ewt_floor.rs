@@ -32,6 +32,10 @@ fn embedded_model_keeps_the_ewt_test_floor() {
 fn embedded_model_round_trips_and_analyses() {
     let model = SyntaxModel::embedded().expect("embedded model decodes");
     let bytes = model.to_bytes();
+    // Decoding into the in-memory layout loses nothing: the same bytes come back.
+    let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/syntax/model.bin"))
+        .expect("data/syntax/model.bin is readable");
+    assert!(bytes == file, "re-encoding the embedded model changed its bytes");
     let again = SyntaxModel::from_bytes(&bytes).expect("re-decodes");
     assert_eq!(again.to_bytes(), bytes);
     let words = ["The", "government", "rejected", "the", "proposal", "."];
