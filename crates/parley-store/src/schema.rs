@@ -216,8 +216,26 @@ fn v1(dialect: Dialect) -> String {
     format!("{ddl}\n{fts}")
 }
 
-const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 }];
+/// Composite indexes for filtered event queries: every mix of actor,
+/// recipient and type is an equality prefix followed by `(date, id)`, so a
+/// page is one index range read in order, however rare the mix (a longer
+/// code pins its root too, see `query::code_condition`). Without them, a
+/// rare actor+recipient+type mix scanned thousands of rows of the
+/// best single-column index to fill a page.
+const V2_EVENT_INDEXES: &str = r#"
+CREATE INDEX events_actor_type ON events (actor_root, event_type, date, id);
+CREATE INDEX events_recipient_type ON events (recipient_root, event_type, date, id);
+CREATE INDEX events_dyad_type ON events (actor_root, recipient_root, event_type, date, id);
+"#;
+
+fn v2(_dialect: Dialect) -> String {
+    V2_EVENT_INDEXES.to_string()
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 },
+    Migration { version: 2, name: "composite indexes for filtered event queries", ddl: v2 },
+];
 
 /// Applies every migration not yet recorded. Returns how many ran.
 pub(crate) fn migrate(db: &mut Backend) -> Result<usize, StoreError> {
@@ -256,6 +274,15 @@ fn migrate_locked(db: &mut Backend) -> Result<usize, StoreError> {
         })?;
         tracing::info!(version = m.version, name = m.name, "applied migration");
         ran += 1;
+    }
+    // SQLite statistics gathered before a migration know nothing of its
+    // new indexes, and the planner could then pick an old, slower one.
+    // (PostgreSQL's statistics are per column: new indexes need nothing.)
+    if ran > 0
+        && db.dialect() == Dialect::Sqlite
+        && db.scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'", &[])? > 0
+    {
+        db.batch("ANALYZE")?;
     }
     Ok(ran)
 }
