@@ -313,10 +313,8 @@ pub(crate) mod pg {
             if let Some(stmt) = self.stmts.get(sql) {
                 return Ok(stmt.clone());
             }
-            let stmt = self
-                .client
-                .prepare(&numbered_placeholders(sql))
-                .map_err(postgres_failed(sql))?;
+            let stmt =
+                self.client.prepare(&numbered_placeholders(sql)).map_err(postgres_failed(sql))?;
             self.stmts.insert(sql.to_string(), stmt.clone());
             Ok(stmt)
         }

@@ -622,7 +622,10 @@ mod tests {
             (filter(None, None, None, s("2022-01-01"), None), &["events_date"]),
             (EventFilter { story: Some(3), ..EventFilter::default() }, &["events_story"]),
             (
-                EventFilter { cursor: s("17.2022-03-01"), ..filter(s("RUS"), None, None, None, None) },
+                EventFilter {
+                    cursor: s("17.2022-03-01"),
+                    ..filter(s("RUS"), None, None, None, None)
+                },
                 &["events_actor_root"],
             ),
         ];
