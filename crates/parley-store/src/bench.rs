@@ -155,7 +155,8 @@ pub struct QueryLatency {
 }
 
 /// Runs `n_queries` filtered event queries (first page of 50), a mix of
-/// actor, recipient, dyad, type and date-range filters drawn as in
+/// actor, recipient, dyad, type and date-range filters (roots and full
+/// codes, up to actor+recipient+type+since) drawn as in
 /// [`generate_synthetic`], and reports latency percentiles. Each query
 /// is timed end to end through [`Store::events`], rows decoded.
 pub fn bench_event_queries(store: &Store, n_queries: usize) -> Result<QueryLatency, StoreError> {
@@ -167,7 +168,7 @@ pub fn bench_event_queries(store: &Store, n_queries: usize) -> Result<QueryLaten
         let country = |rng: &mut Rng| COUNTRIES[rng.skewed(COUNTRIES.len())].to_string();
         let since_day = first_day + rng.below(4 * 365) as i64;
         let mut f = EventFilter { limit: Some(50), ..EventFilter::default() };
-        match q % 6 {
+        match q % 7 {
             0 => f.actor = Some(country(&mut rng)),
             1 => {
                 f.actor = Some(country(&mut rng));
@@ -187,6 +188,12 @@ pub fn bench_event_queries(store: &Store, n_queries: usize) -> Result<QueryLaten
                 f.actor = Some(format!("{}GOV", country(&mut rng)));
                 f.recipient = Some(country(&mut rng));
                 f.event_type = Some(TYPES[rng.below(TYPES.len())].to_string());
+            }
+            5 => {
+                f.actor = Some(country(&mut rng));
+                f.recipient = Some(format!("{}GOV", country(&mut rng)));
+                f.event_type = Some(TYPES[rng.below(TYPES.len())].to_string());
+                f.since = Some(iso_from_days(since_day));
             }
             _ => {
                 f.recipient = Some(country(&mut rng));

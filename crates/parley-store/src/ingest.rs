@@ -171,10 +171,32 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
         "INSERT INTO mentions (document_id, sentence_idx, start_byte, end_byte, text, code, country, sector, name, role, via) VALUES ",
         mention_rows,
     )?;
-    let mut quote_spans: Vec<Span> = Vec::new();
-    let mut quotes = 0;
+    let mut report_rows = Vec::with_capacity(doc.events.len());
     for event in &doc.events {
-        let report_id = insert_report(db, doc, document_id, event)?;
+        report_rows.push(report_vals(doc, document_id, event)?);
+    }
+    insert_rows(db, REPORT_INSERT, report_rows)?;
+    // Ids in insertion order: both databases number the rows of one
+    // multi-row INSERT upwards (SQLite's rowid is the largest plus one,
+    // PostgreSQL's sequence is drawn row by row in VALUES order).
+    let report_ids: Vec<i64> = db
+        .query(
+            "SELECT id FROM reports WHERE document_id = ? ORDER BY id",
+            &[Val::Int(document_id)],
+        )?
+        .iter()
+        .map(|row| row.i64(0))
+        .collect();
+    if report_ids.len() != doc.events.len() {
+        return Err(StoreError::Internal(format!(
+            "stored {} reports for {} events",
+            report_ids.len(),
+            doc.events.len()
+        )));
+    }
+    let mut quote_spans: Vec<Span> = Vec::new();
+    let mut quote_rows = Vec::new();
+    for (event, report_id) in doc.events.iter().zip(report_ids) {
         if let Some(span) = event.quote {
             if quote_spans.contains(&span) {
                 continue;
@@ -186,24 +208,25 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
                 Some(p) => Some(slice(doc, p.span, "speaker")?.to_string()),
                 None => None,
             };
-            db.exec(
-                "INSERT INTO quotes (document_id, report_id, sentence_idx, start_byte, end_byte, quote, speaker_code, speaker_name, speaker_text) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &[
-                    Val::Int(document_id),
-                    Val::Int(report_id),
-                    Val::from(event.sentence.get()),
-                    Val::from(span.start),
-                    Val::from(span.end),
-                    Val::from(quote),
-                    Val::from(speaker.map(|p| p.actor.code.clone())),
-                    Val::from(speaker.and_then(|p| p.actor.name.clone())),
-                    Val::from(speaker_text),
-                ],
-            )?;
-            quotes += 1;
+            quote_rows.push([
+                Val::Int(document_id),
+                Val::Int(report_id),
+                Val::from(event.sentence.get()),
+                Val::from(span.start),
+                Val::from(span.end),
+                Val::from(quote),
+                Val::from(speaker.map(|p| p.actor.code.clone())),
+                Val::from(speaker.and_then(|p| p.actor.name.clone())),
+                Val::from(speaker_text),
+            ]);
         }
     }
+    let quotes = quote_rows.len();
+    insert_rows(
+        db,
+        "INSERT INTO quotes (document_id, report_id, sentence_idx, start_byte, end_byte, quote, speaker_code, speaker_name, speaker_text) VALUES ",
+        quote_rows,
+    )?;
     Ok(IngestOutcome::Inserted {
         document_id,
         sentences: doc.sentences.len(),
@@ -214,9 +237,11 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
     })
 }
 
-/// Rows per multi-row `INSERT`: a fixed size, so the prepared-statement
-/// cache holds two shapes per table (a chunk and a single row).
-const CHUNK: usize = 16;
+/// Rows per multi-row `INSERT`, largest first: a document's rows go in
+/// chunks of these sizes (27 sentences: 16 + 8 + 2 + 1), so a document
+/// costs a handful of statements per table, and the prepared-statement
+/// cache holds at most five shapes per table.
+const CHUNKS: [usize; 5] = [16, 8, 4, 2, 1];
 
 /// Inserts rows with multi-row `INSERT ... VALUES (..), (..)` statements:
 /// far fewer statements per document than one per row.
@@ -226,34 +251,37 @@ fn insert_rows<const N: usize>(
     rows: Vec<[Val; N]>,
 ) -> Result<(), StoreError> {
     let one = format!("({})", vec!["?"; N].join(", "));
-    let chunk_sql = format!("{head}{}", vec![one.as_str(); CHUNK].join(", "));
-    let single_sql = format!("{head}{one}");
-    let mut rows = rows.into_iter().peekable();
-    let mut buf: Vec<Val> = Vec::with_capacity(N * CHUNK);
-    let mut n = 0;
-    while let Some(row) = rows.next() {
-        buf.extend(row);
-        n += 1;
-        if n == CHUNK {
-            db.exec(&chunk_sql, &buf)?;
+    let mut rows = rows.into_iter();
+    let mut left = rows.len();
+    let mut buf: Vec<Val> = Vec::with_capacity(N * CHUNKS[0]);
+    for size in CHUNKS {
+        if left < size {
+            continue;
+        }
+        let sql = format!("{head}{}", vec![one.as_str(); size].join(", "));
+        while left >= size {
             buf.clear();
-            n = 0;
-        } else if rows.peek().is_none() {
-            for row in buf.chunks(N) {
-                db.exec(&single_sql, row)?;
+            for row in rows.by_ref().take(size) {
+                buf.extend(row);
             }
-            buf.clear();
+            db.exec(&sql, &buf)?;
+            left -= size;
         }
     }
     Ok(())
 }
 
-fn insert_report(
-    db: &mut Backend,
-    doc: &Document,
-    document_id: i64,
-    event: &Event,
-) -> Result<i64, StoreError> {
+const REPORT_INSERT: &str = "INSERT INTO reports (document_id, sentence_idx, event_type, mode, context, cameo, goldstein, quad_class, plover_score, \
+     actor_code, actor_name, actor_country, actor_start, actor_end, \
+     recipient_code, recipient_name, recipient_country, recipient_start, recipient_end, \
+     trigger_start, trigger_end, date, date_precision, date_start, date_end, \
+     location_name, location_country, location_start, location_end, \
+     speaker_code, speaker_name, speaker_start, speaker_end, quote_start, quote_end, \
+     modality, modality_rule, confidence, rule) VALUES ";
+
+/// The values of one event's `reports` row, in [`REPORT_INSERT`]'s order;
+/// fails if a span does not fit the text.
+fn report_vals(doc: &Document, document_id: i64, event: &Event) -> Result<[Val; 39], StoreError> {
     if event.sentence.get() >= doc.sentences.len() {
         return Err(StoreError::Invalid(format!(
             "event points at sentence {} of {}",
@@ -276,55 +304,45 @@ fn insert_report(
     let place = event.location.as_ref();
     let context = serde_json::to_string(&event.context)
         .map_err(|e| StoreError::Internal(format!("context as JSON: {e}")))?;
-    db.insert_id(
-        "INSERT INTO reports (document_id, sentence_idx, event_type, mode, context, cameo, goldstein, quad_class, plover_score, \
-         actor_code, actor_name, actor_country, actor_start, actor_end, \
-         recipient_code, recipient_name, recipient_country, recipient_start, recipient_end, \
-         trigger_start, trigger_end, date, date_precision, date_start, date_end, \
-         location_name, location_country, location_start, location_end, \
-         speaker_code, speaker_name, speaker_start, speaker_end, quote_start, quote_end, \
-         modality, modality_rule, confidence, rule) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        &[
-            Val::Int(document_id),
-            Val::from(event.sentence.get()),
-            Val::from(event.event_type.as_str()),
-            Val::from(event.mode.clone()),
-            Val::from(context),
-            Val::from(event.cameo.as_str()),
-            Val::from(event.goldstein),
-            Val::from(event.quad_class),
-            Val::from(event.plover_score),
-            a_code,
-            a_name,
-            a_country,
-            a_start,
-            a_end,
-            r_code,
-            r_name,
-            r_country,
-            r_start,
-            r_end,
-            Val::from(event.trigger.span.start),
-            Val::from(event.trigger.span.end),
-            Val::from(date.map(|d| d.value.clone())),
-            Val::from(date.map(|d| d.precision.as_str())),
-            Val::from(date_span.map(|s| s.start)),
-            Val::from(date_span.map(|s| s.end)),
-            Val::from(place.map(|p| p.name.clone())),
-            Val::from(place.and_then(|p| p.country.clone())),
-            Val::from(place.map(|p| p.span.start)),
-            Val::from(place.map(|p| p.span.end)),
-            s_code,
-            s_name,
-            s_start,
-            s_end,
-            Val::from(event.quote.map(|s| s.start)),
-            Val::from(event.quote.map(|s| s.end)),
-            Val::from(event.modality.as_str()),
-            Val::from(event.modality_rule.clone()),
-            Val::from(event.confidence),
-            Val::from(event.rule.as_str()),
-        ],
-    )
+    Ok([
+        Val::Int(document_id),
+        Val::from(event.sentence.get()),
+        Val::from(event.event_type.as_str()),
+        Val::from(event.mode.clone()),
+        Val::from(context),
+        Val::from(event.cameo.as_str()),
+        Val::from(event.goldstein),
+        Val::from(event.quad_class),
+        Val::from(event.plover_score),
+        a_code,
+        a_name,
+        a_country,
+        a_start,
+        a_end,
+        r_code,
+        r_name,
+        r_country,
+        r_start,
+        r_end,
+        Val::from(event.trigger.span.start),
+        Val::from(event.trigger.span.end),
+        Val::from(date.map(|d| d.value.clone())),
+        Val::from(date.map(|d| d.precision.as_str())),
+        Val::from(date_span.map(|s| s.start)),
+        Val::from(date_span.map(|s| s.end)),
+        Val::from(place.map(|p| p.name.clone())),
+        Val::from(place.and_then(|p| p.country.clone())),
+        Val::from(place.map(|p| p.span.start)),
+        Val::from(place.map(|p| p.span.end)),
+        s_code,
+        s_name,
+        s_start,
+        s_end,
+        Val::from(event.quote.map(|s| s.start)),
+        Val::from(event.quote.map(|s| s.end)),
+        Val::from(event.modality.as_str()),
+        Val::from(event.modality_rule.clone()),
+        Val::from(event.confidence),
+        Val::from(event.rule.as_str()),
+    ])
 }

@@ -203,12 +203,16 @@ impl Store {
 fn open_sqlite(path: &str) -> Result<Backend, StoreError> {
     let conn =
         rusqlite::Connection::open(path).map_err(StoreError::sqlite(format!("opening {path}")))?;
-    // WAL: readers beside a writer, and a killed writer loses only its open transaction.
+    // WAL: readers beside a writer, and a killed writer loses only its open
+    // transaction. A checkpoint every 10 000 pages (40 MB of WAL) rather
+    // than SQLite's 1000: with one transaction per document, each
+    // checkpoint cost two fsyncs every few dozen documents and rewrote the
+    // same hot pages (store_bench ingest: 1.6x in wall time, 10% in CPU).
     let pragmas = if path == ":memory:" {
         "PRAGMA foreign_keys = ON;"
     } else {
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-         PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"
+         PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;"
     };
     conn.execute_batch(pragmas)
         .map_err(StoreError::sqlite(format!("setting pragmas on {path}")))?;
