@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use parley_doc::{
-    Actor, Annotator, DocError, Document, Layer, Mention, MentionSource, SentenceIdx, Span,
-    TokenIdx, Upos,
+    calendar, Actor, Annotator, DocError, Document, Layer, Mention, MentionSource, SentenceIdx,
+    Span, TokenIdx, Upos,
 };
 
 use crate::dictionary::{parse_date, ActorDictionary, EntryKind, PhraseClass};
@@ -95,7 +95,8 @@ const NAME_PARTICLES: &[&str] = &[
     "el", "dos", "ben",
 ];
 
-/// Capitalised words that do not start a name.
+/// Capitalised words that do not start a name (with month and weekday
+/// names: see [`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -144,25 +145,6 @@ const NOT_NAMES: &[&str] = &[
     "why",
     "how",
     "where",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "however",
     "meanwhile",
     "despite",
@@ -194,6 +176,14 @@ const NOT_NAMES: &[&str] = &[
     "dr",
     "said",
 ];
+
+/// Whether a capitalised word cannot start a name: a function word, or a
+/// month or weekday written out ("June", "Thursday"; not "Jan", a name too).
+fn not_a_name(norm: &str) -> bool {
+    NOT_NAMES.contains(&norm)
+        || calendar::MONTHS.contains(&norm)
+        || calendar::WEEKDAYS.contains(&norm)
+}
 
 /// Roles that "the <country> leader" can refer back to.
 const TOP_ROLES: &[&str] = &[
@@ -380,9 +370,9 @@ impl ActorCoder {
                 e.kind == EntryKind::Title || (e.kind == EntryKind::Agent && e.person_role)
             };
             // "President Ahmed Ben Bella" is not Abiy Ahmed: a surname ends the name.
-            let name_goes_on = words.get(p.end).is_some_and(|w| {
-                w.shape == Shape::Capitalized && !NOT_NAMES.contains(&w.norm.as_str())
-            });
+            let name_goes_on = words
+                .get(p.end)
+                .is_some_and(|w| w.shape == Shape::Capitalized && !not_a_name(&w.norm));
             if (!after_title && !state.seen.contains_key(&p.entry)) || name_goes_on {
                 piece_at[p.start] = None;
             }
@@ -949,7 +939,7 @@ fn name_end(words: &[Word], i: usize, piece_at: &[Option<usize>]) -> Option<usiz
     let first = words.get(i)?;
     if piece_at[i].is_some()
         || !matches!(first.shape, Shape::Capitalized)
-        || NOT_NAMES.contains(&first.norm.as_str())
+        || not_a_name(&first.norm)
     {
         return None;
     }
@@ -964,7 +954,7 @@ fn name_end(words: &[Word], i: usize, piece_at: &[Option<usize>]) -> Option<usiz
         if piece_at[end].is_some() {
             break;
         }
-        if matches!(w.shape, Shape::Capitalized) && !NOT_NAMES.contains(&w.norm.as_str()) {
+        if matches!(w.shape, Shape::Capitalized) && !not_a_name(&w.norm) {
             end += 1;
             count += 1;
         } else {

@@ -18,6 +18,7 @@
 //! ```
 
 mod annotator;
+pub mod calendar;
 mod document;
 mod error;
 mod event;

@@ -6,7 +6,7 @@
 //! date (news reports what happened), unless a "next"/"coming" says otherwise.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use parley_doc::DatePrecision;
+use parley_doc::{calendar, DatePrecision};
 
 /// A date expression over local token indices `first..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,43 +23,21 @@ pub struct DateExpr {
     pub rule: &'static str,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_of(word: &str) -> Option<u32> {
-    const ABBR: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let w = word.trim_end_matches('.');
-    if w == "sept" {
-        return Some(9);
-    }
-    let i = MONTHS.iter().position(|m| *m == w).or_else(|| ABBR.iter().position(|a| *a == w))?;
-    Some(i as u32 + 1)
+    calendar::month_number(word)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    calendar::weekday_number(word).map(|d| DAYS[d as usize])
 }
 
 fn number_word(word: &str) -> Option<i64> {

@@ -1,7 +1,7 @@
 //! A per-sentence view of the parse: local token indices, lowercase forms
 //! and lemmas, children lists, and the dependency helpers the rules use.
 
-use parley_doc::{Document, Sentence, Upos};
+use parley_doc::{calendar, Document, Sentence, Upos};
 
 /// One sentence's tokens and parse, indexed locally from 0.
 pub struct Sent<'a> {
@@ -304,20 +304,8 @@ pub fn lemma_candidates(form: &str) -> Vec<String> {
 
 /// Day names and deictic day words, which name a time, never a party.
 fn is_time_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-    )
+    calendar::weekday_number(word).is_some()
+        || matches!(word, "today" | "yesterday" | "tomorrow" | "tonight")
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! particular site. Each rule has a short kebab-case name that is kept as
 //! the [`Furniture::reason`].
 
-use parley_doc::{Annotator, BlockKind, DocError, Document, Furniture, Layer, Span};
+use parley_doc::{calendar, Annotator, BlockKind, DocError, Document, Furniture, Layer, Span};
 
 use crate::reader::ends_like_sentence;
 
@@ -294,33 +294,6 @@ fn is_key_points_heading(lower: &str) -> bool {
     HEADS.iter().any(|h| core == *h || (core.starts_with(h) && core.len() <= h.len() + 2))
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// "Updated: 3:45 PM", "Published Jan. 15, 2024", "0:00", "5 min read".
 fn is_timestamp(lower: &str, words: usize) -> bool {
     if words > 14 {
@@ -421,7 +394,7 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
             has_anchor = true;
             continue;
         }
-        if MONTHS.contains(&w) {
+        if calendar::month_number(w).is_some() {
             has_anchor = true;
             continue;
         }

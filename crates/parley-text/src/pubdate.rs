@@ -2,7 +2,7 @@
 //! "Published Jan. 22, 2026", "4 March 2025". Plain-text scrapes carry no
 //! metadata, so the reader takes the date from such a line near the top.
 
-use parley_doc::{BlockKind, Document};
+use parley_doc::{calendar, BlockKind, Document};
 
 /// How many blocks from the top a dateline may sit.
 const DATELINE_WINDOW: usize = 10;
@@ -50,7 +50,7 @@ fn find_date(words: &[&str]) -> Option<String> {
             return Some(iso);
         }
         // Month D YYYY
-        if let Some(month) = month_number(word) {
+        if let Some(month) = calendar::month_number(word) {
             let day = words.get(i + 1).and_then(|d| d.parse::<u32>().ok());
             let year = words.get(i + 2).and_then(|y| year_of(y));
             if let (Some(day), Some(year)) = (day, year) {
@@ -59,7 +59,7 @@ fn find_date(words: &[&str]) -> Option<String> {
         }
         // D Month YYYY
         if let Ok(day) = word.parse::<u32>() {
-            let month = words.get(i + 1).and_then(|m| month_number(m));
+            let month = words.get(i + 1).and_then(|m| calendar::month_number(m));
             let year = words.get(i + 2).and_then(|y| year_of(y));
             if let (Some(month), Some(year)) = (month, year) {
                 return format_date(year, month, day);
@@ -81,32 +81,6 @@ fn iso_date(word: &str) -> Option<String> {
 fn year_of(word: &str) -> Option<i32> {
     let year: i32 = word.parse().ok()?;
     (1900..=2100).contains(&year).then_some(year)
-}
-
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let lower = word.to_ascii_lowercase();
-    let lower = lower.strip_prefix("sept").map_or(lower.clone(), |rest| format!("sep{rest}"));
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .zip(full)
-        .position(|(short, long)| lower == *short || lower == long)
-        .map(|i| i as u32 + 1)
 }
 
 fn format_date(year: i32, month: u32, day: u32) -> Option<String> {
