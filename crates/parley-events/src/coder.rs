@@ -815,10 +815,24 @@ impl EventCoder {
         let mut out = Vec::new();
         let actor_list: Vec<Option<&Hit>> =
             if actors.is_empty() { vec![None] } else { actors.iter().take(4).map(Some).collect() };
+        // "Japan and the Philippines signed a pact": an act that takes a
+        // "with" partner, done by coordinated parties and naming no other,
+        // is done with each other.
+        let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
+        let mutual: Vec<Hit> = if recipients.is_empty()
+            && symmetric
+            && actors.len() >= 2
+            && actors.iter().all(|a| a.parse)
+        {
+            relabel(actors.clone(), "mutual")
+        } else {
+            Vec::new()
+        };
         for a in actor_list {
             let recips: Vec<Option<&Hit>> = {
                 let r: Vec<&Hit> = recipients
                     .iter()
+                    .chain(&mutual)
                     .filter(|r| {
                         a.is_none_or(|a| {
                             a.mention != r.mention
@@ -1819,6 +1833,17 @@ mod tests {
         check(
             "Asked/VERB/ask/0/root/VBD about/ADP/about/4/case Kremlin/PROPN/Kremlin/4/nmod:poss response/NOUN/response/1/obl Scholz/PROPN/Scholz/6/nsubj told/VERB/tell/1/parataxis/VBD reporters/NOUN/reporter/6/obj",
             &[],
+        );
+    }
+
+    #[test]
+    fn coordinated_partners_meet_each_other() {
+        check(
+            "Kyiv/PROPN/Kyiv/4/nsubj and/CCONJ/and/3/cc Moscow/PROPN/Moscow/1/conj met/VERB/meet/0/root",
+            &[
+                ("CONSULT", "UKRGOV", "RUSGOV", Modality::Asserted),
+                ("CONSULT", "RUSGOV", "UKRGOV", Modality::Asserted),
+            ],
         );
     }
 

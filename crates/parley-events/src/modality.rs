@@ -33,6 +33,8 @@ const FAIL: &[&str] = &[
     "deny",
     "stop",
 ];
+/// Verbs that deny the clause they introduce ("denied that ...").
+const DENY: &[&str] = &["deny", "refute", "dispute", "rebut"];
 /// Verbs whose to-infinitive did happen ("began to shell", "managed to seize").
 const IMPLICATIVE: &[&str] = &[
     "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
@@ -295,6 +297,21 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         }
     }
 
+    // "denied that Russian forces had targeted ...": whatever the parse made
+    // of "that", the clause it opens after a denial is not asserted.
+    if let Some(j) = (t.saturating_sub(8)..t).rev().find(|&j| s.lower[j] == "that") {
+        let denial = j > 0 && DENY.contains(&s.lemma[j - 1].as_str());
+        // Another finite verb in between heads a clause of its own.
+        let clause_verb_between = (j + 1..t).any(|k| {
+            s.upos(k) == Some(parley_doc::Upos::VERB)
+                && s.xpos(k).is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP"))
+        });
+        if denial && !clause_verb_between {
+            r.negated = true;
+            set(&mut r, Modality::Negated, format!("deny-that:{}", s.lemma[j - 1]));
+        }
+    }
+
     // Questions: the sentence ends in "?" and the predicate is not reported.
     if s.lower.last().is_some_and(|w| w == "?") && !reported {
         set(&mut r, Modality::Questioned, "question-mark".to_string());
@@ -322,6 +339,13 @@ mod tests {
                 "invited",
                 Modality::Negated,
                 Some("neg:n't"),
+            ),
+            (
+                // The parse took "that" for an object; the denial still holds.
+                "Kremlin/PROPN/Kremlin/2/nsubj denied/VERB/deny/0/root that/SCONJ/that/2/obj forces/NOUN/force/6/nsubj had/AUX/have/6/aux targeted/VERB/target/3/acl:relcl civilians/NOUN/civilian/6/obj",
+                "targeted",
+                Modality::Negated,
+                Some("deny-that:deny"),
             ),
             (
                 "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",
