@@ -7,13 +7,13 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// One FxHash step.
 #[inline]
-pub(crate) fn mix(h: u64, v: u64) -> u64 {
+pub(crate) const fn mix(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
 
 /// MurmurHash3's 64-bit finaliser; never returns 0 (0 marks an empty slot).
 #[inline]
-pub(crate) fn finish(mut h: u64) -> u64 {
+pub(crate) const fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -28,7 +28,7 @@ pub(crate) fn finish(mut h: u64) -> u64 {
 
 /// A feature from a template id and one value.
 #[inline]
-pub(crate) fn f1(template: u64, a: u64) -> u64 {
+pub(crate) const fn f1(template: u64, a: u64) -> u64 {
     finish(mix(mix(template, a), 1))
 }
 

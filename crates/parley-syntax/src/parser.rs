@@ -210,10 +210,79 @@ fn bucket(d: u32) -> u64 {
     }
 }
 
+/// Maximum number of features [`features`] makes for one configuration.
+const MAX_FEATURES: usize = 128;
+
+/// The feature every configuration has.
+const BIAS: u64 = f1(0, 0);
+
+/// Positions whose node's own word and tag (and nothing else) make some
+/// of the features: the stack, the buffer front and the children of both.
+const S0: usize = 0;
+const N0: usize = 1;
+const N1: usize = 2;
+const N2: usize = 3;
+const S1: usize = 4;
+const S2: usize = 5;
+const S0L: usize = 6;
+const S0R: usize = 7;
+const N0L: usize = 8;
+const S1R: usize = 9;
+const S1L: usize = 10;
+const S0L2: usize = 11;
+const S0R2: usize = 12;
+const N0L2: usize = 13;
+const N_ROLES: usize = 14;
+
+/// The features of a node in a role that depend only on the node's word
+/// `w` and tag `t`, in the order [`features`] lists them.
+fn own_features(role: usize, w: u64, t: u64, out: &mut Vec<u64>) {
+    let (pair, word, tag) = match role {
+        S0 => (1, 2, 3),
+        N0 => (4, 5, 6),
+        N1 => (7, 8, 9),
+        N2 => (10, 11, 12),
+        S1 => (13, 14, 15),
+        S2 => {
+            out.extend_from_slice(&[f1(16, t), f2(17, w, t)]);
+            return;
+        }
+        S0L => (0, 80, 81),
+        S0R => (0, 83, 84),
+        N0L => (0, 86, 87),
+        S1R => (0, 89, 90),
+        S1L => (0, 92, 93),
+        S0L2 => (0, 100, 101),
+        S0R2 => (0, 103, 104),
+        _ => (0, 106, 107),
+    };
+    if pair != 0 {
+        out.push(f2(pair, w, t));
+    }
+    out.extend_from_slice(&[f1(word, w), f1(tag, t)]);
+}
+
 /// Features of a configuration. `w` and `t` hold each node's word and tag
 /// values (index 0: nothing; n+1: the root).
-fn features(st: &State, w: &[u64], t: &[u64], out: &mut Vec<u64>) {
+///
+/// With `own` given, the bias and the features of [`own_features`] are
+/// left out and `own` gets the node of each role instead, so that their
+/// scores can be looked up once per sentence (see [`OwnScores`]).
+fn features(
+    st: &State,
+    w: &[u64],
+    t: &[u64],
+    out: &mut Vec<u64>,
+    mut own: Option<&mut [u32; N_ROLES]>,
+) {
     out.clear();
+    if own.is_none() {
+        out.push(BIAS);
+    }
+    let mut node = |role: usize, x: u32, out: &mut Vec<u64>| match own.as_deref_mut() {
+        Some(nodes) => nodes[role] = x,
+        None => own_features(role, w[x as usize], t[x as usize], out),
+    };
     let nodes = &st.nodes;
     let lab = |x: u32| if x == 0 { NO_LABEL } else { u64::from(st.labels[x as usize]) };
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
@@ -224,18 +293,18 @@ fn features(st: &State, w: &[u64], t: &[u64], out: &mut Vec<u64>) {
     let g = |x: u32| (w[x as usize], t[x as usize]);
     let (s0w, s0p) = g(s0);
     let (s1w, s1p) = g(s1);
-    let (s2w, s2p) = g(s2);
+    let s2p = t[s2 as usize];
     let (n0w, n0p) = g(n0);
     let (n1w, n1p) = g(n1);
-    let (n2w, n2p) = g(n2);
-    let (s0lw, s0lp) = g(s0n.l1);
-    let (s0rw, s0rp) = g(s0n.r1);
-    let (n0lw, n0lp) = g(n0n.l1);
-    let (s1lw, s1lp) = g(s1n.l1);
-    let (s1rw, s1rp) = g(s1n.r1);
-    let (s0l2w, s0l2p) = g(s0n.l2);
-    let (s0r2w, s0r2p) = g(s0n.r2);
-    let (n0l2w, n0l2p) = g(n0n.l2);
+    let n2p = t[n2 as usize];
+    let s0lp = t[s0n.l1 as usize];
+    let s0rp = t[s0n.r1 as usize];
+    let n0lp = t[n0n.l1 as usize];
+    let s1lp = t[s1n.l1 as usize];
+    let s1rp = t[s1n.r1 as usize];
+    let s0l2p = t[s0n.l2 as usize];
+    let s0r2p = t[s0n.r2 as usize];
+    let n0l2p = t[n0n.l2 as usize];
     let (s0ll, s0rl, n0ll) = (lab(s0n.l1), lab(s0n.r1), lab(n0n.l1));
     let (s1ll, s1rl) = (lab(s1n.l1), lab(s1n.r1));
     let d = if s0 == 0 {
@@ -249,25 +318,14 @@ fn features(st: &State, w: &[u64], t: &[u64], out: &mut Vec<u64>) {
     let s0wp = mix(s0w, s0p);
     let n0wp = mix(n0w, n0p);
 
+    // Features 1-17: single words.
+    node(S0, s0, out);
+    node(N0, n0, out);
+    node(N1, n1, out);
+    node(N2, n2, out);
+    node(S1, s1, out);
+    node(S2, s2, out);
     out.extend_from_slice(&[
-        f1(0, 0),
-        f2(1, s0w, s0p),
-        f1(2, s0w),
-        f1(3, s0p),
-        f2(4, n0w, n0p),
-        f1(5, n0w),
-        f1(6, n0p),
-        f2(7, n1w, n1p),
-        f1(8, n1w),
-        f1(9, n1p),
-        f2(10, n2w, n2p),
-        f1(11, n2w),
-        f1(12, n2p),
-        f2(13, s1w, s1p),
-        f1(14, s1w),
-        f1(15, s1p),
-        f1(16, s2p),
-        f2(17, s2w, s2p),
         // Pairs.
         f2(20, s0wp, n0wp),
         f3(21, s0w, s0p, n0w),
@@ -313,34 +371,25 @@ fn features(st: &State, w: &[u64], t: &[u64], out: &mut Vec<u64>) {
         f2(74, n0w, u64::from(n0n.nl)),
         f2(75, n0p, u64::from(n0n.nl)),
         f3(76, s1p, u64::from(s1n.nl), u64::from(s1n.nr)),
-        // Children.
-        f1(80, s0lw),
-        f1(81, s0lp),
-        f1(82, s0ll),
-        f1(83, s0rw),
-        f1(84, s0rp),
-        f1(85, s0rl),
-        f1(86, n0lw),
-        f1(87, n0lp),
-        f1(88, n0ll),
-        f1(89, s1rw),
-        f1(90, s1rp),
-        f1(91, s1rl),
-        f1(92, s1lw),
-        f1(93, s1lp),
-        f1(94, s1ll),
-        f2(95, s0p, s0ll),
-        f2(96, s0p, s0rl),
-        f2(97, n0p, n0ll),
-        // Second-order children.
-        f1(100, s0l2w),
-        f1(101, s0l2p),
-        f1(102, lab(s0n.l2)),
-        f1(103, s0r2w),
-        f1(104, s0r2p),
-        f1(105, lab(s0n.r2)),
-        f1(106, n0l2w),
-        f1(107, n0l2p),
+    ]);
+    // Children (80-97): their words and tags, then labels.
+    node(S0L, s0n.l1, out);
+    out.push(f1(82, s0ll));
+    node(S0R, s0n.r1, out);
+    out.push(f1(85, s0rl));
+    node(N0L, n0n.l1, out);
+    out.push(f1(88, n0ll));
+    node(S1R, s1n.r1, out);
+    out.push(f1(91, s1rl));
+    node(S1L, s1n.l1, out);
+    out.extend_from_slice(&[f1(94, s1ll), f2(95, s0p, s0ll), f2(96, s0p, s0rl), f2(97, n0p, n0ll)]);
+    // Second-order children (100-111).
+    node(S0L2, s0n.l2, out);
+    out.push(f1(102, lab(s0n.l2)));
+    node(S0R2, s0n.r2, out);
+    out.push(f1(105, lab(s0n.r2)));
+    node(N0L2, n0n.l2, out);
+    out.extend_from_slice(&[
         f1(108, lab(n0n.l2)),
         f3(109, s0p, s0lp, s0l2p),
         f3(110, s0p, s0rp, s0r2p),
@@ -354,6 +403,7 @@ fn features(st: &State, w: &[u64], t: &[u64], out: &mut Vec<u64>) {
         f2(125, n0p, n0n.lset),
         f3(126, s1p, s1ll, s1rl),
     ]);
+    debug_assert!(out.len() <= MAX_FEATURES);
 }
 
 const NONE_W: u64 = 0x00de_ad00;
@@ -441,9 +491,61 @@ pub(crate) struct Parser {
     pub(crate) labels: Vec<String>,
     root_label: usize,
     table: WeightTable,
+    /// Set when the scores of [`own_features`] may be summed apart from
+    /// the others (see [`Parser::new`]).
+    nothing: Option<NothingScores>,
+}
+
+/// Scores of the features that have the same values in every
+/// configuration when no role has a node: [`OwnScores`] keeps each
+/// node's scores relative to these, so that a step adds scores only for
+/// the roles that have a node (the children's roles often have none).
+#[derive(Debug, Clone)]
+struct NothingScores {
+    /// Per role, the scores of its [`own_features`] for node 0.
+    roles: Vec<f32>,
+    /// The bias's scores plus all of `roles`.
+    all: Vec<f32>,
+}
+
+impl NothingScores {
+    fn new(table: &WeightTable) -> NothingScores {
+        let nc = table.n_classes();
+        let mut roles = vec![0.0; N_ROLES * nc];
+        let mut feats = Vec::with_capacity(3);
+        for (role, scores) in roles.chunks_exact_mut(nc).enumerate() {
+            feats.clear();
+            own_features(role, NONE_W, NONE_T, &mut feats);
+            table.score(&feats, scores);
+        }
+        let mut all = vec![0.0; nc];
+        table.score(&[BIAS], &mut all);
+        for scores in roles.chunks_exact(nc) {
+            for (a, s) in all.iter_mut().zip(scores) {
+                *a += s;
+            }
+        }
+        NothingScores { roles, all }
+    }
 }
 
 impl Parser {
+    fn new(labels: Vec<String>, root_label: usize, table: WeightTable) -> Parser {
+        // Scoring each node's own features once per sentence adds the
+        // weights of a step in another order and grouping than summing
+        // them feature by feature. Float addition is not associative in
+        // general, so this is done only when every such sum is exact
+        // (then any order gives the same scores, hence the same parses).
+        //
+        // A step's scores are then the sum of its other features' weights,
+        // of the bias and node 0's own features ([`NothingScores`]) and,
+        // per role with a node, of that node's own features less node 0's:
+        // per class, the weights of fewer than 3 * MAX_FEATURES rows, with
+        // either sign.
+        let nothing = table.sums_are_exact(3 * MAX_FEATURES).then(|| NothingScores::new(&table));
+        Parser { labels, root_label, table, nothing }
+    }
+
     /// Trains on `examples`; `labels` lists every label id used in them
     /// and must include "root".
     pub(crate) fn train(
@@ -495,7 +597,7 @@ impl Parser {
                         st.apply(class);
                         continue;
                     }
-                    features(&st, &w, &t, &mut feats);
+                    features(&st, &w, &t, &mut feats, None);
                     trainer.score(&feats, &mut scores);
                     let base = st.costs(&gold, &deps);
                     let mut pred = usize::MAX;
@@ -536,7 +638,7 @@ impl Parser {
             }
             progress(epoch + 1);
         }
-        Ok(Parser { labels: labels.to_vec(), root_label, table: trainer.finish(opts.prune) })
+        Ok(Parser::new(labels.to_vec(), root_label, trainer.finish(opts.prune)))
     }
 
     /// Parses a sentence of word hashes and tags; fills 0-based-root heads
@@ -553,6 +655,8 @@ impl Parser {
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0.0f32; self.table.n_classes()];
+        let mut role_nodes = [0u32; N_ROLES];
+        let mut own = self.nothing.as_ref().map(|nothing| OwnScores::new(nothing, n + 2));
         while !st.is_final() {
             let class = match st.forced(self.root_label) {
                 Some(class) => class,
@@ -560,8 +664,19 @@ impl Parser {
                 // would pick it whatever the scores: skip scoring.
                 None if st.stack.is_empty() => SHIFT,
                 None => {
-                    features(&st, &w, &t, &mut feats);
-                    self.table.score(&feats, &mut scores);
+                    match own.as_mut() {
+                        Some(own) => {
+                            features(&st, &w, &t, &mut feats, Some(&mut role_nodes));
+                            own.start_loads(&self.table, &role_nodes, &w, &t);
+                            self.table.score(&feats, &mut scores);
+                            own.finish_loads(&self.table);
+                            own.add(&role_nodes, &mut scores);
+                        }
+                        None => {
+                            features(&st, &w, &t, &mut feats, None);
+                            self.table.score(&feats, &mut scores);
+                        }
+                    }
                     best_valid(&st, &scores, self.root_label)
                 }
             };
@@ -578,7 +693,7 @@ impl Parser {
 
     /// A copy without weights below `min_abs`.
     pub(crate) fn pruned(&self, min_abs: f32) -> Parser {
-        Parser { table: self.table.pruned(min_abs), ..self.clone() }
+        Parser::new(self.labels.clone(), self.root_label, self.table.pruned(min_abs))
     }
 
     /// (features, weights) in the weight table.
@@ -608,7 +723,90 @@ impl Parser {
         if table.n_classes() != 1 + 2 * labels.len() || labels.len() > 64 {
             return Err(r.error("parser weights do not match its labels"));
         }
-        Ok(Parser { labels, root_label, table })
+        Ok(Parser::new(labels, root_label, table))
+    }
+}
+
+/// Scores of each node's [`own_features`] in each role, looked up in
+/// the weight table on first use in a sentence: about a third of a
+/// step's features, which would otherwise be looked up again at every
+/// step the node stays in its role. Kept less the role's scores for node
+/// 0, which [`NothingScores::all`] adds at every step.
+struct OwnScores<'a> {
+    nothing: &'a NothingScores,
+    n_classes: usize,
+    /// Per (node, role) with a node: where its scores start in `scores`
+    /// (`NOT_YET` until first used).
+    slot: Vec<u32>,
+    scores: Vec<f32>,
+    /// Features of the pairs being scored, and each pair's index (in
+    /// `slot`) and first feature.
+    feats: Vec<u64>,
+    missing: Vec<(usize, usize)>,
+}
+
+const NOT_YET: u32 = u32::MAX;
+
+impl OwnScores<'_> {
+    fn new(nothing: &NothingScores, n_nodes: usize) -> OwnScores<'_> {
+        OwnScores {
+            nothing,
+            n_classes: nothing.all.len(),
+            slot: vec![NOT_YET; n_nodes * N_ROLES],
+            scores: Vec::new(),
+            feats: Vec::with_capacity(3 * N_ROLES),
+            missing: Vec::with_capacity(N_ROLES),
+        }
+    }
+
+    /// Starts loading the table lines of the (node, role) pairs not yet
+    /// scored; `w` and `t` as for [`features`]. Table lookups wait mostly
+    /// on memory, so these loads are best overlapped with the step's other
+    /// lookups, which is why scoring them is left to [`Self::finish_loads`].
+    fn start_loads(&mut self, table: &WeightTable, nodes: &[u32; N_ROLES], w: &[u64], t: &[u64]) {
+        self.feats.clear();
+        self.missing.clear();
+        for (role, &x) in nodes.iter().enumerate() {
+            let k = x as usize * N_ROLES + role;
+            if x != 0 && self.slot[k] == NOT_YET {
+                self.missing.push((k, self.feats.len()));
+                own_features(role, w[x as usize], t[x as usize], &mut self.feats);
+            }
+        }
+        table.touch(&self.feats);
+    }
+
+    /// Scores the pairs found missing by [`Self::start_loads`].
+    fn finish_loads(&mut self, table: &WeightTable) {
+        let nc = self.n_classes;
+        for (i, &(k, start)) in self.missing.iter().enumerate() {
+            let end = self.missing.get(i + 1).map_or(self.feats.len(), |&(_, e)| e);
+            let at = self.scores.len();
+            self.scores.resize(at + nc, 0.0);
+            let scores = &mut self.scores[at..];
+            table.score(&self.feats[start..end], scores);
+            let role = k % N_ROLES;
+            for (s, z) in scores.iter_mut().zip(&self.nothing.roles[role * nc..(role + 1) * nc]) {
+                *s -= z;
+            }
+            self.slot[k] = at as u32;
+        }
+    }
+
+    /// Adds the scores of the bias and of every role's node to `scores`.
+    fn add(&self, nodes: &[u32; N_ROLES], scores: &mut [f32]) {
+        let add = |scores: &mut [f32], own: &[f32]| {
+            for (s, o) in scores.iter_mut().zip(own) {
+                *s += o;
+            }
+        };
+        add(scores, &self.nothing.all);
+        for (role, &x) in nodes.iter().enumerate() {
+            if x != 0 {
+                let at = self.slot[x as usize * N_ROLES + role] as usize;
+                add(scores, &self.scores[at..at + self.n_classes]);
+            }
+        }
     }
 }
 
@@ -743,6 +941,24 @@ mod tests {
                 }
                 assert_eq!(x as usize, n + 1);
             }
+        }
+    }
+
+    #[test]
+    fn scoring_own_features_apart_changes_no_parse() {
+        // The shipped model must allow it (else parsing is slower).
+        let shipped = crate::SyntaxModel::embedded().expect("the shipped model decodes");
+        assert!(shipped.parser.nothing.is_some());
+        let plain = Parser { nothing: None, ..shipped.parser.clone() };
+        let mut rng = Rng::new(5);
+        for n in 1..40 {
+            // Random words (known and unknown) and tags.
+            let words: Vec<u64> = (0..n).map(|_| rng.next_u64() % 50).collect();
+            let tags: Vec<u16> = (0..n).map(|_| (rng.next_u64() % 40) as u16).collect();
+            let (mut h1, mut l1, mut h2, mut l2) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            shipped.parser.parse(&words, &tags, &mut h1, &mut l1);
+            plain.parse(&words, &tags, &mut h2, &mut l2);
+            assert_eq!((h1, l1), (h2, l2));
         }
     }
 

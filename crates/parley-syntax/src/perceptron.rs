@@ -187,7 +187,17 @@ pub(crate) struct WeightTable {
     dense: Vec<u16>,
     n_features: usize,
     n_weights: usize,
+    /// Whether every weight is a multiple of [`GRID`].
+    on_grid: bool,
+    /// The largest magnitude a row gives one class (summed over the row's
+    /// entries of that class, should it have several).
+    max_class_abs: f32,
 }
+
+/// The step exact sums of weights are counted in (see
+/// [`WeightTable::sums_are_exact`]): bfloat16 weights of magnitude 0.5 or
+/// more are multiples of it, and pruning drops smaller ones.
+const GRID: f32 = 1.0 / 256.0;
 
 impl WeightTable {
     /// Builds the table from rows of distinct, non-zero keys, each with
@@ -201,8 +211,20 @@ impl WeightTable {
             dense: Vec::new(),
             n_features: rows.len(),
             n_weights: 0,
+            on_grid: true,
+            max_class_abs: 0.0,
         };
         for (key, entries) in rows {
+            // As stored (bfloat16).
+            let stored = |w: f32| from_bf16(to_bf16(w));
+            table.on_grid &= entries.iter().all(|&(_, w)| (stored(w) / GRID).fract() == 0.0);
+            let classes_distinct = entries.windows(2).all(|p| p[0].0 < p[1].0);
+            let class_abs = if classes_distinct {
+                entries.iter().map(|&(_, w)| stored(w).abs()).fold(0.0, f32::max)
+            } else {
+                entries.iter().map(|&(_, w)| stored(w).abs()).sum()
+            };
+            table.max_class_abs = table.max_class_abs.max(class_abs);
             let mut bucket = Bucket { key, last: (entries.len() - 1) as u8, ..Bucket::default() };
             // A dense row is read back (for writing and pruning) as its
             // non-zero weights in class order, so only rows that are
@@ -333,6 +355,18 @@ impl WeightTable {
         WeightTable::from_rows(self.n_classes, rows)
     }
 
+    /// Whether adding the weights of at most `n_feats` features, per class,
+    /// gives the same f32 in any order and grouping (as [`Self::score`]
+    /// sums over disjoint sets of features do when added up).
+    ///
+    /// Any partial sum then is a multiple of [`GRID`] (2^-8) of magnitude
+    /// below 2^16, which an f32 (24-bit significand) holds exactly: no
+    /// addition rounds, so the order cannot matter.
+    pub(crate) fn sums_are_exact(&self, n_feats: usize) -> bool {
+        let bound = n_feats as f64 * f64::from(self.max_class_abs);
+        self.on_grid && self.max_class_abs.is_finite() && bound < f64::from(1u32 << 16)
+    }
+
     /// Number of classes scored.
     pub(crate) fn n_classes(&self) -> usize {
         self.n_classes
@@ -348,6 +382,18 @@ impl WeightTable {
         self.n_weights
     }
 
+    /// Loads the first key of every feature's group, with no branch on
+    /// what the loads return, so that they all are in flight at once
+    /// (and are in the cache when the features are looked up).
+    #[inline]
+    pub(crate) fn touch(&self, feats: &[u64]) -> u64 {
+        let mut touched = 0;
+        for &f in feats {
+            touched ^= self.groups[self.home(f)].0[0].key;
+        }
+        std::hint::black_box(touched)
+    }
+
     /// Sets `scores` (one per class) to the sum of the weights of `feats`.
     ///
     /// Weights are added feature by feature in the order given, whatever
@@ -361,13 +407,7 @@ impl WeightTable {
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        // Load the first key of every feature's group, with no branch on
-        // what the loads return, so that they all are in flight at once.
-        let mut touched = 0;
-        for &f in feats {
-            touched ^= self.groups[self.home(f)].0[0].key;
-        }
-        std::hint::black_box(touched);
+        let mut touched = self.touch(feats);
         let mut found = [Bucket::default(); 64];
         for chunk in feats.chunks(found.len()) {
             let mut n_found = 0;
@@ -467,6 +507,21 @@ pub(crate) fn from_bf16(x: u16) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sums_are_exact_only_for_weights_on_the_grid_and_small_sums() {
+        let table = |w: f32| WeightTable::from_rows(3, vec![(7, vec![(0, w), (2, -w)])]);
+        assert!(table(1.5).sums_are_exact(128));
+        assert!(table(0.75).sums_are_exact(128));
+        // Not a multiple of 2^-8.
+        assert!(!table(0.1).sums_are_exact(128));
+        // 128 weights of 512 could sum to 2^16.
+        assert!(!table(512.0).sums_are_exact(128));
+        assert!(table(512.0).sums_are_exact(64));
+        // Two weights of one class in a row count together.
+        let twice = WeightTable::from_rows(3, vec![(7, vec![(1, 256.0), (1, 256.0)])]);
+        assert!(!twice.sums_are_exact(128));
+    }
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
