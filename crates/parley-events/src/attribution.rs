@@ -152,7 +152,12 @@ pub fn speech_verbs_outside(s: &Sent<'_>, quotes: &[Span]) -> Vec<usize> {
 /// For a quote, the sentence and local token of the speech verb that
 /// introduces it: after the quote (same sentence, then the next), else
 /// before it (same sentence, then the previous).
-pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(usize, usize)> {
+pub fn quote_speaker(
+    doc: &Document,
+    sents: &[Sent<'_>],
+    quote: Span,
+    quotes: &[Span],
+) -> Option<(usize, usize)> {
     let sent_of = |offset: usize| {
         doc.sentences
             .iter()
@@ -161,9 +166,8 @@ pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(us
     let end_s = sent_of(quote.end.saturating_sub(1))?;
     let start_s = sent_of(quote.start).unwrap_or(end_s);
     let look = |si: usize, after: Option<usize>, before: Option<usize>| -> Option<(usize, usize)> {
-        let sentence = doc.sentences.get(si)?;
-        let s = Sent::new(doc, sentence);
-        speech_verbs_outside(&s, quotes)
+        let s = sents.get(si)?;
+        speech_verbs_outside(s, quotes)
             .into_iter()
             .filter(|&i| {
                 after.is_none_or(|a| s.span(i).start >= a)
@@ -177,7 +181,8 @@ pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(us
     };
     look(end_s, Some(quote.end), None)
         .or_else(|| {
-            look(end_s + 1, None, None).filter(|_| next_is_attribution(doc, end_s + 1, quotes))
+            look(end_s + 1, None, None)
+                .filter(|_| next_is_attribution(doc, sents, end_s + 1, quotes))
         })
         .or_else(|| look(start_s, None, Some(quote.start)))
         // In the sentence before, the speech verb nearest the quote ("When
@@ -189,12 +194,11 @@ pub fn quote_speaker(doc: &Document, quote: Span, quotes: &[Span]) -> Option<(us
 /// reporters ..."): short, or with its speech verb in the first five words,
 /// and not the lead-in of a quote of its own ("Asked about ..., a
 /// spokesperson told reporters: “...").
-fn next_is_attribution(doc: &Document, si: usize, quotes: &[Span]) -> bool {
-    let Some(sentence) = doc.sentences.get(si) else { return false };
+fn next_is_attribution(doc: &Document, sents: &[Sent<'_>], si: usize, quotes: &[Span]) -> bool {
+    let (Some(sentence), Some(s)) = (doc.sentences.get(si), sents.get(si)) else { return false };
     if quotes.iter().any(|q| sentence.span.start < q.start && q.start < sentence.span.end) {
         return false;
     }
-    let s = Sent::new(doc, sentence);
     s.n <= 12 || (0..s.n.min(6)).any(|i| is_speech(&s.lemma[i]))
 }
 
@@ -202,6 +206,10 @@ fn next_is_attribution(doc: &Document, si: usize, quotes: &[Span]) -> bool {
 mod tests {
     use super::*;
     use crate::testutil::parsed;
+
+    fn sents_of(doc: &Document) -> Vec<Sent<'_>> {
+        doc.sentences.iter().map(|s| Sent::new(doc, s)).collect()
+    }
 
     #[test]
     fn quote_regions_pair_marks_and_close_at_paragraphs() {
@@ -232,7 +240,7 @@ mod tests {
         );
         let quotes = quote_regions(&doc.text);
         assert_eq!(quotes.len(), 1);
-        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((1, 1)));
+        assert_eq!(quote_speaker(&doc, &sents_of(&doc), quotes[0], &quotes), Some((1, 1)));
     }
 
     #[test]
@@ -245,7 +253,7 @@ mod tests {
         );
         let quotes = quote_regions(&doc.text);
         assert_eq!(quotes.len(), 2, "{quotes:?}");
-        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((0, 1)));
+        assert_eq!(quote_speaker(&doc, &sents_of(&doc), quotes[0], &quotes), Some((0, 1)));
     }
 
     #[test]
@@ -257,6 +265,6 @@ mod tests {
         let quotes = quote_regions(&doc.text);
         let s = Sent::new(&doc, &doc.sentences[0]);
         assert_eq!(speech_verb_for(&s, 2, &quotes), Some(7));
-        assert_eq!(quote_speaker(&doc, quotes[0], &quotes), Some((0, 7)));
+        assert_eq!(quote_speaker(&doc, &sents_of(&doc), quotes[0], &quotes), Some((0, 7)));
     }
 }

@@ -139,7 +139,9 @@ struct Hit {
 }
 
 /// Per-document context shared by the sentences.
-struct DocCtx {
+struct DocCtx<'a> {
+    /// Every sentence's view, built once: rules look at neighbours too.
+    sents: Vec<Sent<'a>>,
     quotes: Vec<Span>,
     doc_date: Option<NaiveDate>,
     /// Mentions of each sentence: (mention index, first local token, end local token).
@@ -188,7 +190,7 @@ impl EventCoder {
         out
     }
 
-    fn doc_ctx(&self, doc: &Document) -> DocCtx {
+    fn doc_ctx<'a>(&self, doc: &'a Document) -> DocCtx<'a> {
         let mut mentions = vec![Vec::new(); doc.sentences.len()];
         for (mi, m) in doc.mentions.iter().enumerate() {
             let si = m.sentence.get();
@@ -201,6 +203,7 @@ impl EventCoder {
             }
         }
         DocCtx {
+            sents: doc.sentences.iter().map(|s| Sent::new(doc, s)).collect(),
             quotes: attribution::quote_regions(&doc.text),
             doc_date: doc.meta.date.as_deref().and_then(dates::parse_doc_date),
             mentions,
@@ -210,7 +213,7 @@ impl EventCoder {
     fn code_sentence(
         &self,
         doc: &Document,
-        ctx: &DocCtx,
+        ctx: &DocCtx<'_>,
         si: usize,
         mut log: Option<&mut Vec<String>>,
     ) -> Vec<Event> {
@@ -221,7 +224,7 @@ impl EventCoder {
             }
             return Vec::new();
         }
-        let s = Sent::new(doc, sentence);
+        let Some(s) = ctx.sents.get(si) else { return Vec::new() };
         let ms = &ctx.mentions[si];
         let mention_at =
             |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
@@ -420,7 +423,7 @@ impl EventCoder {
     fn build(
         &self,
         s: &Sent<'_>,
-        ctx: &DocCtx,
+        ctx: &DocCtx<'_>,
         si: usize,
         c: &Cand,
         entry: &LexEntry,
@@ -511,14 +514,15 @@ impl EventCoder {
         // Speaker and quotes.
         let mut speaker: Option<Hit> = None;
         if let Some(q) = quote {
-            if let Some((qs, verb)) = attribution::quote_speaker(s.doc, q, &ctx.quotes) {
-                speaker = self.speaker_of(s.doc, ctx, qs, verb).map(|mut h| {
+            if let Some((qs, verb)) = attribution::quote_speaker(s.doc, &ctx.sents, q, &ctx.quotes)
+            {
+                speaker = self.speaker_of(ctx, qs, verb).map(|mut h| {
                     h.rule = "quote".into();
                     h
                 });
             }
         } else if let Some(v) = speech {
-            speaker = self.speaker_of(s.doc, ctx, si, v).map(|mut h| {
+            speaker = self.speaker_of(ctx, si, v).map(|mut h| {
                 h.rule = if s.lemma[v] == "according" {
                     "according-to".into()
                 } else {
@@ -914,13 +918,13 @@ impl EventCoder {
     fn build_derived(
         &self,
         s: &Sent<'_>,
-        ctx: &DocCtx,
+        ctx: &DocCtx<'_>,
         si: usize,
         d: Derived,
         date_exprs: &[DateExpr],
         places: &[(usize, usize, usize)],
     ) -> Option<Event> {
-        let speaker = self.speaker_of(s.doc, ctx, si, d.speech);
+        let speaker = self.speaker_of(ctx, si, d.speech);
         let (event_type, cameo, rule) = match d.kind {
             DerivedKind::Demand => (EventType::Request, "100", "demand:say-must"),
             DerivedKind::Blame => (EventType::Accuse, "112", "blame:response-to"),
@@ -978,9 +982,8 @@ impl EventCoder {
         })
     }
 
-    fn speaker_of(&self, doc: &Document, ctx: &DocCtx, si: usize, verb: usize) -> Option<Hit> {
-        let sentence = doc.sentences.get(si)?;
-        let s = Sent::new(doc, sentence);
+    fn speaker_of(&self, ctx: &DocCtx<'_>, si: usize, verb: usize) -> Option<Hit> {
+        let s = ctx.sents.get(si)?;
         let ms = &ctx.mentions[si];
         let mention_at =
             |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
@@ -1197,7 +1200,7 @@ impl EventCoder {
     fn date_for(
         &self,
         s: &Sent<'_>,
-        ctx: &DocCtx,
+        ctx: &DocCtx<'_>,
         pred: usize,
         reading: &Reading,
         exprs: &[DateExpr],
