@@ -228,11 +228,11 @@ impl EventCoder {
         let ms = &ctx.mentions[si];
         let mention_at =
             |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
-        let mut cands = self.match_triggers(&s, &mention_at);
-        suppress(&s, &mut cands);
-        let derived = self.derived_demands(&s, &mut cands, &mention_at);
+        let mut cands = self.match_triggers(s, &mention_at);
+        suppress(s, &mut cands);
+        let derived = self.derived_demands(s, &mut cands, &mention_at);
         let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
-        let places = self.find_places(&s);
+        let places = self.find_places(s);
         let mut out = Vec::new();
         for c in &cands {
             let entry = &self.lexicon.entries()[c.entry];
@@ -252,7 +252,7 @@ impl EventCoder {
                 continue;
             }
             let events = self.build(
-                &s,
+                s,
                 ctx,
                 si,
                 c,
@@ -266,7 +266,7 @@ impl EventCoder {
             out.extend(events);
         }
         for d in derived {
-            out.extend(self.build_derived(&s, ctx, si, d, &date_exprs, &places));
+            out.extend(self.build_derived(s, ctx, si, d, &date_exprs, &places));
         }
         out.sort_by_key(|e| (e.trigger.span.start, e.actor.as_ref().map(|a| a.span.start)));
         out
@@ -992,8 +992,8 @@ impl EventCoder {
             return Some(Hit { mention: m.0, rule: "according-to".into(), parse: false });
         }
         if s.parsed {
-            if let Some(subj) = subject_of(&s, verb) {
-                if let Some(h) = nominal_mentions(&s, subj, &mention_at).into_iter().next() {
+            if let Some(subj) = subject_of(s, verb) {
+                if let Some(h) = nominal_mentions(s, subj, &mention_at).into_iter().next() {
                     return Some(h);
                 }
             }
