@@ -1168,6 +1168,15 @@ impl EventCoder {
                 if !hits.is_empty() {
                     return relabel(hits, "obj-modifier");
                 }
+                // "condemned the visit by a U.S. delegation": an active verb
+                // has no "by" phrase of its own, so the parser hung the
+                // object's agent on the verb.
+                if !s.is_passive(t) {
+                    let hits = role_prep(s, t, "by", mention_at);
+                    if !hits.is_empty() {
+                        return relabel(hits, "obj-agent");
+                    }
+                }
             }
             if entry.pos == TriggerPos::Noun {
                 return Vec::new();
@@ -1847,6 +1856,15 @@ mod tests {
                 ("CONSULT", "UKRGOV", "RUSGOV", Modality::Asserted),
                 ("CONSULT", "RUSGOV", "UKRGOV", Modality::Asserted),
             ],
+        );
+    }
+
+    #[test]
+    fn an_active_verbs_by_phrase_is_its_objects_agent() {
+        // "Germany condemned the visit by Russia", with "by Russia" hung on the verb.
+        check(
+            "Germany/PROPN/Germany/2/nsubj condemned/VERB/condemn/0/root the/DET/the/4/det visit/NOUN/visit/2/obj by/ADP/by/6/case Russia/PROPN/Russia/2/obl",
+            &[("ACCUSE", "DEU", "RUS", Modality::Asserted)],
         );
     }
 
