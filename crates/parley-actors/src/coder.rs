@@ -12,33 +12,40 @@ use parley_doc::{
 use crate::dictionary::{parse_date, ActorDictionary, EntryKind, PhraseClass};
 use crate::words::{self, Shape};
 
-/// Verbs after which a pronoun subject is an actor ("he said", "she told").
-const REPORTING: &[&str] = &[
+/// Verbs of saying: their pronoun subject speaks ("it said", "he told").
+const SPEECH: &[&str] = &[
     "said",
     "says",
-    "say",
     "told",
     "tells",
     "added",
     "adds",
     "stated",
     "states",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "wrote",
-    "writes",
     "noted",
     "notes",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+];
+
+/// Other verbs after which a pronoun subject is an actor ("he has refused"),
+/// with [`SPEECH`]: see [`reporting`].
+const REPORTING_MORE: &[&str] = &[
+    "he said",
+    "she told",
+    "say",
     "called",
     "calls",
     "urged",
@@ -85,6 +92,11 @@ const REPORTING: &[&str] = &[
     "did",
     "does",
 ];
+
+/// Whether a pronoun subject of this word is an actor ("he said", "she refused").
+fn reporting(word: &str) -> bool {
+    SPEECH.contains(&word) || REPORTING_MORE.contains(&word)
+}
 
 /// Hyphenated words that keep an actor phrase going: "Vietnamese-led forces".
 const HYPHEN_KEEP: &[&str] = &["led", "run", "controlled", "dominated", "owned", "commanded"];
@@ -1029,44 +1041,16 @@ fn pronoun_is_subject(words: &[Word], i: usize) -> bool {
     }
     // Untagged: "he said", "he has refused", "said he".
     if let Some(next) = words.get(i + 1) {
-        if matches!(next.upos, Some(Upos::VERB | Upos::AUX))
-            || REPORTING.contains(&next.norm.as_str())
-        {
+        if matches!(next.upos, Some(Upos::VERB | Upos::AUX)) || reporting(&next.norm) {
             return true;
         }
     }
-    i > 0 && REPORTING.contains(&words[i - 1].norm.as_str())
+    i > 0 && reporting(&words[i - 1].norm)
 }
 
 /// Whether the pronoun at `i` is the subject of a reporting verb right
 /// after it ("it said", "it added"), or of one right before it ("said it").
 fn reports(words: &[Word], i: usize) -> bool {
-    const SPEECH: &[&str] = &[
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stated",
-        "states",
-        "noted",
-        "notes",
-        "wrote",
-        "writes",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "claimed",
-        "claims",
-        "warned",
-        "warns",
-        "declared",
-        "declares",
-        "announced",
-        "announces",
-    ];
     let next = words.get(i + 1).is_some_and(|w| SPEECH.contains(&w.norm.as_str()));
     let prev = i > 0
         && SPEECH.contains(&words[i - 1].norm.as_str())
