@@ -24,6 +24,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use parley_doc::calendar;
+
 use crate::db::{Backend, Val};
 use crate::merge::days_from_iso;
 use crate::{code_root, StoreError};
@@ -109,13 +111,6 @@ const STOP: &[&str] = &[
     "told",
     "according",
     "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -150,6 +145,7 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
             w.chars().count() >= 4
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && !STOP.contains(&w.as_str())
+                && !calendar::WEEKDAYS.contains(&w.as_str())
         })
         .collect()
 }

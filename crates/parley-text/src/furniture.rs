@@ -352,13 +352,6 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
         "day",
         "days",
         "listen",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "mon",
         "tue",
         "wed",
@@ -398,7 +391,7 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
             has_anchor = true;
             continue;
         }
-        if !TIME_WORDS.contains(&w) {
+        if !TIME_WORDS.contains(&w) && calendar::weekday_number(w).is_none() {
             return false;
         }
     }
