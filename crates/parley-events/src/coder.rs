@@ -573,7 +573,12 @@ impl EventCoder {
         }
         let subj_first_person =
             subject_of(s, pred).is_some_and(|h| FIRST_PERSON.contains(&s.lower[h].as_str()));
-        if let Some(sp) = &speaker {
+        // An agentless passive of a hostile act ("rockets were fired at
+        // Israel", said by the Israeli army) hides its author: that the
+        // speaker reports it does not make the speaker its actor.
+        let hidden_author =
+            s.is_passive(pred) && self.lexicon.cameo(&cameo).is_some_and(|f| f.quad_class >= 3);
+        if let Some(sp) = speaker.as_ref().filter(|_| !hidden_author) {
             if actors.is_empty() || (subj_first_person && !actors.iter().any(|a| a.parse)) {
                 actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
             }
@@ -728,16 +733,38 @@ impl EventCoder {
                 mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
             }
         }
+        // "Japan and the Philippines signed a pact": an act that takes a
+        // "with" partner, done by coordinated parties and naming no other
+        // partner, is done with each other (what the object mentions is
+        // the topic: "France and Germany discussed the war in Ukraine").
+        let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
+        if symmetric
+            && actors.len() >= 2
+            && actors.iter().all(|a| a.parse)
+            && recipients.iter().all(|r| r.rule == "obj-modifier")
+        {
+            recipients = relabel(actors.clone(), "mutual");
+        }
         // A recipient left unnamed by the frame: the one other party the
         // sentence names ("sought refuge in Germany", read without a parse).
+        // The object of a physical act is the party it befalls: a party
+        // deep inside it only describes it ("arrested three men suspected
+        // of attacks on Chinese engineers"). (The object of a statement may
+        // carry its addressee: "rejected a call for troops in East Timor".)
         if recipients.is_empty() && !entry.recipient.is_empty() {
             let used: Vec<usize> =
                 actors.iter().chain(speaker.as_ref()).map(|h| h.mention).collect();
             let own: Vec<String> = actors.iter().map(|h| key(h.mention)).collect();
+            let physical = matches!(event, EventType::Coerce | EventType::Assault);
+            let object = if s.parsed && physical { s.kid(t, "obj") } else { None };
             let others: Vec<usize> = ctx.mentions[si]
                 .iter()
+                .filter(|&&(m, a, _)| {
+                    !used.contains(&m)
+                        && !own.contains(&key(m))
+                        && object.is_none_or(|o| !s.dominates(o, a))
+                })
                 .map(|m| m.0)
-                .filter(|m| !used.contains(m) && !own.contains(&key(*m)))
                 .collect();
             if let Some(&first) = others.first() {
                 if others.iter().all(|&m| key(m) == key(first)) {
@@ -750,13 +777,19 @@ impl EventCoder {
         // its own country (a protest at its government, a curfew on its
         // people), as PLOVER codes domestic events. Dyadic cooperation
         // (meetings, praise, aid) never defaults.
+        // Seizing territory (CAMEO 192) is done to another country, whose
+        // name the sentence may leave out ("captured the village of ...").
         let domestic = !entry.recipient.is_empty()
             && matches!(
                 event,
                 EventType::Protest | EventType::Coerce | EventType::Concede | EventType::Retreat
-            );
+            )
+            && cameo != "192";
         let date = self.date_for(s, ctx, pred, &reading, date_exprs);
-        let location = place_for(s, t, places, &self.lexicon);
+        // Where the speaker is ("the defence ministry in Moscow said") is
+        // not where the act took place.
+        let speaker_phrase = speech.filter(|_| s.parsed).and_then(|v| subject_of(s, v));
+        let location = place_for(s, t, places, speaker_phrase, &self.lexicon);
         let fact = self.lexicon.cameo(&cameo);
         let context = fact.map(|f| f.context.clone()).unwrap_or_default();
         let mut confidence: f32 = 0.45;
@@ -789,54 +822,70 @@ impl EventCoder {
         // state's authorities are that state's people ("fundamentalists
         // continued their hunger strike to demand the resignation of the
         // Algerian president").
+        // With no state named at all, protesters are the people of the
+        // country they protest in ("protesters gathered in Tbilisi").
         let mut protest_home: Option<EventParty> = None;
         if actors.is_empty() && event == EventType::Protest {
-            if let Some(r) = recipients.first() {
-                let m = &s.doc.mentions[r.mention];
-                if let Some(country) = m.actor.country.clone() {
-                    protest_home = Some(EventParty {
-                        span: m.span,
-                        mention: None,
-                        actor: Actor {
-                            code: country.clone(),
-                            country: Some(country),
-                            sector: None,
-                            name: None,
-                            role: None,
-                        },
-                        rule: "domestic-protester".into(),
-                    });
-                }
+            let home = recipients
+                .first()
+                .and_then(|r| {
+                    let m = &s.doc.mentions[r.mention];
+                    Some((m.span, m.actor.country.clone()?, "domestic-protester"))
+                })
+                .or_else(|| {
+                    let l = location.as_ref()?;
+                    Some((l.span, l.country.clone()?, "protest-place"))
+                });
+            if let Some((span, country, why)) = home {
+                protest_home = Some(EventParty {
+                    span,
+                    mention: None,
+                    actor: Actor {
+                        code: country.clone(),
+                        country: Some(country),
+                        sector: None,
+                        name: None,
+                        role: None,
+                    },
+                    rule: why.into(),
+                });
             }
         }
-        if actors.is_empty() && recipients.is_empty() {
+        if actors.is_empty() && recipients.is_empty() && protest_home.is_none() {
             // PLOVER codes who did what to whom: with no party at all the
             // event says nothing ("delegations attended the event").
             return Vec::new();
         }
         let party = |h: &Hit| party_of(s.doc, h);
+        // A city that stands for its government elsewhere ("Nairobi said")
+        // names only where protesters are from ("protesters in Nairobi").
+        let protester = |h: &Hit| {
+            let mut p = party(h);
+            let at_place = ctx.mentions[si].iter().any(|&(m, a, b)| {
+                m == h.mention && places.iter().any(|&(pa, pb, _)| (pa, pb) == (a, b))
+            });
+            if event == EventType::Protest && at_place {
+                if let Some(country) = p.actor.country.clone() {
+                    p.actor = Actor {
+                        code: country.clone(),
+                        country: Some(country),
+                        sector: None,
+                        name: None,
+                        role: None,
+                    };
+                    p.rule = format!("{}:protest-place", p.rule);
+                }
+            }
+            p
+        };
         let speaker_party = speaker.as_ref().map(party);
         let mut out = Vec::new();
         let actor_list: Vec<Option<&Hit>> =
             if actors.is_empty() { vec![None] } else { actors.iter().take(4).map(Some).collect() };
-        // "Japan and the Philippines signed a pact": an act that takes a
-        // "with" partner, done by coordinated parties and naming no other,
-        // is done with each other.
-        let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
-        let mutual: Vec<Hit> = if recipients.is_empty()
-            && symmetric
-            && actors.len() >= 2
-            && actors.iter().all(|a| a.parse)
-        {
-            relabel(actors.clone(), "mutual")
-        } else {
-            Vec::new()
-        };
         for a in actor_list {
             let recips: Vec<Option<&Hit>> = {
                 let r: Vec<&Hit> = recipients
                     .iter()
-                    .chain(&mutual)
                     .filter(|r| {
                         a.is_none_or(|a| {
                             a.mention != r.mention
@@ -895,7 +944,7 @@ impl EventCoder {
                     goldstein: fact.map(|f| f.goldstein).unwrap_or(0.0),
                     quad_class: fact.map(|f| f.quad_class).unwrap_or(0),
                     plover_score: self.lexicon.plover_score(event, mode.as_deref()),
-                    actor: a.map(party).or_else(|| protest_home.clone()),
+                    actor: a.map(protester).or_else(|| protest_home.clone()),
                     recipient: r.map(party).or_else(|| home.clone()),
                     trigger: EventTrigger {
                         span: trigger_span,
@@ -972,7 +1021,7 @@ impl EventCoder {
                 token: TokenIdx((s.first + d.pred) as u32),
             },
             date: self.date_for(s, ctx, d.speech, &reading, date_exprs),
-            location: place_for(s, d.pred, places, &self.lexicon),
+            location: place_for(s, d.pred, places, subject_of(s, d.speech), &self.lexicon),
             speaker: None,
             quote: None,
             modality: reading.modality,
@@ -998,9 +1047,19 @@ impl EventCoder {
                 }
             }
         }
-        // Nearest mention, preferring the one just before the verb ("he said").
+        // Nearest mention, preferring the one just before the verb ("he
+        // said"), but none from the words reported: in "Poland will send
+        // tanks to Ukraine, Defence Minister X said" neither is the speaker.
+        let reported = |i: usize| {
+            s.parsed
+                && (s.children[verb].iter().any(|&c| {
+                    matches!(s.base(c), "ccomp" | "parataxis") && (c == i || s.dominates(c, i))
+                }) || (s.base(verb) == "parataxis"
+                    && s.head[verb]
+                        .is_some_and(|h| (h == i || s.dominates(h, i)) && !s.dominates(verb, i))))
+        };
         ms.iter()
-            .filter(|(_, a, b)| *b <= verb || *a > verb)
+            .filter(|(_, a, b)| (*b <= verb || *a > verb) && !reported(*a))
             .min_by_key(|(_, a, b)| if *b <= verb { verb - b } else { (a - verb) * 2 + 1 })
             .map(|(m, _, _)| Hit { mention: *m, rule: "nearest".into(), parse: false })
     }
@@ -1453,6 +1512,27 @@ fn requirements_met(
                 };
                 consumed.push(found?);
             }
+            Requirement::Subject(ws) => {
+                // "thousands of protesters", "a crowd of demonstrators":
+                // the counted noun names who acts.
+                let counted = |h: usize| {
+                    s.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&c| s.base(c) == "nmod" && s.prep_of(c) == Some("of"))
+                        .collect::<Vec<_>>()
+                };
+                let found = if s.parsed {
+                    s.kid(i, "nsubj").is_some_and(|h| {
+                        lemma_in(h, ws) || counted(h).into_iter().any(|c| lemma_in(c, ws))
+                    })
+                } else {
+                    (i.saturating_sub(4)..i).any(|j| lemma_in(j, ws))
+                };
+                if !found {
+                    return None;
+                }
+            }
             Requirement::Infinitive => {
                 let kid = s
                     .kids(i, "xcomp")
@@ -1641,6 +1721,7 @@ fn nominal_mentions(
     let mut stack = vec![(h, 0usize, false)];
     let mut seen = vec![false; s.n];
     let code_of = |m: usize| s.doc.mentions.get(m).map(|m| m.actor.code.as_str());
+    let mut renamed_mentions: Vec<usize> = Vec::new();
     while let Some((x, depth, apposed)) = stack.pop() {
         if x >= s.n || seen[x] || depth > 4 {
             continue;
@@ -1650,8 +1731,11 @@ fn nominal_mentions(
         if let Some(m) = own {
             // An apposition renames the same party ("the International
             // Labour Office (ILO)"): it is not a second one.
-            let renamed = apposed && out.iter().any(|o| code_of(o.mention) == code_of(m));
-            if !renamed {
+            let renamed = renamed_mentions.contains(&m)
+                || (apposed && out.iter().any(|o| code_of(o.mention) == code_of(m)));
+            if renamed {
+                renamed_mentions.push(m);
+            } else {
                 out.push(Hit { mention: m, rule: String::new(), parse: true });
             }
         }
@@ -1660,8 +1744,11 @@ fn nominal_mentions(
             let base = s.base(c);
             let follow = match base {
                 "conj" | "appos" => true,
+                // "leaders of France and Germany": the mention covers
+                // "leaders of France"; its "of" phrase leads to Germany.
                 "amod" | "compound" | "flat" | "det" | "nmod" => {
-                    own.is_none() && (base != "nmod" || rel == "nmod:poss" || depth <= 1)
+                    (own.is_none() && (base != "nmod" || rel == "nmod:poss" || depth <= 1))
+                        || (base == "nmod" && own.is_some() && mention_at(c) == own)
                 }
                 _ => false,
             };
@@ -1717,10 +1804,13 @@ fn place_for(
     s: &Sent<'_>,
     t: usize,
     places: &[(usize, usize, usize)],
+    not_under: Option<usize>,
     lex: &EventLexicon,
 ) -> Option<EventPlace> {
-    let (first, end, idx) =
-        places.iter().min_by_key(|(a, _, _)| if *a > t { (a - t) * 2 } else { (t - a) * 3 })?;
+    let (first, end, idx) = places
+        .iter()
+        .filter(|(a, _, _)| not_under.is_none_or(|x| *a != x && !s.dominates(x, *a)))
+        .min_by_key(|(a, _, _)| if *a > t { (a - t) * 2 } else { (t - a) * 3 })?;
     let place = lex.gazetteer().places().get(*idx)?;
     Some(EventPlace {
         span: s.span(*first).cover(s.span(end - 1)),
@@ -1967,6 +2057,81 @@ mod tests {
         check(
             "Moscow/PROPN/Moscow/3/nsubj would/AUX/would/3/aux attend/VERB/attend/0/root only/ADV/only/7/advmod if/SCONJ/if/7/mark troops/NOUN/troop/7/nsubj left/VERB/leave/3/advcl",
             &[("CONSULT", "RUSGOV", "-", Modality::Conditional)],
+        );
+    }
+
+    #[test]
+    fn who_gathers_decides_between_a_protest_and_a_meeting() {
+        let events = check(
+            "Thousands/NOUN/thousand/4/nsubj of/ADP/of/3/case protesters/NOUN/protester/1/nmod gathered/VERB/gather/0/root in/ADP/in/6/case Tbilisi/PROPN/Tbilisi/4/obl",
+            &[("PROTEST", "GEO", "GEOGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "gather-protest");
+        let events = check(
+            "Leaders/NOUN/leader/2/nsubj gathered/VERB/gather/0/root in/ADP/in/4/case Switzerland/PROPN/Switzerland/2/obl",
+            &[("CONSULT", "-", "CHE", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "gather");
+    }
+
+    #[test]
+    fn protesters_in_a_capital_are_its_country_not_its_government() {
+        check(
+            "Protesters/NOUN/protester/4/nsubj in/ADP/in/3/case Nairobi/PROPN/Nairobi/1/nmod stormed/VERB/storm/0/root the/DET/the/6/det parliament/NOUN/parliament/4/obj",
+            &[("PROTEST", "KEN", "KEN", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn coordinated_partners_meet_each_other_not_their_topic() {
+        check(
+            "France/PROPN/France/4/nsubj and/CCONJ/and/3/cc Germany/PROPN/Germany/1/conj discussed/VERB/discuss/0/root the/DET/the/6/det war/NOUN/war/4/obj in/ADP/in/8/case Ukraine/PROPN/Ukraine/6/nmod",
+            &[
+                ("CONSULT", "FRA", "DEU", Modality::Asserted),
+                ("CONSULT", "DEU", "FRA", Modality::Asserted),
+            ],
+        );
+        // The coordination may sit inside one mention's "of" phrase.
+        check(
+            "The/DET/the/2/det leaders/NOUN/leader/7/nsubj of/ADP/of/4/case France/PROPN/France/2/nmod and/CCONJ/and/6/cc Germany/PROPN/Germany/4/conj met/VERB/meet/0/root",
+            &[
+                ("CONSULT", "FRAGOV", "DEU", Modality::Asserted),
+                ("CONSULT", "DEU", "FRAGOV", Modality::Asserted),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_party_deep_inside_a_physical_acts_object_is_not_its_recipient() {
+        check(
+            "Pakistan/PROPN/Pakistan/2/nsubj arrested/VERB/arrest/0/root three/NUM/three/4/nummod men/NOUN/man/2/obj suspected/VERB/suspect/4/acl of/SCONJ/of/7/mark planning/VERB/plan/5/advcl attacks/NOUN/attack/7/obj on/ADP/on/11/case Chinese/ADJ/Chinese/11/amod engineers/NOUN/engineer/8/nmod",
+            &[("COERCE", "PAK", "PAK", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn seizing_territory_is_not_domestic_and_the_speakers_city_is_not_the_place() {
+        let events = check(
+            "Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj captured/VERB/capture/0/root the/DET/the/5/det village/NOUN/village/3/obj ,/PUNCT/,/11/punct the/DET/the/8/det ministry/NOUN/ministry/11/nsubj in/ADP/in/10/case Moscow/PROPN/Moscow/8/nmod said/VERB/say/3/parataxis",
+            &[("COERCE", "RUS", "-", Modality::Asserted)],
+        );
+        assert!(events[0].location.is_none(), "{:?}", events[0].location);
+    }
+
+    #[test]
+    fn a_speaker_is_never_taken_from_the_words_reported() {
+        let events = check(
+            "Poland/PROPN/Poland/3/nsubj will/AUX/will/3/aux send/VERB/send/10/ccomp tanks/NOUN/tank/3/obj to/ADP/to/6/case Ukraine/PROPN/Ukraine/3/obl ,/PUNCT/,/10/punct Minister/PROPN/Minister/10/nsubj Kowalski/PROPN/Kowalski/8/flat said/VERB/say/0/root",
+            &[("AGREE", "POL", "UKR", Modality::Asserted)],
+        );
+        assert!(events[0].speaker.is_none(), "{:?}", events[0].speaker);
+    }
+
+    #[test]
+    fn agentless_hostile_passive_has_no_actor_even_when_reported() {
+        check(
+            "The/DET/the/3/det Israeli/ADJ/Israeli/3/amod army/NOUN/army/4/nsubj said/VERB/say/0/root rockets/NOUN/rocket/7/nsubj:pass were/AUX/be/7/aux:pass fired/VERB/fire/4/ccomp at/ADP/at/9/case Israel/PROPN/Israel/7/obl",
+            &[("ASSAULT", "-", "ISR", Modality::Asserted)],
         );
     }
 

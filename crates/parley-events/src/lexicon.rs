@@ -36,6 +36,10 @@ pub enum Requirement {
     Object(Vec<String>),
     /// The head takes a to-infinitive ("refuse to attend", "vow to fight").
     Infinitive,
+    /// The head's subject, or what a quantity subject counts, has one of
+    /// these lemmas ("protesters gathered", "thousands of protesters
+    /// gathered"): who acts decides what the act is.
+    Subject(Vec<String>),
 }
 
 /// A dependency role that can name a party.
@@ -87,7 +91,11 @@ impl LexEntry {
         let own = usize::from(self.origin != "petrarch");
         // An object list names the event more narrowly than a particle
         // ("met with derision" over "meet with").
-        let objects = self.requires.iter().filter(|r| matches!(r, Requirement::Object(_))).count();
+        let objects = self
+            .requires
+            .iter()
+            .filter(|r| matches!(r, Requirement::Object(_) | Requirement::Subject(_)))
+            .count();
         self.requires.len() * 2 + objects + own
     }
 }
@@ -278,6 +286,8 @@ pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntr
                 requires.push(Requirement::Infinitive);
             } else if let Some(list) = w.strip_prefix("obj=") {
                 requires.push(Requirement::Object(split_list(list)));
+            } else if let Some(list) = w.strip_prefix("subj=") {
+                requires.push(Requirement::Subject(split_list(list)));
             } else {
                 requires.push(Requirement::Word(split_list(w.trim_start_matches('+'))));
             }

@@ -32,7 +32,17 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("ILO", "IGOUNOLAB", ""),
     ("Labour", "IGOUNOLAB", ""),
     ("States", "USA", "USA"),
+    ("France", "FRA", "FRA"),
+    ("Poland", "POL", "POL"),
+    ("Pakistan", "PAK", "PAK"),
+    ("Chinese", "CHN", "CHN"),
+    ("Tbilisi", "GEOGOV", "GEO"),
+    ("Nairobi", "KENGOV", "KEN"),
 ];
+
+/// Names of several words, coded as one mention over all of them (the
+/// single-word mentions inside are dropped), as the actor coder does.
+const PHRASES: &[(&str, &str, &str)] = &[("leaders of France", "FRAGOV", "FRA")];
 
 /// Builds a document from the compact notation; the text is the forms
 /// joined by spaces (sentences joined by a space too).
@@ -95,6 +105,36 @@ pub fn parsed(spec: &str, date: &str) -> Document {
             end_token: TokenIdx(tokens.len() as u32),
             kind: BlockKind::Paragraph,
         });
+    }
+    for (phrase, code, country) in PHRASES {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let Some(first) = (0..tokens.len().saturating_sub(words.len() - 1)).find(|&i| {
+            words.iter().enumerate().all(|(k, w)| &text[tokens[i + k].span.range()] == *w)
+        }) else {
+            continue;
+        };
+        let end = first + words.len();
+        mentions.retain(|m| !(first..end).contains(&(m.first_token.0 as usize)));
+        let span = tokens[first].span.cover(tokens[end - 1].span);
+        let sentence = sentences
+            .iter()
+            .position(|s| (s.first_token.0 as usize..s.end_token.0 as usize).contains(&first))
+            .unwrap_or(0);
+        mentions.push(Mention {
+            span,
+            sentence: SentenceIdx(sentence as u32),
+            first_token: TokenIdx(first as u32),
+            end_token: TokenIdx(end as u32),
+            actor: Actor {
+                code: (*code).to_string(),
+                country: Some((*country).to_string()),
+                sector: code.get(3..6).map(str::to_string),
+                name: None,
+                role: None,
+            },
+            via: MentionSource::Dictionary { entry: (*phrase).to_string() },
+        });
+        mentions.sort_by_key(|m| m.first_token.0);
     }
     let meta = DocMeta { id: "test".into(), date: Some(date.to_string()), ..DocMeta::default() };
     let mut doc = Document::new(meta, text);
