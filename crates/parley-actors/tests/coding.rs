@@ -187,3 +187,17 @@ fn it_said_is_the_body_that_last_spoke() {
     assert_eq!(its[0].1, "RUSGOV", "{its:?}");
     assert!(its[0].0 < text.find("Scholz said").unwrap_or(0), "{its:?}");
 }
+
+#[test]
+fn a_regions_adjective_is_read_whole() {
+    let found = coded(
+        Some("2024-07-29"),
+        "Venezuela expelled diplomats from seven Latin American countries and two South American states.",
+    );
+    assert!(!found.iter().any(|(_, c)| c.starts_with("USA")), "{found:?}");
+    assert!(has(&found, "Latin American", "LAM"), "{found:?}");
+    assert!(
+        found.iter().any(|(t, c)| t.starts_with("South American") && c.starts_with("SAM")),
+        "{found:?}"
+    );
+}
