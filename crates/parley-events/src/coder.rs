@@ -594,8 +594,11 @@ impl EventCoder {
         // An agentless passive of a hostile act ("rockets were fired at
         // Israel", said by the Israeli army) hides its author: that the
         // speaker reports it does not make the speaker its actor.
-        let hidden_author =
-            s.is_passive(pred) && self.lexicon.cameo(&cameo).is_some_and(|f| f.quad_class >= 3);
+        // Nor does a circumstance with a subject of its own ("declared a
+        // state of emergency after gangs attacked a station").
+        let hidden_author = (s.parsed && own_circumstance(s, pred))
+            || (s.is_passive(pred)
+                && self.lexicon.cameo(&cameo).is_some_and(|f| f.quad_class >= 3));
         if let Some(sp) = speaker.as_ref().filter(|_| !hidden_author) {
             if actors.is_empty() || (subj_first_person && !actors.iter().any(|a| a.parse)) {
                 actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
@@ -763,13 +766,23 @@ impl EventCoder {
         {
             recipients = relabel(actors.clone(), "mutual");
         }
+        // "struck the port city of Odesa": an attacked place that no party
+        // names is its country's (PLOVER codes "shelled Kabul" as AFG).
+        let place_recipient = (recipients.is_empty() && event == EventType::Assault)
+            .then(|| self.place_in_object(s, t))
+            .flatten()
+            .filter(|p| {
+                // A place of the actor's own country says nothing of whom
+                // it fought there.
+                !actors.iter().any(|a| s.doc.mentions[a.mention].actor.country == p.actor.country)
+            });
         // A recipient left unnamed by the frame: the one other party the
         // sentence names ("sought refuge in Germany", read without a parse).
         // The object of a physical act is the party it befalls: a party
         // deep inside it only describes it ("arrested three men suspected
         // of attacks on Chinese engineers"). (The object of a statement may
         // carry its addressee: "rejected a call for troops in East Timor".)
-        if recipients.is_empty() && !entry.recipient.is_empty() {
+        if recipients.is_empty() && !entry.recipient.is_empty() && place_recipient.is_none() {
             let used: Vec<usize> =
                 actors.iter().chain(speaker.as_ref()).map(|h| h.mention).collect();
             let own: Vec<String> = actors.iter().map(|h| key(h.mention)).collect();
@@ -869,7 +882,11 @@ impl EventCoder {
                 });
             }
         }
-        if actors.is_empty() && recipients.is_empty() && protest_home.is_none() {
+        if actors.is_empty()
+            && recipients.is_empty()
+            && protest_home.is_none()
+            && place_recipient.is_none()
+        {
             // PLOVER codes who did what to whom: with no party at all the
             // event says nothing ("delegations attended the event").
             return Vec::new();
@@ -985,7 +1002,10 @@ impl EventCoder {
                     quad_class: fact.map(|f| f.quad_class).unwrap_or(0),
                     plover_score: self.lexicon.plover_score(event, mode.as_deref()),
                     actor: a.map(|h| people_of_place(h, true)).or_else(|| protest_home.clone()),
-                    recipient: r.map(|h| people_of_place(h, false)).or_else(|| home.clone()),
+                    recipient: r
+                        .map(|h| people_of_place(h, false))
+                        .or_else(|| place_recipient.clone())
+                        .or_else(|| home.clone()),
                     trigger: EventTrigger {
                         span: trigger_span,
                         token: TokenIdx((s.first + t) as u32),
@@ -1184,6 +1204,11 @@ impl EventCoder {
             }
             return (Vec::new(), false);
         }
+        // A circumstance with a subject of its own that names no party
+        // ("after gangs attacked a station") has no known actor.
+        if s.parsed && own_circumstance(s, anchor) {
+            return (Vec::new(), false);
+        }
         // Surface: the passive "by" agent, else the nearest mention on the left.
         if let Some(by) = (anchor + 1..s.n.min(anchor + 5)).find(|&i| s.lower[i] == "by") {
             if s.lower[..anchor]
@@ -1275,7 +1300,10 @@ impl EventCoder {
                 // "condemned the visit by a U.S. delegation": an active verb
                 // has no "by" phrase of its own, so the parser hung the
                 // object's agent on the verb.
-                if !s.is_passive(t) {
+                // (Not for physical acts: "struck the city during a visit
+                // by X" names no one the strike was aimed at.)
+                let physical = matches!(entry.event, EventType::Assault | EventType::Coerce);
+                if !s.is_passive(t) && !physical {
                     let hits = role_prep(s, t, "by", mention_at);
                     if !hits.is_empty() {
                         return relabel(hits, "obj-agent");
@@ -1350,6 +1378,30 @@ impl EventCoder {
             precision: DatePrecision::Day,
             span: None,
             rule: "document-date".into(),
+        })
+    }
+
+    /// The first gazetteer place with a country inside a verb's object, as
+    /// that country's party.
+    fn place_in_object(&self, s: &Sent<'_>, t: usize) -> Option<EventParty> {
+        let o = s.kid(t, "obj").filter(|_| s.parsed)?;
+        let g = self.lexicon.gazetteer();
+        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
+        (0..s.n).filter(|&j| j == o || s.dominates(o, j)).find_map(|j| {
+            let m = g.match_at(&s.doc.text, s.span(j).start, &ends)?;
+            let country = g.places().get(m.place)?.country.clone()?;
+            Some(EventParty {
+                span: Span::new_unchecked(s.span(j).start, m.end),
+                mention: None,
+                actor: Actor {
+                    code: country.clone(),
+                    country: Some(country),
+                    sector: None,
+                    name: None,
+                    role: None,
+                },
+                rule: "attacked-place".into(),
+            })
         })
     }
 
@@ -1667,6 +1719,7 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
         // and accept") shares it.
         if matches!(rel, "parataxis" | "list" | "acl:relcl" | "appos" | "root")
             || (rel == "conj" && (h == outer || s.base(h) != "xcomp"))
+            || own_circumstance(s, cur)
         {
             return false;
         }
@@ -1676,6 +1729,32 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
         cur = h;
     }
     false
+}
+
+/// Whether a clause is an adverbial one with its own subject and a
+/// marker of time or cause ("..., as he met Zelenskiy"): it reports an act
+/// of its own, not part of what the main clause's trigger says or asks.
+fn own_circumstance(s: &Sent<'_>, clause: usize) -> bool {
+    s.base(clause) == "advcl"
+        && s.children[clause].iter().any(|&c| {
+            s.base(c) == "mark"
+                && matches!(
+                    s.lower[c].as_str(),
+                    "as" | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                )
+        })
+        && s.children[clause].iter().any(|&c| {
+            matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass")
+                && !RELATIVE.contains(&s.lower[c].as_str())
+        })
 }
 
 fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
@@ -2243,6 +2322,51 @@ mod tests {
             "Officials/NOUN/official/4/nsubj in/ADP/in/3/case Kyiv/PROPN/Kyiv/1/nmod demanded/VERB/demand/0/root talks/NOUN/talk/4/obj",
             &[("REQUEST", "UKRGOV", "-", Modality::Asserted)],
         );
+    }
+
+    #[test]
+    fn a_circumstance_with_its_own_subject_is_an_act_of_its_own() {
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj offered/VERB/offer/0/root to/PART/to/4/mark host/VERB/host/2/xcomp talks/NOUN/talk/4/obj as/SCONJ/as/8/mark Scholz/PROPN/Scholz/8/nsubj met/VERB/meet/4/advcl Zelenskyy/PROPN/Zelenskyy/8/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "DEUGOV" && r == "UKRGOV"),
+            "{got:?}"
+        );
+        // ... and when its subject names no party, nobody else is its actor.
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj declared/VERB/declare/0/root a/DET/a/4/det state/NOUN/state/2/obj of/ADP/of/6/case emergency/NOUN/emergency/4/nmod after/SCONJ/after/9/mark gangs/NOUN/gang/9/nsubj attacked/VERB/attack/2/advcl a/DET/a/11/det station/NOUN/station/9/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, _, _)| t == "ASSAULT"), "{got:?}");
+    }
+
+    #[test]
+    fn taking_part_needs_no_in_phrase() {
+        check(
+            "Russia/PROPN/Russia/4/nsubj would/AUX/would/4/aux not/PART/not/4/advmod take/VERB/take/0/root part/NOUN/part/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn an_attacked_place_no_party_names_is_its_countrys() {
+        let doc = parsed(
+            "Russian/ADJ/Russian/2/amod missiles/NOUN/missile/3/nsubj struck/VERB/strike/0/root the/DET/the/5/det city/NOUN/city/3/obj of/ADP/of/7/case Odesa/PROPN/Odesa/5/nmod during/ADP/during/10/case a/DET/a/10/det visit/NOUN/visit/3/obl by/ADP/by/12/case Scholz/PROPN/Scholz/3/obl",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        assert!(
+            got.contains(&("ASSAULT".into(), "RUS".into(), "UKR".into(), Modality::Asserted)),
+            "{got:?}"
+        );
+        let e = events.iter().find(|e| e.event_type == EventType::Assault).expect("assault");
+        let r = e.recipient.as_ref().expect("recipient");
+        assert_eq!((&doc.text[r.span], r.rule.as_str()), ("Odesa", "attacked-place"));
     }
 
     #[test]
