@@ -1118,8 +1118,15 @@ impl EventCoder {
                     && s.head[verb]
                         .is_some_and(|h| (h == i || s.dominates(h, i)) && !s.dominates(verb, i))))
         };
+        // Nor from a quote: "“... the people of Niger,” a spokesperson said".
+        let quoted = |m: usize| {
+            s.doc
+                .mentions
+                .get(m)
+                .is_some_and(|m| attribution::quote_at(&ctx.quotes, m.span).is_some())
+        };
         ms.iter()
-            .filter(|(_, a, b)| (*b <= verb || *a > verb) && !reported(*a))
+            .filter(|(m, a, b)| (*b <= verb || *a > verb) && !reported(*a) && !quoted(*m))
             .min_by_key(|(_, a, b)| if *b <= verb { verb - b } else { (a - verb) * 2 + 1 })
             .map(|(m, _, _)| Hit { mention: *m, rule: "nearest".into(), parse: false })
     }
@@ -1347,14 +1354,44 @@ impl EventCoder {
         exprs: &[DateExpr],
     ) -> Option<EventDate> {
         let span_of = |e: &DateExpr| s.span(e.first).cover(s.span(e.end - 1));
-        let attached = exprs.iter().find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
-        let nearest = exprs.iter().min_by_key(|e| {
+        let distance = |e: &&DateExpr| {
             if e.first > pred {
                 e.first - pred
             } else {
                 pred.saturating_sub(e.end)
             }
-        });
+        };
+        // "after last year's coup": a date that is a noun's possessor dates
+        // that noun, not the act.
+        let usable = |e: &&DateExpr| !(e.first..e.end).any(|i| s.rel[i] == "nmod:poss");
+        let attached =
+            exprs.iter().filter(usable).find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
+        // With a parse, a date from a clause that reports an act of its own
+        // ("..., and ECOWAS lifted its sanctions in February") is that
+        // clause's; a date of the speech verb ("..., X said on Monday")
+        // still dates what was said.
+        let clause_verb = |i: usize| {
+            let mut cur = i;
+            for _ in 0..s.n {
+                let h = s.head[cur]?;
+                if h == pred || matches!(s.upos(h), Some(Upos::VERB)) {
+                    return Some(h);
+                }
+                cur = h;
+            }
+            None
+        };
+        let nearest = exprs
+            .iter()
+            .filter(usable)
+            .filter(|e| {
+                let Some(v) = clause_verb(e.first).filter(|&v| v != pred && s.parsed) else {
+                    return true;
+                };
+                let own_subject = s.children[v].iter().any(|&c| s.base(c) == "nsubj");
+                !(own_circumstance(s, v) || (s.base(v) == "conj" && own_subject))
+            })
+            .min_by_key(distance);
         if let Some(e) = attached.or(nearest) {
             return Some(EventDate {
                 value: e.value.format("%Y-%m-%d").to_string(),
@@ -2367,6 +2404,25 @@ mod tests {
         let e = events.iter().find(|e| e.event_type == EventType::Assault).expect("assault");
         let r = e.recipient.as_ref().expect("recipient");
         assert_eq!((&doc.text[r.span], r.rule.as_str()), ("Odesa", "attacked-place"));
+    }
+
+    #[test]
+    fn a_date_belongs_to_its_own_clause_and_not_to_a_possessed_noun() {
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj suspended/VERB/suspend/0/root aid/NOUN/aid/2/obj after/ADP/after/8/case last/ADJ/last/6/amod year/NOUN/year/8/nmod:poss 's/PART/'s/6/case coup/NOUN/coup/2/obl and/CCONJ/and/11/cc Russia/PROPN/Russia/11/nsubj lifted/VERB/lift/2/conj sanctions/NOUN/sanction/11/obj in/ADP/in/14/case February/PROPN/February/11/obl",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let date_of = |verb: &str| {
+            let e = events
+                .iter()
+                .find(|e| doc.text[e.trigger.span].starts_with(verb))
+                .unwrap_or_else(|| panic!("no event at {verb}: {events:?}"));
+            let d = e.date.as_ref().expect("date");
+            (d.value.clone(), d.rule.clone())
+        };
+        assert_eq!(date_of("suspended"), ("2024-07-18".to_string(), "document-date".to_string()));
+        assert_eq!(date_of("lifted").0, "2024-02-01");
     }
 
     #[test]
