@@ -1,7 +1,8 @@
 //! Trains the syntax model and writes it to `data/syntax/model.bin`.
 //!
 //! `cargo run --release -p parley-syntax --example train -- [--out PATH]
-//! [--ud-dir DIR] [--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N]`
+//! [--ud-dir DIR] [--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N]
+//! [--holdout]` (`--holdout`: leave every 5th EWT dev document out and score on it)
 //!
 //! Prints progress, the GUM dev scores and sizes; with `--test` it also
 //! scores the saved model on the EWT test file (reporting only, never used
@@ -43,6 +44,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--explore-p" => config.explore_p = value()?.parse()?,
             "--tagger-prune" => config.tagger_prune = value()?.parse()?,
             "--parser-prune" => config.parser_prune = value()?.parse()?,
+            "--holdout" => config.ewt_holdout = true,
             "--test" => test = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
@@ -56,6 +58,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("sizes: {:?}", report.sizes);
     println!("GUM dev: {} lemma={:.4}", report.dev.summary_line(), report.dev.lemma);
+    if let Some(h) = &report.heldout {
+        println!("EWT dev held out: {} lemma={:.4} tokens={}", h.summary_line(), h.lemma, h.tokens);
+    }
     if test {
         let path = config.ud_dir.join("en_ewt-ud-test.conllu");
         let text = std::fs::read_to_string(&path)?;

@@ -45,7 +45,11 @@ fn universal(deprel: &str) -> &str {
 
 /// Evaluates a model on CoNLL-U text (gold tokenization, predicted tags).
 pub fn evaluate(model: &SyntaxModel, conllu_text: &str) -> Result<EvalScores, SyntaxError> {
-    let sentences = conllu::parse(conllu_text)?;
+    Ok(evaluate_sentences(model, &conllu::parse(conllu_text)?))
+}
+
+/// Evaluates a model on parsed CoNLL-U sentences, as [`evaluate`] does.
+pub fn evaluate_sentences(model: &SyntaxModel, sentences: &[conllu::ConlluSentence]) -> EvalScores {
     let forms: Vec<Vec<&str>> = sentences.iter().map(|s| s.forms()).collect();
     let start = Instant::now();
     let analyses: Vec<_> = forms.iter().map(|f| model.analyse(f)).collect();
@@ -64,7 +68,7 @@ pub fn evaluate(model: &SyntaxModel, conllu_text: &str) -> Result<EvalScores, Sy
         }
     }
     let share = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
-    Ok(EvalScores {
+    EvalScores {
         upos: share(upos),
         xpos: share(xpos),
         lemma: share(lemma),
@@ -72,7 +76,7 @@ pub fn evaluate(model: &SyntaxModel, conllu_text: &str) -> Result<EvalScores, Sy
         las: share(las),
         tokens: n,
         tokens_per_sec: if seconds > 0.0 { n as f64 / seconds } else { 0.0 },
-    })
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,6 @@ mod train;
 pub use annotator::SyntaxAnnotator;
 pub use conllu::write_conllu;
 pub use error::SyntaxError;
-pub use eval::{evaluate, EvalScores};
+pub use eval::{evaluate, evaluate_sentences, EvalScores};
 pub use model::{Analysis, ModelSizes, SyntaxModel};
 pub use train::{gum_dev_conllu, train, TrainConfig, TrainReport};

@@ -19,7 +19,9 @@ use crate::tagger::{
     build_lexicon, build_tagdict, lex_values, run_pass, train_pass, TagClass, TagExample, Tagger,
     TaggerOptions, WordInfo,
 };
-use crate::{conllu, evaluate, EvalScores, ModelSizes, SyntaxError, SyntaxModel};
+use crate::{
+    conllu, evaluate, evaluate_sentences, EvalScores, ModelSizes, SyntaxError, SyntaxModel,
+};
 
 /// How to train.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -48,6 +50,10 @@ pub struct TrainConfig {
     pub tagger_prune: f32,
     /// Averaged parser weights below this magnitude are dropped.
     pub parser_prune: f32,
+    /// Leave every 5th EWT dev document (by `# newdoc id`) out of training
+    /// and score on it: a second held-out set for choosing settings. The
+    /// shipped model trains on all of them.
+    pub ewt_holdout: bool,
 }
 
 impl Default for TrainConfig {
@@ -65,6 +71,7 @@ impl Default for TrainConfig {
             explore_p: 0.9,
             tagger_prune: 0.5,
             parser_prune: 1.0,
+            ewt_holdout: false,
         }
     }
 }
@@ -74,6 +81,8 @@ impl Default for TrainConfig {
 pub struct TrainReport {
     /// Scores on the GUM dev documents.
     pub dev: EvalScores,
+    /// Scores on the held-out EWT dev documents (with `ewt_holdout`).
+    pub heldout: Option<EvalScores>,
     /// Training sentences and words.
     pub train_sentences: usize,
     /// Training words.
@@ -136,10 +145,17 @@ pub fn train(
     paths.push(config.ud_dir.join("en_ewt-ud-dev.conllu"));
     let mut sentences = Vec::new();
     let mut weights = Vec::new();
+    let mut heldout = Vec::new();
     for (k, path) in paths.iter().enumerate() {
-        let read = read_sentences(path)?;
+        let mut read = read_sentences(path)?;
         // The last file is EWT: web text like the text parley reads.
-        let weight = if k + 1 == paths.len() { config.ewt_weight.max(1) } else { 1 };
+        let is_ewt = k + 1 == paths.len();
+        if is_ewt && config.ewt_holdout {
+            let (train_part, held) = split_documents(read, HOLDOUT_EVERY);
+            read = train_part;
+            heldout = held;
+        }
+        let weight = if is_ewt { config.ewt_weight.max(1) } else { 1 };
         weights.extend(std::iter::repeat_n(weight, read.len()));
         sentences.extend(read);
     }
@@ -331,8 +347,13 @@ pub fn train(
     let model_bytes = model.to_bytes().len();
     let dev = evaluate(&model, &gum_dev_conllu(&config.ud_dir)?)?;
     progress(&format!("GUM dev: {}", dev.summary_line()));
+    let heldout = (!heldout.is_empty()).then(|| evaluate_sentences(&model, &heldout));
+    if let Some(h) = &heldout {
+        progress(&format!("EWT dev held out: {}", h.summary_line()));
+    }
     let report = TrainReport {
         dev,
+        heldout,
         train_sentences: examples.len(),
         train_tokens,
         sizes: model.sizes(),
@@ -340,6 +361,30 @@ pub fn train(
         seconds,
     };
     Ok((model, report))
+}
+
+/// Every how many EWT dev documents one is held out (with `ewt_holdout`).
+const HOLDOUT_EVERY: usize = 5;
+
+/// Splits sentences into documents (a `newdoc id` comment starts one) and
+/// returns (the rest, every `every`-th document: the 5th, 10th, ...).
+fn split_documents(
+    sentences: Vec<conllu::ConlluSentence>,
+    every: usize,
+) -> (Vec<conllu::ConlluSentence>, Vec<conllu::ConlluSentence>) {
+    let (mut rest, mut held) = (Vec::new(), Vec::new());
+    let mut doc = 0usize;
+    for (i, s) in sentences.into_iter().enumerate() {
+        if i > 0 && s.comment("newdoc id").is_some() {
+            doc += 1;
+        }
+        if doc % every == every - 1 {
+            held.push(s);
+        } else {
+            rest.push(s);
+        }
+    }
+    (rest, held)
 }
 
 fn accuracy(tags: &[Vec<u16>], examples: &[Example]) -> f64 {
@@ -356,5 +401,30 @@ fn upos_or_x(tag: &str) -> String {
         tag.to_string()
     } else {
         "X".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_out_every_fifth_document() {
+        let mut text = String::new();
+        for doc in 0..11 {
+            for k in 0..2 {
+                if k == 0 {
+                    text.push_str(&format!("# newdoc id = d{doc}\n"));
+                }
+                text.push_str(&format!(
+                    "# sent_id = d{doc}-{k}\n1\tw\tw\tX\tX\t_\t0\troot\t_\t_\n\n"
+                ));
+            }
+        }
+        let sentences = conllu::parse(&text).expect("parses");
+        let (rest, held) = split_documents(sentences, 5);
+        let ids: Vec<&str> = held.iter().filter_map(|s| s.comment("sent_id")).collect();
+        assert_eq!(ids, ["d4-0", "d4-1", "d9-0", "d9-1"]);
+        assert_eq!(rest.len(), 18);
     }
 }
