@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use parley_doc::{
     Actor, Annotator, DatePrecision, DocError, Document, Event, EventDate, EventParty, EventPlace,
     EventTrigger, EventType, Layer, Modality, SentenceIdx, Span, TokenIdx, Upos,
@@ -1393,8 +1393,27 @@ impl EventCoder {
             })
             .min_by_key(distance);
         if let Some(e) = attached.or(nearest) {
+            // Bare months and weekdays are read in the past of the document
+            // date; an act still to come ("will complete the withdrawal by
+            // September", "will meet on Thursday") means the next one. (A
+            // date of the speech verb, "said on Tuesday that it will ...",
+            // stays in the past.)
+            let mut value = e.value;
+            let own_clause = !s.parsed || clause_verb(e.first) == Some(pred);
+            if let Some(doc) = ctx.doc_date.filter(|d| reading.future && own_clause && value < *d) {
+                value = match e.rule {
+                    "month" | "month-day" | "early-month" | "mid-month" | "late-month" => {
+                        value.with_year(value.year() + 1).unwrap_or(value)
+                    }
+                    "weekday-past" => value + chrono::Duration::days(7),
+                    _ => value,
+                };
+                if value < doc {
+                    value = e.value;
+                }
+            }
             return Some(EventDate {
-                value: e.value.format("%Y-%m-%d").to_string(),
+                value: value.format("%Y-%m-%d").to_string(),
                 precision: e.precision,
                 span: Some(span_of(e)),
                 rule: e.rule.to_string(),
@@ -2423,6 +2442,32 @@ mod tests {
         };
         assert_eq!(date_of("suspended"), ("2024-07-18".to_string(), "document-date".to_string()));
         assert_eq!(date_of("lifted").0, "2024-02-01");
+    }
+
+    #[test]
+    fn an_act_to_come_takes_the_next_weekday_or_month() {
+        let date = |spec: &str| {
+            let doc = parsed(spec, "2024-07-19");
+            let events = coder().code(&doc);
+            events[0].date.as_ref().map(|d| d.value.clone())
+        };
+        assert_eq!(
+            date("Germany/PROPN/Germany/3/nsubj will/AUX/will/3/aux meet/VERB/meet/0/root Russia/PROPN/Russia/3/obj on/ADP/on/6/case Thursday/PROPN/Thursday/3/obl").as_deref(),
+            Some("2024-07-25")
+        );
+        assert_eq!(
+            date("Germany/PROPN/Germany/2/nsubj met/VERB/meet/0/root Russia/PROPN/Russia/2/obj on/ADP/on/5/case Thursday/PROPN/Thursday/2/obl").as_deref(),
+            Some("2024-07-18")
+        );
+        assert_eq!(
+            date("Germany/PROPN/Germany/3/nsubj will/AUX/will/3/aux meet/VERB/meet/0/root Russia/PROPN/Russia/3/obj in/ADP/in/6/case June/PROPN/June/3/obl").as_deref(),
+            Some("2025-06-01")
+        );
+        // The day it was said stays in the past.
+        assert_eq!(
+            date("Germany/PROPN/Germany/2/nsubj said/VERB/say/0/root on/ADP/on/4/case Thursday/PROPN/Thursday/2/obl it/PRON/it/7/nsubj will/AUX/will/7/aux meet/VERB/meet/2/ccomp Russia/PROPN/Russia/7/obj").as_deref(),
+            Some("2024-07-18")
+        );
     }
 
     #[test]
