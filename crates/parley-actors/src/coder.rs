@@ -415,6 +415,31 @@ impl ActorCoder {
                 i += 1;
                 continue;
             }
+            // "Iranian state media said the country had launched ...": "the
+            // country" and "the government" are the one country named just
+            // before (in this sentence or the one before), if only one is.
+            if w.norm == "the" {
+                let next = words.get(i + 1).map(|n| n.norm.as_str());
+                if let Some(sector) = match next {
+                    Some("country" | "nation") => Some(None),
+                    Some("government") => Some(Some("GOV")),
+                    _ => None,
+                } {
+                    if let Some(ante) = sole_country_before(state, si, w.start) {
+                        let country = state.drafts[ante].actor.country.clone().unwrap_or_default();
+                        let actor = Actor {
+                            code: format!("{country}{}", sector.unwrap_or("")),
+                            country: Some(country),
+                            sector: sector.map(str::to_string),
+                            name: None,
+                            role: None,
+                        };
+                        push(state, si, words, i, i + 2, actor, Via::Coref(ante), false);
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
             if let Some(end) = name_end(words, i, &piece_at) {
                 i = self.name(si, words, &pieces, &piece_at, i, end, date, state);
                 continue;
@@ -1070,6 +1095,31 @@ fn latest_speaking_body(state: &DocState, si: usize) -> Option<usize> {
         .take_while(|(_, d)| d.sentence + 3 >= si)
         .find(|(_, d)| !d.person && d.subject)
         .map(|(k, _)| k)
+}
+
+/// The latest draft with a country in this sentence before byte `start`,
+/// or (when this sentence has none there) in the sentence before, if all
+/// the drafts with a country there name the same one.
+fn sole_country_before(state: &DocState, si: usize, start: usize) -> Option<usize> {
+    let with_country = |here: bool| -> Vec<usize> {
+        state
+            .drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.actor.country.is_some()
+                    && if here { d.sentence == si && d.start < start } else { d.sentence + 1 == si }
+            })
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let mut near = with_country(true);
+    if near.is_empty() {
+        near = with_country(false);
+    }
+    let last = *near.iter().max_by_key(|&&k| state.drafts[k].start)?;
+    let country = &state.drafts[last].actor.country;
+    near.iter().all(|&k| &state.drafts[k].actor.country == country).then_some(last)
 }
 
 /// The latest draft that refers to a person, in this or the three sentences before.

@@ -201,3 +201,17 @@ fn a_regions_adjective_is_read_whole() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_country_and_the_government_are_the_one_country_just_named() {
+    let found = coded(
+        Some("2024-05-10"),
+        "Iranian state media said the country had launched drones. Pakistan said the government would respond.",
+    );
+    assert!(has(&found, "the country", "IRN"), "{found:?}");
+    assert!(has(&found, "the government", "PAKGOV"), "{found:?}");
+    // Two countries named just before: no guess.
+    let found =
+        coded(Some("2024-05-10"), "Russia attacked Ukraine. The government said it would resist.");
+    assert!(!found.iter().any(|(t, _)| t == "The government"), "{found:?}");
+}
