@@ -12,8 +12,8 @@
 //! ("Russia's Foreign Ministry spokeswoman" -> `RUSGOV`), codes people the
 //! dictionary lacks through role patterns ("a Finnish president X", "X, the
 //! head of Ukraine's presidential office", "X of NATO"), and follows them
-//! through the document (surnames, "the Ukrainian leader", "he said", "it said", "the country"
-//! when one country was just named).
+//! through the document (surnames, "the Ukrainian leader", "he said", "it
+//! said", "the country" when one country was just named).
 //! Every [`parley_doc::Mention`] keeps its span and how it was found.
 //!
 //! ```
