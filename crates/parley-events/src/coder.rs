@@ -106,6 +106,11 @@ const CARRIER: &[&str] = &[
     "supply",
     "stock",
 ];
+/// A party known only by its country (the people, a place, a domestic target).
+fn country_actor(country: String) -> Actor {
+    Actor { code: country.clone(), country: Some(country), sector: None, name: None, role: None }
+}
+
 /// Nouns for people as a crowd, not as officials ("protesters in Nairobi").
 const CROWD: &[&str] = &[
     "protester",
@@ -871,13 +876,7 @@ impl EventCoder {
                 protest_home = Some(EventParty {
                     span,
                     mention: None,
-                    actor: Actor {
-                        code: country.clone(),
-                        country: Some(country),
-                        sector: None,
-                        name: None,
-                        role: None,
-                    },
+                    actor: country_actor(country),
                     rule: why.into(),
                 });
             }
@@ -924,13 +923,7 @@ impl EventCoder {
                 event == EventType::Assault
             };
             if let (Some(_), true, Some(country)) = (place, wanted, p.actor.country.clone()) {
-                p.actor = Actor {
-                    code: country.clone(),
-                    country: Some(country),
-                    sector: None,
-                    name: None,
-                    role: None,
-                };
+                p.actor = country_actor(country);
                 p.rule = format!("{}:people-of-place", p.rule);
             }
             p
@@ -981,13 +974,7 @@ impl EventCoder {
                     Some(EventParty {
                         span: m.span,
                         mention: None,
-                        actor: Actor {
-                            code: country.clone(),
-                            country: Some(country),
-                            sector: None,
-                            name: None,
-                            role: None,
-                        },
+                        actor: country_actor(country),
                         rule: "domestic".into(),
                     })
                 });
@@ -1449,13 +1436,7 @@ impl EventCoder {
             Some(EventParty {
                 span: Span::new_unchecked(s.span(j).start, m.end),
                 mention: None,
-                actor: Actor {
-                    code: country.clone(),
-                    country: Some(country),
-                    sector: None,
-                    name: None,
-                    role: None,
-                },
+                actor: country_actor(country),
                 rule: "attacked-place".into(),
             })
         })
