@@ -101,6 +101,12 @@ pub fn quote_at(regions: &[Span], span: Span) -> Option<Span> {
 pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize> {
     let outside = |i: usize| quote_at(quotes, s.span(i)).is_none();
     if s.parsed {
+        // "..., killing four people, the health ministry said.": a closing
+        // attribution reports the whole clause before it, however the
+        // parser attached it.
+        if let Some((v, _)) = closing_attribution(s, quotes).filter(|&(_, a)| a > t) {
+            return Some(v);
+        }
         let mut root = t;
         // A nominal trigger ("benefit Russian aggression") is reported with
         // the clause it is an argument of.
@@ -142,6 +148,45 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
             .filter(|&i| is_speech(&s.lemma[i]) && i != t && outside(i))
             .min_by_key(|&i| i.abs_diff(t))
     }
+}
+
+/// A speech verb that closes the sentence after a comma and a short
+/// subject: ", the ministry said." / ", officials said on Friday.". Only
+/// punctuation and a short tail without verbs may follow it; the subject
+/// is nominal words (a determiner, adjectives, nouns, names, a pronoun, a
+/// preposition inside "a spokesman for the army").
+///
+/// Returns the verb and the first word of its subject.
+pub fn closing_attribution(s: &Sent<'_>, quotes: &[Span]) -> Option<(usize, usize)> {
+    let v = (0..s.n).rev().find(|&i| is_speech(&s.lemma[i]) && s.lemma[i] != "according")?;
+    if quote_at(quotes, s.span(v)).is_some() {
+        return None;
+    }
+    let tail: Vec<usize> = (v + 1..s.n).filter(|&i| s.upos(i) != Some(Upos::PUNCT)).collect();
+    if tail.len() > 4
+        || tail.iter().any(|&i| matches!(s.upos(i), Some(Upos::VERB | Upos::AUX | Upos::SCONJ)))
+        || s.lower.get(v + 1).is_some_and(|w| w == "that" || w == ":")
+    {
+        return None;
+    }
+    let mut i = v;
+    let mut nominal = false;
+    while i > 0 {
+        i -= 1;
+        match s.upos(i) {
+            Some(Upos::PUNCT) if s.text(i) == "," => {
+                return (nominal && i > 0).then_some((v, i + 1));
+            }
+            Some(Upos::NOUN | Upos::PROPN | Upos::PRON) => nominal = true,
+            Some(Upos::DET | Upos::ADJ | Upos::NUM | Upos::PART | Upos::ADP | Upos::CCONJ) => {}
+            Some(Upos::AUX) if v - i <= 2 => {}
+            _ => return None,
+        }
+        if v - i > 10 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Speech verbs outside any quote in a sentence, in text order.
@@ -229,6 +274,26 @@ mod tests {
         );
         let s = Sent::new(&doc, &doc.sentences[0]);
         assert_eq!(speech_verb_for(&s, 5, &[]), Some(1));
+    }
+
+    #[test]
+    fn closing_attribution_reports_the_clause_before_it_however_attached() {
+        // Troops raided the camp , killing four , the ministry said .
+        // The parser hung "said" under "killing", not under the root.
+        let doc = parsed(
+            "Troops/NOUN/troop/2/nsubj raided/VERB/raid/0/root the/DET/the/4/det camp/NOUN/camp/2/obj ,/PUNCT/,/6/punct killing/VERB/kill/2/advcl four/NUM/four/11/nsubj ,/PUNCT/,/10/punct the/DET/the/10/det ministry/NOUN/ministry/11/nsubj said/VERB/say/6/ccomp ./PUNCT/./2/punct",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 1, &[]), Some(10));
+        assert_eq!(closing_attribution(&s, &[]), Some((10, 8)));
+        // Not when the speech verb opens what it reports.
+        let doc = parsed(
+            "Troops/NOUN/troop/2/nsubj raided/VERB/raid/0/root the/DET/the/4/det camp/NOUN/camp/2/obj ,/PUNCT/,/7/punct officials/NOUN/official/7/nsubj said/VERB/say/2/conj that/SCONJ/that/9/mark it/PRON/it/10/nsubj ended/VERB/end/7/ccomp",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(closing_attribution(&s, &[]), None);
     }
 
     #[test]

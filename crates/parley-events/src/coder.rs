@@ -133,6 +133,24 @@ const CROWD: &[&str] = &[
 const LOC_PREP: &[&str] =
     &["in", "at", "near", "outside", "inside", "across", "throughout", "off", "around", "within"];
 const RELATIVE: &[&str] = &["which", "who", "that", "whom"];
+/// Natural features a demonym may name without naming a party: "the
+/// Korean peninsula", "the Chinese coast", "Japanese waters".
+const GEO_FEATURE: &[&str] = &[
+    "peninsula",
+    "sea",
+    "coast",
+    "coastline",
+    "waters",
+    "gulf",
+    "strait",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "river",
+    "lake",
+    "desert",
+];
 const FIRST_PERSON: &[&str] = &["we", "i", "us", "me", "our"];
 
 /// The event stage: codes PLOVER/CAMEO events into `Document::events`.
@@ -621,7 +639,18 @@ impl EventCoder {
                 event,
                 EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Sanction
             );
-            let nominal = entry.pos == TriggerPos::Noun && c.light.is_none();
+            // "A Russian drone attack killed two people, officials said":
+            // a noun that does a physical act of its own is a reported
+            // fact, not a label.
+            let acts = cands.iter().any(|o| {
+                o.tok != t
+                    && (s.head[t] == Some(o.tok) || s.dominates(t, o.tok))
+                    && matches!(
+                        self.lexicon.entries()[o.entry].event,
+                        EventType::Assault | EventType::Coerce
+                    )
+            });
+            let nominal = entry.pos == TriggerPos::Noun && c.light.is_none() && !acts;
             let cleft = is_cleft(s, t);
             let owners: Vec<Hit> = actors
                 .iter()
@@ -697,9 +726,13 @@ impl EventCoder {
         let only_if = s.kids(pred, "advcl").any(|a| {
             s.children[a].iter().any(|&m| matches!(s.lemma[m].as_str(), "only" | "unless"))
         });
+        // The condition itself ("If Russia attacks a NATO member, ...") is
+        // nobody's statement of intent.
+        let in_condition = matches!(reading.cue.as_deref(), Some("in-if-clause" | "if-opener"));
         if !actors.is_empty()
             && !reading.negated
             && !only_if
+            && !in_condition
             && (reading.modality == Modality::Conditional
                 || (reading.modality == Modality::Hypothetical && if_bound))
             && !matches!(event, EventType::Request | EventType::Accuse)
@@ -795,10 +828,12 @@ impl EventCoder {
             let object = if s.parsed && physical { s.kid(t, "obj") } else { None };
             let others: Vec<usize> = ctx.mentions[si]
                 .iter()
-                .filter(|&&(m, a, _)| {
+                .filter(|&&(m, a, b)| {
                     !used.contains(&m)
                         && !own.contains(&key(m))
                         && object.is_none_or(|o| !s.dominates(o, a))
+                        && !names_a_feature(s, a, b)
+                        && speech.is_none_or(|v| !in_speech_phrase(s, v, t, a, &ctx.quotes))
                 })
                 .map(|m| m.0)
                 .collect();
@@ -894,7 +929,7 @@ impl EventCoder {
         // A city that stands for its government elsewhere ("Nairobi said")
         // names only where people are from when they protest or are named
         // as a crowd ("protesters in Nairobi", "residents of Kyiv"), and
-        // only the country when it is attacked ("bombed Beirut").
+        // only the country when it is attacked or coerced ("bombed Beirut").
         let people_of_place = |h: &Hit, as_actor: bool| {
             let mut p = party(h);
             let span = s.doc.mentions[h.mention].span;
@@ -920,7 +955,9 @@ impl EventCoder {
             let wanted = if as_actor {
                 event == EventType::Protest || crowd
             } else {
-                event == EventType::Assault
+                // Coercion too befalls a place's people or land, not its
+                // government ("arrested protesters in Seoul", "seized Kabul").
+                matches!(event, EventType::Assault | EventType::Coerce)
             };
             if let (Some(_), true, Some(country)) = (place, wanted, p.actor.country.clone()) {
                 p.actor = country_actor(country);
@@ -1086,6 +1123,23 @@ impl EventCoder {
         if s.lemma[verb] == "according" {
             let m = ms.iter().filter(|(_, a, _)| *a > verb).min_by_key(|(_, a, _)| *a)?;
             return Some(Hit { mention: m.0, rule: "according-to".into(), parse: false });
+        }
+        // ", the Palestinian health ministry said.": the words between the
+        // comma and the verb are the speaker, whatever the parse says.
+        if let Some((_, first)) =
+            attribution::closing_attribution(s, &ctx.quotes).filter(|&(v, _)| v == verb)
+        {
+            // "..., witnesses said": a speaker no dictionary knows is no one
+            // else named in the sentence.
+            return ms
+                .iter()
+                .filter(|(_, a, b)| *a >= first && *b <= verb)
+                .max_by_key(|(_, _, b)| *b)
+                .map(|(m, _, _)| Hit {
+                    mention: *m,
+                    rule: "closing-attribution".into(),
+                    parse: false,
+                });
         }
         if s.parsed {
             if let Some(subj) = subject_of(s, verb) {
@@ -1350,7 +1404,11 @@ impl EventCoder {
         };
         // "after last year's coup": a date that is a noun's possessor dates
         // that noun, not the act.
-        let usable = |e: &&DateExpr| !(e.first..e.end).any(|i| s.rel[i] == "nmod:poss");
+        // "since 2019", "until June" bound a state that lasts, not an act.
+        let usable = |e: &&DateExpr| {
+            !(e.first..e.end).any(|i| s.rel[i] == "nmod:poss")
+                && !matches!(s.lower[e.first].as_str(), "since" | "until")
+        };
         let attached =
             exprs.iter().filter(usable).find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
         // With a parse, a date from a clause that reports an act of its own
@@ -1504,6 +1562,37 @@ enum DerivedKind {
 }
 
 /// Nouns that, as the predicate of "A was a ... to B's act", justify A by B.
+/// Whether local token `a` belongs to the words that report speech verb
+/// `v` rather than to what `v` reports (the trigger `t`): "..., the
+/// minister told reporters in Brussels" names no party of the act.
+fn in_speech_phrase(s: &Sent<'_>, v: usize, t: usize, a: usize, quotes: &[Span]) -> bool {
+    if let Some((cv, first)) = attribution::closing_attribution(s, quotes) {
+        if cv == v {
+            return a >= first;
+        }
+    }
+    if !s.parsed || s.dominates(a, t) {
+        return false;
+    }
+    // The speaker and the addressee, with what modifies them.
+    s.children[v]
+        .iter()
+        .any(|&c| matches!(s.base(c), "nsubj" | "obj" | "iobj") && (c == a || s.dominates(c, a)))
+}
+
+/// Whether the mention over local tokens `a..b` only modifies a natural
+/// feature ("into the sea east of the Korean peninsula").
+fn names_a_feature(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    if !s.parsed {
+        return (b..s.n).next().is_some_and(|i| GEO_FEATURE.contains(&s.lemma[i].as_str()));
+    }
+    let Some(top) = (a..b).find(|&i| s.head[i].is_none_or(|h| h < a || h >= b)) else {
+        return false;
+    };
+    matches!(s.base(top), "amod" | "compound")
+        && s.head[top].is_some_and(|h| GEO_FEATURE.contains(&s.lemma[h].as_str()))
+}
+
 const RESPONSE_NOUNS: &[&str] = &["response", "reaction", "retaliation", "answer", "reply"];
 
 impl Annotator for EventCoder {
@@ -2161,6 +2250,16 @@ mod tests {
     }
 
     #[test]
+    fn the_condition_itself_is_no_statement_of_intent() {
+        // The parse lost the "if" (see modality's table); the opening
+        // condition still codes nothing asserted.
+        check(
+            "If/SCONJ/if/0/root Russia/PROPN/Russia/3/compound attacks/NOUN/attack/1/conj NATO/PROPN/NATO/3/obj ,/PUNCT/,/7/punct alliance/NOUN/alliance/7/nsubj acts/VERB/act/3/acl:relcl",
+            &[("ASSAULT", "RUS", "IGOWSTNAT", Modality::Conditional)],
+        );
+    }
+
+    #[test]
     fn conditional_offer_and_domestic_target() {
         // "Kyiv would meet Putin if ...": the statement is an offer.
         let events = check(
@@ -2190,6 +2289,15 @@ mod tests {
             "Kyiv/PROPN/Kyiv/4/nsubj and/CCONJ/and/3/cc Moscow/PROPN/Moscow/1/conj dismissed/VERB/dismiss/0/root calls/NOUN/call/4/obj for/ADP/for/7/case talks/NOUN/talk/5/nmod",
             &[("REJECT", "UKRGOV", "-", Modality::Asserted), ("REJECT", "RUSGOV", "-", Modality::Asserted)],
         );
+    }
+
+    #[test]
+    fn a_bound_of_a_lasting_state_does_not_date_the_act() {
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj agreed/VERB/agree/0/root to/PART/to/4/mark resume/VERB/resume/2/xcomp talks/NOUN/talk/4/obj ,/PUNCT/,/7/punct suspended/VERB/suspend/5/acl since/ADP/since/9/case 2019/NUM/2019/7/obl with/ADP/with/11/case Ukraine/PROPN/Ukraine/4/obl",
+            &[("AGREE", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].date.as_ref().map(|d| d.rule.as_str()), Some("document-date"));
     }
 
     #[test]
@@ -2266,6 +2374,14 @@ mod tests {
     }
 
     #[test]
+    fn people_coerced_in_a_capital_are_its_country_not_its_government() {
+        check(
+            "Pakistan/PROPN/Pakistan/2/nsubj arrested/VERB/arrest/0/root protesters/NOUN/protester/2/obj in/ADP/in/5/case Nairobi/PROPN/Nairobi/3/nmod",
+            &[("COERCE", "PAK", "KEN", Modality::Asserted)],
+        );
+    }
+
+    #[test]
     fn coordinated_partners_meet_each_other_not_their_topic() {
         check(
             "France/PROPN/France/4/nsubj and/CCONJ/and/3/cc Germany/PROPN/Germany/1/conj discussed/VERB/discuss/0/root the/DET/the/6/det war/NOUN/war/4/obj in/ADP/in/8/case Ukraine/PROPN/Ukraine/6/nmod",
@@ -2289,6 +2405,33 @@ mod tests {
         check(
             "Pakistan/PROPN/Pakistan/2/nsubj arrested/VERB/arrest/0/root three/NUM/three/4/nummod men/NOUN/man/2/obj suspected/VERB/suspect/4/acl of/SCONJ/of/7/mark planning/VERB/plan/5/advcl attacks/NOUN/attack/7/obj on/ADP/on/11/case Chinese/ADJ/Chinese/11/amod engineers/NOUN/engineer/8/nmod",
             &[("COERCE", "PAK", "PAK", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_closing_attribution_names_the_speaker_whatever_the_parse() {
+        // The parser made "attack" a second subject of "said".
+        let events = check(
+            "Russian/ADJ/Russian/2/amod attack/NOUN/attack/9/nsubj killed/VERB/kill/2/acl two/NUM/two/5/nummod people/NOUN/person/3/obj ,/PUNCT/,/8/punct Ukrainian/ADJ/Ukrainian/8/amod officials/NOUN/official/9/nsubj said/VERB/say/0/root",
+            &[("ASSAULT", "RUS", "-", Modality::Asserted)],
+        );
+        let speaker = events[0].speaker.as_ref().map(|p| p.actor.code.as_str());
+        assert_eq!(speaker, Some("UKR"));
+    }
+
+    #[test]
+    fn a_party_named_around_the_speech_verb_is_not_the_acts() {
+        check(
+            "Kyiv/PROPN/Kyiv/2/nsubj told/VERB/tell/0/root reporters/NOUN/reporter/2/obj in/ADP/in/5/case Moscow/PROPN/Moscow/3/nmod that/SCONJ/that/9/mark it/PRON/it/9/nsubj would/AUX/would/9/aux protest/VERB/protest/2/ccomp",
+            &[("THREATEN", "UKRGOV", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_demonym_naming_a_natural_feature_is_no_party() {
+        check(
+            "Pyongyang/PROPN/Pyongyang/2/nsubj test-fired/VERB/test-fire/0/root missiles/NOUN/missile/2/obj into/ADP/into/6/case the/DET/the/6/det sea/NOUN/sea/2/obl east/ADV/east/6/advmod of/ADP/of/11/case the/DET/the/11/det Russian/ADJ/Russian/11/amod peninsula/NOUN/peninsula/7/obl",
+            &[("MOBILIZE", "PRKGOV", "-", Modality::Asserted)],
         );
     }
 

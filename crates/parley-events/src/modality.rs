@@ -269,7 +269,12 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
             // "impossible until Russia forces ...": a condition, not a fact.
             set(&mut r, Modality::Conditional, "until-clause".to_string());
         }
-        if FAIL.contains(&lemma) && base != "advcl" {
+        // "denied supporting the rebels": a gerund right under a denial is
+        // its object, whatever relation the parser gave it.
+        let denied_gerund = DENY.contains(&lemma)
+            && s.xpos(prev) == Some("VBG")
+            && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
+        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund {
             set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
         } else if DOUBT.contains(&lemma) && base != "advcl" {
             set(&mut r, Modality::Hypothetical, format!("ctrl:{lemma}"));
@@ -312,6 +317,15 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         }
     }
 
+    // "If Russia attacks a NATO member, the alliance will respond": an
+    // opening condition runs to its comma, however it was parsed.
+    let opener = (0..s.n).find(|&i| s.upos(i) != Some(parley_doc::Upos::PUNCT));
+    if let Some(o) = opener.filter(|&o| matches!(s.lower[o].as_str(), "if" | "unless")) {
+        if (o + 1..s.n).find(|&i| s.lower[i] == ",").is_some_and(|comma| o < t && t < comma) {
+            set(&mut r, Modality::Conditional, format!("{}-opener", s.lower[o]));
+        }
+    }
+
     // Questions: the sentence ends in "?" and the predicate is not reported.
     if s.lower.last().is_some_and(|w| w == "?") && !reported {
         set(&mut r, Modality::Questioned, "question-mark".to_string());
@@ -348,6 +362,13 @@ mod tests {
                 Some("deny-that:deny"),
             ),
             (
+                // The parse took the gerund for an adverbial clause.
+                "Rwanda/PROPN/Rwanda/2/nsubj denied/VERB/deny/0/root supporting/VERB/support/2/advcl/VBG the/DET/the/5/det rebels/NOUN/rebel/3/obj",
+                "supporting",
+                Modality::Negated,
+                Some("ctrl:deny"),
+            ),
+            (
                 "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",
                 "obtain",
                 Modality::Negated,
@@ -358,6 +379,13 @@ mod tests {
                 "attend",
                 Modality::Conditional,
                 Some("would-if"),
+            ),
+            (
+                // The parse took "attacks" for a noun and lost the "if".
+                "If/SCONJ/if/0/root Russia/PROPN/Russia/3/compound attacks/NOUN/attack/1/conj ,/PUNCT/,/7/punct NATO/PROPN/NATO/7/nsubj will/AUX/will/7/aux respond/VERB/respond/3/acl:relcl",
+                "attacks",
+                Modality::Conditional,
+                Some("if-opener"),
             ),
             (
                 "Russia/PROPN/Russia/3/nsubj could/AUX/could/3/aux attack/VERB/attack/0/root Kyiv/PROPN/Kyiv/3/obj",

@@ -128,7 +128,14 @@ impl Lemmatizer {
         let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
         for k in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             if let Some(&id) = self.by_suffix.get(&suffix_key(xpos, k, &lower[lower.len() - k..])) {
-                if let Some(lemma) = self.rules.get(id as usize).and_then(|r| r.apply(&lower)) {
+                // A rule learned from a capitalised lemma ("AIDS") would
+                // write capitals into an unseen word ("Rapid" -> "raAid"):
+                // a suffix rewrite never changes case.
+                let rule = self
+                    .rules
+                    .get(id as usize)
+                    .filter(|r| !r.append.chars().any(char::is_uppercase));
+                if let Some(lemma) = rule.and_then(|r| r.apply(&lower)) {
                     if !lemma.is_empty() {
                         return lemma;
                     }
@@ -212,6 +219,14 @@ mod tests {
             assert_eq!(rule.apply(&chars).as_deref(), Some(lemma));
         }
         assert_eq!(Rule { strip: 9, append: String::new() }.apply(&['a']), None);
+    }
+
+    #[test]
+    fn suffix_rules_never_write_capitals() {
+        // The only rule learned rewrites the whole word into a capitalised lemma.
+        let lem = Lemmatizer::train([("rapids", "NNS", "Rapids")].into_iter());
+        assert_eq!(lem.lemma("Rapids", Upos::NOUN, "NNS"), "Rapids");
+        assert_eq!(lem.lemma("squids", Upos::NOUN, "NNS"), "squids");
     }
 
     #[test]
