@@ -158,13 +158,104 @@ fn find_furniture(doc: &Document) -> Vec<Furniture> {
         }
     }
 
-    doc.blocks
+    // A trailer of the page template: a short "Label: Title Case Words"
+    // line among the last blocks ("Our Standards: The Trust Principles.").
+    for line in lines.iter().filter(|l| l.from_end < 3) {
+        if reasons[line.index].is_none() && is_labelled_title(line.text, line.words) {
+            reasons[line.index] = Some("end-matter");
+        }
+    }
+
+    let mut out: Vec<Furniture> = doc
+        .blocks
         .iter()
-        .zip(reasons)
+        .zip(&reasons)
         .filter_map(|(block, reason)| {
             reason.map(|r| Furniture { span: block.span, reason: r.to_string() })
         })
-        .collect()
+        .collect();
+    // A dateline opening the first paragraphs of the body ("KYIV, Ukraine
+    // (AP) —"): the place and agency are not part of the first sentence.
+    let body = lines.iter().filter(|l| l.kind != BlockKind::Headline && reasons[l.index].is_none());
+    for line in body.take(3) {
+        if let Some(len) = dateline_prefix(line.text) {
+            let start = doc.blocks[line.index].span.start;
+            out.push(Furniture {
+                span: Span::new_unchecked(start, start + len),
+                reason: "dateline".to_string(),
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// The length in bytes of a dateline that opens `text`, dash and space
+/// included: a place in capitals ("WASHINGTON", "ST. PETERSBURG"), then
+/// optionally a region, a date and an agency in brackets, then a dash.
+/// The text after it must open a sentence; a capitalised acronym in a
+/// sentence ("NATO — the alliance ...") is not a dateline.
+fn dateline_prefix(text: &str) -> Option<usize> {
+    let head = text.get(..text.len().min(90)).unwrap_or(text);
+    let (dash_at, dash) = ["—", "–", " -- ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, *d)))
+        .min_by_key(|&(i, _)| i)?;
+    let prefix = text[..dash_at].trim();
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals =
+        |w: &str| letters(w) >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let place_words = words.iter().take_while(|w| capitals(w.trim_end_matches(','))).count();
+    if place_words == 0 {
+        return None;
+    }
+    // After the place: names, dates, numbers and a bracketed agency only.
+    let mut in_brackets = false;
+    for w in &words[place_words..] {
+        if w.starts_with('(') {
+            in_brackets = true;
+        }
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised =
+            bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(in_brackets
+            || capitalised
+            || bare.is_empty()
+            || calendar::month_number(bare).is_some())
+        {
+            return None;
+        }
+        if w.ends_with(')') {
+            in_brackets = false;
+        }
+    }
+    let marked = prefix.contains(',') || prefix.contains('(') || place_words == words.len();
+    let rest_at = dash_at + dash.len();
+    let rest = text[rest_at..].trim_start();
+    let opens_sentence =
+        rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '“' || c == '"');
+    (marked && opens_sentence && rest.split_whitespace().count() >= 4)
+        .then(|| text.len() - rest.len())
+}
+
+/// "Our Standards: The Trust Principles.": a short label, a colon and a
+/// title in capitals, with no sentence in it.
+fn is_labelled_title(text: &str, words: usize) -> bool {
+    let Some((label, title)) = text.split_once(": ") else {
+        return false;
+    };
+    let small = ["of", "the", "and", "for", "to", "in", "on", "a", "an", "&"];
+    words <= 8
+        && label.split_whitespace().count() <= 3
+        && title.split_whitespace().count() >= 2
+        && title.split_whitespace().all(|w| {
+            small.contains(&w)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
 }
 
 /// Lowercase letters and digits only, for comparing headlines.
@@ -1014,6 +1105,46 @@ twitter
             assert_eq!(g, e);
         }
         assert_eq!(got.len(), expected.len());
+    }
+
+    #[test]
+    fn datelines_are_cut_from_the_first_paragraph() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "KYIV, Ukraine (AP) — Russia launched drones at the capital overnight.",
+                Some("KYIV, Ukraine (AP) — "),
+            ),
+            (
+                "MANILA, March 11 (WorldWire) - The Philippines summoned the envoy.",
+                Some("MANILA, March 11 (WorldWire) - "),
+            ),
+            ("TBILISI — Tens of thousands of people marched on parliament.", Some("TBILISI — ")),
+            (
+                "ST. PETERSBURG, Russia — Officials said the port was closed.",
+                Some("ST. PETERSBURG, Russia — "),
+            ),
+            ("NATO — the alliance of 32 states — met on Tuesday.", None),
+            ("The ministry said — without giving details — that talks had ended.", None),
+            ("Russia and Ukraine - which have been at war since 2022 - met.", None),
+        ];
+        for (text, want) in cases {
+            let got = dateline_prefix(text).map(|n| &text[..n]);
+            assert_eq!(got, *want, "{text}");
+        }
+        // Only at the top of the body, and the rest of the paragraph stays.
+        let got = reasons("Drones Hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at the capital overnight.\n");
+        assert_eq!(got[1], ("KYIV, Ukraine (AP) — ".to_string(), Some("dateline".to_string())));
+        assert_eq!(got[2], ("Russia launched drones at the capital overnight.".to_string(), None));
+    }
+
+    #[test]
+    fn a_labelled_title_at_the_end_is_end_matter() {
+        let got = reasons(
+            "Envoys Meet\nEnvoys met in Doha on Tuesday.\nOur Standards: The Trust Principles.\n",
+        );
+        assert_eq!(got[2].1.as_deref(), Some("end-matter"));
+        let got = reasons("Envoys Meet\nEnvoys met in Doha on Tuesday.\nThe minister said: the talks went well.\n");
+        assert_eq!(got[2].1, None);
     }
 
     #[test]
