@@ -1257,6 +1257,22 @@ impl EventCoder {
         if s.parsed && own_circumstance(s, anchor) {
             return (Vec::new(), false);
         }
+        // A subject named by a noun that no dictionary knows ("a claim the
+        // opposition dismissed", "its coast guard had taken ... and urged")
+        // is the actor, unknown: not whoever is named to the left.
+        if s.parsed
+            && named_subject(s, anchor).is_some_and(|(v, h)| {
+                matches!(s.upos(h), Some(Upos::NOUN | Upos::PROPN))
+                    && !CROWD.contains(&s.lemma[h].as_str())
+                    // Two subjects ("organization Amnesty International
+                    // demanded"): one of them may name a party.
+                    && !s.children[v]
+                        .iter()
+                        .any(|&c| s.base(c) == "nsubj" && mention_at(c).is_some())
+            })
+        {
+            return (Vec::new(), false);
+        }
         // Surface: the passive "by" agent, else the nearest mention on the left.
         if let Some(by) = (anchor + 1..s.n.min(anchor + 5)).find(|&i| s.lower[i] == "by") {
             if s.lower[..anchor]
@@ -1533,12 +1549,13 @@ impl EventCoder {
             {
                 j += 1;
             }
-            if j >= s.n {
-                continue;
-            }
-            if let Some(m) = g.match_at(&s.doc.text, s.span(j).start, &ends) {
-                let end = ends.iter().position(|&e| e == m.end).map(|k| k + 1).unwrap_or(j + 1);
-                out.push((j, end, m.place));
+            // A skipped word may open the name itself: "in the South China
+            // Sea", "in South Sudan".
+            let found = (i + 1..=j.min(s.n - 1))
+                .find_map(|k| g.match_at(&s.doc.text, s.span(k).start, &ends).map(|m| (k, m)));
+            if let Some((k, m)) = found {
+                let end = ends.iter().position(|&e| e == m.end).map(|e| e + 1).unwrap_or(k + 1);
+                out.push((k, end, m.place));
             }
         }
         out
@@ -1926,6 +1943,30 @@ fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
             "acl" => return Some(h),
             _ => return None,
         }
+    }
+    None
+}
+
+/// The subject a verb states itself or shares with the verb it is
+/// coordinated with, controlled by or adverbial to ("..., calling for
+/// sanctions"); not the noun a participle modifies ("a declaration
+/// demanding ...").
+///
+/// Returns the verb that has the subject, and the subject's head.
+fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(subj) = s.children[cur]
+            .iter()
+            .copied()
+            .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:outer"))
+        {
+            return (!RELATIVE.contains(&s.lower[subj].as_str())).then_some((cur, subj));
+        }
+        if !matches!(s.rel[cur].as_str(), "xcomp" | "conj" | "advcl") {
+            return None;
+        }
+        cur = s.head[cur]?;
     }
     None
 }
@@ -2428,6 +2469,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_no_dictionary_knows_is_not_replaced_by_a_party_on_the_left() {
+        // "..., a claim the opposition rejected": not Ukraine's rejection.
+        check(
+            "Russia/PROPN/Russia/2/nsubj accused/VERB/accuse/0/root Ukraine/PROPN/Ukraine/2/obj ,/PUNCT/,/5/punct claim/NOUN/claim/3/appos opposition/NOUN/opposition/7/nsubj rejected/VERB/reject/5/acl:relcl",
+            &[("ACCUSE", "RUS", "UKR", Modality::Asserted)],
+        );
+        // "A Russian official today praised ...": a day is no subject.
+        check(
+            "Russian/ADJ/Russian/2/amod official/ADJ/official/0/root today/NOUN/today/4/nsubj praised/VERB/praise/2/acl:relcl Ukraine/PROPN/Ukraine/4/obj",
+            &[("SUPPORT", "RUS", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
     fn a_demonym_naming_a_natural_feature_is_no_party() {
         check(
             "Pyongyang/PROPN/Pyongyang/2/nsubj test-fired/VERB/test-fire/0/root missiles/NOUN/missile/2/obj into/ADP/into/6/case the/DET/the/6/det sea/NOUN/sea/2/obl east/ADV/east/6/advmod of/ADP/of/11/case the/DET/the/11/det Russian/ADJ/Russian/11/amod peninsula/NOUN/peninsula/7/obl",
@@ -2613,6 +2668,17 @@ mod tests {
             &[("CONSULT", "DEU", "UKRGOV", Modality::Asserted)],
         );
         assert_eq!(events[0].rule, "extend-invitation");
+    }
+
+    #[test]
+    fn a_place_name_may_open_with_a_direction() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj in/ADP/in/7/case the/DET/the/7/det South/PROPN/South/7/compound China/PROPN/China/7/compound Sea/PROPN/Sea/2/obl",
+            "2024-01-15",
+        );
+        let events = coder().code(&doc);
+        let l = events[0].location.as_ref().expect("place");
+        assert_eq!((&doc.text[l.span], l.country.as_deref()), ("South China Sea", None));
     }
 
     #[test]

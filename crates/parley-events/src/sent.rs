@@ -47,8 +47,9 @@ impl<'a> Sent<'a> {
         }
         // "demanded Friday that ...": the parser often takes a bare day
         // name for the verb's object, hiding the real complement.
+        // Likewise "A U.S. official today praised ...": "today" as a subject.
         for (r, w) in rel.iter_mut().zip(&lower) {
-            if r == "obj" && is_time_noun(w) {
+            if matches!(r.as_str(), "obj" | "nsubj") && is_time_noun(w) {
                 *r = "obl:tmod".to_string();
             }
         }
