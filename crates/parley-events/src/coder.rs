@@ -622,7 +622,11 @@ impl EventCoder {
         let hidden_author = (s.parsed && own_circumstance(s, pred))
             || (s.is_passive(pred)
                 && self.lexicon.cameo(&cameo).is_some_and(|f| f.quad_class >= 3));
-        if let Some(sp) = speaker.as_ref().filter(|_| !hidden_author) {
+        // "Ukraine has stepped up strikes, saying they fund Moscow's war":
+        // a pronoun that disagrees in number with the speaker is someone else.
+        let disagrees =
+            |sp: &Hit| subject_of(s, pred).is_some_and(|h| pronoun_disagrees(s, h, sp.mention));
+        if let Some(sp) = speaker.as_ref().filter(|sp| !hidden_author && !disagrees(sp)) {
             if actors.is_empty() || (subj_first_person && !actors.iter().any(|a| a.parse)) {
                 actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
             }
@@ -889,23 +893,20 @@ impl EventCoder {
             .map(|&i| s.span(i))
             .filter(|sp| sp.start.abs_diff(trigger_span.start) < 40)
             .fold(trigger_span, |a, b| a.cover(b));
-        // Protesters named by no actor dictionary who protest against a
-        // state's authorities are that state's people ("fundamentalists
-        // continued their hunger strike to demand the resignation of the
-        // Algerian president").
-        // With no state named at all, protesters are the people of the
-        // country they protest in ("protesters gathered in Tbilisi").
+        // Protesters named by no actor dictionary are the people of the
+        // country they protest in ("protesters gathered in Tbilisi",
+        // "rallied outside the French base in Niamey"); with no place
+        // named, those who protest against a state's authorities are that
+        // state's people ("fundamentalists continued their hunger strike
+        // to demand the resignation of the Algerian president").
         let mut protest_home: Option<EventParty> = None;
         if actors.is_empty() && event == EventType::Protest {
-            let home = recipients
-                .first()
-                .and_then(|r| {
-                    let m = &s.doc.mentions[r.mention];
-                    Some((m.span, m.actor.country.clone()?, "domestic-protester"))
-                })
+            let home = location
+                .as_ref()
+                .and_then(|l| Some((l.span, l.country.clone()?, "protest-place")))
                 .or_else(|| {
-                    let l = location.as_ref()?;
-                    Some((l.span, l.country.clone()?, "protest-place"))
+                    let m = &s.doc.mentions[recipients.first()?.mention];
+                    Some((m.span, m.actor.country.clone()?, "domestic-protester"))
                 });
             if let Some((span, country, why)) = home {
                 protest_home = Some(EventParty {
@@ -1289,8 +1290,10 @@ impl EventCoder {
                 }
             }
         }
+        let pronoun = named_subject(s, anchor).map(|(_, h)| h);
         let left = (0..anchor).rev().find_map(|i| {
-            let m = mention_at(i)?;
+            let m =
+                mention_at(i).filter(|&m| pronoun.is_none_or(|p| !pronoun_disagrees(s, p, m)))?;
             let prev = i.checked_sub(1).map(|p| s.lower[p].as_str()).unwrap_or("");
             (!matches!(
                 prev,
@@ -1450,7 +1453,13 @@ impl EventCoder {
                     return true;
                 };
                 let own_subject = s.children[v].iter().any(|&c| s.base(c) == "nsubj");
-                !(own_circumstance(s, v) || (s.base(v) == "conj" && own_subject))
+                // "The junta, which seized power in July, accused France":
+                // a relative clause dates what it tells of its noun (a
+                // speech verb parsed as one, ", officials said on
+                // Monday.", still dates what was said).
+                !(own_circumstance(s, v)
+                    || (s.base(v) == "conj" && own_subject)
+                    || (s.rel[v] == "acl:relcl" && !attribution::is_speech(&s.lemma[v])))
             })
             .min_by_key(distance);
         if let Some(e) = attached.or(nearest) {
@@ -1947,6 +1956,20 @@ fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// Whether token `pronoun` is "they" and mention `m` singular, or "it" and
+/// `m` plural, as its last word's PTB tag says ("Ukraine has stepped up
+/// strikes, saying they fund Moscow's war": "they" is not Ukraine).
+fn pronoun_disagrees(s: &Sent<'_>, pronoun: usize, m: usize) -> bool {
+    let Some(m) = s.doc.mentions.get(m) else { return false };
+    let last = (0..s.n).rev().find(|&i| m.span.contains(s.span(i)));
+    let plural = last.and_then(|i| s.xpos(i)).is_some_and(|x| x.ends_with('S'));
+    match s.lower[pronoun].as_str() {
+        "they" | "them" => !plural,
+        "it" => plural,
+        _ => false,
+    }
+}
+
 /// The subject a verb states itself or shares with the verb it is
 /// coordinated with, controlled by or adverbial to ("..., calling for
 /// sanctions"); not the noun a participle modifies ("a declaration
@@ -2333,6 +2356,28 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_that_disagrees_with_the_speaker_is_not_the_speaker() {
+        check(
+            "Ukraine/PROPN/Ukraine/2/nsubj/NNP said/VERB/say/0/root they/PRON/they/4/nsubj/PRP funded/VERB/fund/2/ccomp/VBD Moscow/PROPN/Moscow/4/obj/NNP",
+            &[("AID", "-", "RUSGOV", Modality::Asserted)],
+        );
+        check(
+            "Ukraine/PROPN/Ukraine/2/nsubj/NNP said/VERB/say/0/root it/PRON/it/4/nsubj/PRP funded/VERB/fund/2/ccomp/VBD Moscow/PROPN/Moscow/4/obj/NNP",
+            &[("AID", "UKR", "RUSGOV", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_dates_only_itself() {
+        let events = check(
+            "Russia/PROPN/Russia/9/nsubj ,/PUNCT/,/4/punct which/PRON/which/4/nsubj invaded/VERB/invade/1/acl:relcl Ukraine/PROPN/Ukraine/4/obj in/ADP/in/7/case 2022/NUM/2022/4/obl ,/PUNCT/,/4/punct accused/VERB/accuse/0/root Germany/PROPN/Germany/9/obj",
+            &[("ASSAULT", "RUS", "UKR", Modality::Asserted), ("ACCUSE", "RUS", "DEU", Modality::Asserted)],
+        );
+        let rule = |i: usize| events[i].date.as_ref().map(|d| d.rule.as_str());
+        assert_eq!((rule(0), rule(1)), (Some("year"), Some("document-date")));
+    }
+
+    #[test]
     fn a_bound_of_a_lasting_state_does_not_date_the_act() {
         let events = check(
             "Russia/PROPN/Russia/2/nsubj agreed/VERB/agree/0/root to/PART/to/4/mark resume/VERB/resume/2/xcomp talks/NOUN/talk/4/obj ,/PUNCT/,/7/punct suspended/VERB/suspend/5/acl since/ADP/since/9/case 2019/NUM/2019/7/obl with/ADP/with/11/case Ukraine/PROPN/Ukraine/4/obl",
@@ -2411,6 +2456,14 @@ mod tests {
         check(
             "Protesters/NOUN/protester/4/nsubj in/ADP/in/3/case Nairobi/PROPN/Nairobi/1/nmod stormed/VERB/storm/0/root the/DET/the/6/det parliament/NOUN/parliament/4/obj",
             &[("PROTEST", "KEN", "KEN", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn protesters_are_of_the_place_they_protest_in_before_the_state_they_protest_against() {
+        check(
+            "Thousands/NOUN/thousand/2/nsubj rallied/VERB/rally/0/root outside/ADP/outside/6/case the/DET/the/6/det French/ADJ/French/6/amod base/NOUN/base/2/obl in/ADP/in/8/case Nairobi/PROPN/Nairobi/6/nmod",
+            &[("PROTEST", "KEN", "FRA", Modality::Asserted)],
         );
     }
 
