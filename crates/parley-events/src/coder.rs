@@ -2368,6 +2368,14 @@ mod tests {
     }
 
     #[test]
+    fn ordering_an_envoy_to_leave_is_an_expulsion() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root the/DET/the/5/det French/ADJ/French/5/amod ambassador/NOUN/ambassador/2/obj to/PART/to/7/mark leave/VERB/leave/2/xcomp",
+            &[("SANCTION", "RUS", "FRA", Modality::Asserted)],
+        );
+    }
+
+    #[test]
     fn a_relative_clause_dates_only_itself() {
         let events = check(
             "Russia/PROPN/Russia/9/nsubj ,/PUNCT/,/4/punct which/PRON/which/4/nsubj invaded/VERB/invade/1/acl:relcl Ukraine/PROPN/Ukraine/4/obj in/ADP/in/7/case 2022/NUM/2022/4/obl ,/PUNCT/,/4/punct accused/VERB/accuse/0/root Germany/PROPN/Germany/9/obj",
