@@ -980,6 +980,10 @@ impl EventCoder {
                                 && s.doc.mentions[a.mention].actor.code
                                     != s.doc.mentions[r.mention].actor.code
                         })
+                        // "brokered by Qatar and Egypt": partners in one
+                        // act are not each other's recipients unless the
+                        // act is done with each other.
+                        && (r.rule == "mutual" || !actors.iter().any(|x| x.mention == r.mention))
                     })
                     .take(4)
                     .collect();
@@ -993,11 +997,18 @@ impl EventCoder {
             // actor's own country again ("Turkey will allow Turkish Kurd
             // refugees to return", "demanded control of the Nigerian
             // Interior Ministry").
+            // The actor's own phrase does not count ("Putin's spokesman").
+            let actor_head = |a: &Hit| {
+                let &(_, lo, hi) = ctx.mentions[si].iter().find(|(m, _, _)| *m == a.mention)?;
+                (lo..hi).find(|&i| s.head[i].is_none_or(|h| h < lo || h >= hi))
+            };
             let names_home = |a: &Hit| {
-                ctx.mentions[si].iter().any(|&(m, _, _)| {
+                let head = actor_head(a).filter(|_| s.parsed);
+                ctx.mentions[si].iter().any(|&(m, lo, _)| {
                     m != a.mention
                         && !actors.iter().chain(speaker.as_ref()).any(|h| h.mention == m)
                         && key(m) == key(a.mention)
+                        && head.is_none_or(|h| !s.dominates(h, lo))
                 })
             };
             let home = a
@@ -2372,6 +2383,22 @@ mod tests {
         check(
             "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root the/DET/the/5/det French/ADJ/French/5/amod ambassador/NOUN/ambassador/2/obj to/PART/to/7/mark leave/VERB/leave/2/xcomp",
             &[("SANCTION", "RUS", "FRA", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn partners_in_one_act_are_not_each_others_recipients() {
+        check(
+            "The/DET/the/2/det ceasefire/NOUN/ceasefire/4/nsubj:pass was/AUX/be/4/aux:pass brokered/VERB/broker/0/root by/ADP/by/6/case Germany/PROPN/Germany/4/obl:agent and/CCONJ/and/8/cc France/PROPN/France/6/conj",
+            &[("AGREE", "DEU", "-", Modality::Asserted), ("AGREE", "FRA", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn the_actors_own_possessor_does_not_make_an_act_domestic() {
+        check(
+            "Putin/PROPN/Putin/3/nmod:poss 's/PART/'s/1/case spokesman/NOUN/spokesman/5/nsubj Peskov/PROPN/Peskov/3/flat dismissed/VERB/dismiss/0/root the/DET/the/7/det report/NOUN/report/5/obj",
+            &[("REJECT", "RUSGOV", "-", Modality::Asserted)],
         );
     }
 
