@@ -37,6 +37,7 @@ impl Annotator for SyntaxAnnotator {
     fn annotate(&self, doc: &mut Document) -> Result<(), DocError> {
         // Compute everything first, then write.
         let mut results: Vec<(usize, Vec<Analysis>)> = Vec::with_capacity(doc.sentences.len());
+        let mut forms: Vec<&str> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.token_range();
             if range.end > doc.tokens.len() || range.start > range.end {
@@ -49,8 +50,8 @@ impl Annotator for SyntaxAnnotator {
                     ),
                 });
             }
-            let forms: Vec<&str> =
-                doc.tokens[range.clone()].iter().map(|t| doc.token_form(t)).collect();
+            forms.clear();
+            forms.extend(doc.tokens[range.clone()].iter().map(|t| doc.token_form(t)));
             results.push((range.start, self.model.analyse(&forms)));
         }
         for (first, analyses) in results {

@@ -52,8 +52,8 @@ pub(crate) struct Lemmatizer {
     rules: Vec<Rule>,
 }
 
-fn table_key(lower_hash: u64, xpos: &str) -> u64 {
-    f2(0x1e, lower_hash, hash_str(xpos))
+fn table_key(lower_hash: u64, xpos_hash: u64) -> u64 {
+    f2(0x1e, lower_hash, xpos_hash)
 }
 
 fn suffix_key(xpos: &str, k: usize, suffix: &[char]) -> u64 {
@@ -90,7 +90,7 @@ impl Lemmatizer {
         let mut table = HashMap::with_hasher(IdentityBuild);
         let mut rule_counts: HashMap<u64, HashMap<Rule, u32>> = HashMap::new();
         for ((lower, xpos), lemma) in &entries {
-            table.insert(table_key(hash_lower(lower), xpos), lemma.clone());
+            table.insert(table_key(hash_lower(lower), hash_str(xpos)), lemma.clone());
             let rule = Rule::between(lower, lemma);
             let chars: Vec<char> = lower.chars().collect();
             for k in 0..=MAX_SUFFIX.min(chars.len()) {
@@ -118,8 +118,23 @@ impl Lemmatizer {
     }
 
     /// The lemma of a word given its tags.
+    #[cfg(test)]
     pub(crate) fn lemma(&self, form: &str, upos: Upos, xpos: &str) -> String {
-        if let Some(lemma) = self.table.get(&table_key(hash_lower(form), xpos)) {
+        self.lemma_hashed(form, hash_lower(form), upos, xpos, hash_str(xpos))
+    }
+
+    /// [`Self::lemma`], given the hashes of the lowercased form
+    /// ([`hash_lower`]) and of the XPOS ([`hash_str`]), which the caller
+    /// has at hand.
+    pub(crate) fn lemma_hashed(
+        &self,
+        form: &str,
+        lower_hash: u64,
+        upos: Upos,
+        xpos: &str,
+        xpos_hash: u64,
+    ) -> String {
+        if let Some(lemma) = self.table.get(&table_key(lower_hash, xpos_hash)) {
             return lemma.clone();
         }
         if upos == Upos::PROPN {

@@ -174,13 +174,21 @@ impl SyntaxModel {
         self.parser.parse(&lowers, &tags, &mut heads, &mut labels);
         words
             .iter()
+            .zip(&lowers)
             .zip(tags.iter().zip(heads.iter().zip(&labels)))
-            .map(|(word, (&tag, (&head, &label)))| {
+            .map(|((word, &lower), (&tag, (&head, &label)))| {
                 let class = &self.tagger.classes[tag as usize];
+                let xpos_hash = self.tagger.xpos_hashes[tag as usize];
                 Analysis {
                     upos: class.upos,
                     xpos: class.xpos.clone(),
-                    lemma: self.lemmatizer.lemma(word, class.upos, &class.xpos),
+                    lemma: self.lemmatizer.lemma_hashed(
+                        word,
+                        lower,
+                        class.upos,
+                        &class.xpos,
+                        xpos_hash,
+                    ),
                     head: head as usize,
                     deprel: self.parser.labels[label as usize].clone(),
                 }

@@ -50,7 +50,11 @@ const PAD: [u64; 4] = [0x11, 0x22, 0x33, 0x44];
 impl WordInfo {
     pub(crate) fn new(word: &str, lower: &mut Vec<char>) -> WordInfo {
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let n = lower.len();
         let prefix = [1, 2, 3].map(|k| hash_lower_chars(lower[..k.min(n)].iter().copied()));
         let suffix = [1, 2, 3, 4].map(|k| hash_lower_chars(lower[n - k.min(n)..].iter().copied()));
@@ -233,6 +237,12 @@ pub(crate) struct Tagger {
     lexicon: HashMap<u64, u16, IdentityBuild>,
     first: WeightTable,
     second: Option<WeightTable>,
+    /// Hash of each class's XPOS, for the lemmatiser's lookups.
+    pub(crate) xpos_hashes: Vec<u64>,
+}
+
+fn xpos_hashes(classes: &[TagClass]) -> Vec<u64> {
+    classes.iter().map(|c| hash_str(&c.xpos)).collect()
 }
 
 /// A sentence for tagger training: word info and gold class ids.
@@ -295,6 +305,13 @@ pub(crate) fn train_pass(
     trainer.finish(opts.prune)
 }
 
+/// Buffers a pass reuses from word to word and pass to pass.
+#[derive(Debug, Default)]
+pub(crate) struct PassScratch {
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
 /// Runs one pass over a sentence.
 pub(crate) fn run_pass(
     table: &WeightTable,
@@ -304,18 +321,32 @@ pub(crate) fn run_pass(
     prior: Option<&[u16]>,
     out: &mut Vec<u16>,
 ) {
+    let mut scratch = PassScratch::default();
+    run_pass_with(table, tagdict, lex, infos, prior, &mut scratch, out);
+}
+
+/// [`run_pass`] with buffers kept from an earlier pass.
+fn run_pass_with(
+    table: &WeightTable,
+    tagdict: &HashMap<u64, u16, IdentityBuild>,
+    lex: &[u64],
+    infos: &[WordInfo],
+    prior: Option<&[u16]>,
+    scratch: &mut PassScratch,
+    out: &mut Vec<u16>,
+) {
     out.clear();
-    let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0.0f32; table.n_classes()];
+    let PassScratch { feats, scores } = scratch;
+    scores.resize(table.n_classes(), 0.0);
     let case = sentence_case(infos);
     let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
     for i in 0..infos.len() {
         let class = if let Some(&c) = tagdict.get(&infos[i].form) {
             c
         } else {
-            features(infos, lex, case, i, p1, p2, prior, &mut feats);
-            table.score(&feats, &mut scores);
-            argmax(&scores) as u16
+            features(infos, lex, case, i, p1, p2, prior, feats);
+            table.score(feats, scores);
+            argmax(scores) as u16
         };
         out.push(class);
         p2 = p1;
@@ -332,7 +363,8 @@ impl Tagger {
         first: WeightTable,
         second: Option<WeightTable>,
     ) -> Tagger {
-        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second }
+        let xpos_hashes = xpos_hashes(classes);
+        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second, xpos_hashes }
     }
 
     /// Trains a one-pass tagger on `examples`; `classes` lists every class id used in them.
@@ -351,10 +383,11 @@ impl Tagger {
     /// Tags a sentence: one class id per word.
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
         let lex = lex_values(&self.lexicon, infos);
-        run_pass(&self.first, &self.tagdict, &lex, infos, None, out);
+        let mut scratch = PassScratch::default();
+        run_pass_with(&self.first, &self.tagdict, &lex, infos, None, &mut scratch, out);
         if let Some(second) = &self.second {
             let prior = std::mem::take(out);
-            run_pass(second, &self.tagdict, &lex, infos, Some(&prior), out);
+            run_pass_with(second, &self.tagdict, &lex, infos, Some(&prior), &mut scratch, out);
         }
     }
 
@@ -443,7 +476,8 @@ impl Tagger {
         {
             return Err(r.error("tagger weights do not match its classes"));
         }
-        Ok(Tagger { classes, tagdict, lexicon, first, second })
+        let xpos_hashes = xpos_hashes(&classes);
+        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes })
     }
 }
 
@@ -472,16 +506,15 @@ pub(crate) fn build_tagdict(examples: &[TagExample<'_>]) -> HashMap<u64, u16, Id
 /// How the sentence uses capitals: 1 mostly title-cased words (a
 /// headline), 2 mostly upper case, 3 no capitals at all, 0 ordinary.
 fn sentence_case(infos: &[WordInfo]) -> u64 {
-    let alpha: Vec<&WordInfo> = infos.iter().filter(|w| w.flags & FLAG_ALPHA != 0).collect();
-    if alpha.is_empty() {
+    let alpha = || infos.iter().filter(|w| w.flags & FLAG_ALPHA != 0);
+    let n_alpha = alpha().count();
+    if n_alpha == 0 {
         return 0;
     }
-    let share = |flag: u32| {
-        alpha.iter().filter(|w| w.flags & flag != 0).count() as f64 / alpha.len() as f64
-    };
-    if share(FLAG_UPPER) >= 0.6 && alpha.len() >= 2 {
+    let share = |flag: u32| alpha().filter(|w| w.flags & flag != 0).count() as f64 / n_alpha as f64;
+    if share(FLAG_UPPER) >= 0.6 && n_alpha >= 2 {
         2
-    } else if share(FLAG_TITLE) >= 0.6 && alpha.len() >= 3 {
+    } else if share(FLAG_TITLE) >= 0.6 && n_alpha >= 3 {
         1
     } else if share(FLAG_TITLE) == 0.0 {
         3
@@ -547,6 +580,14 @@ mod tests {
         let c = WordInfo::new("1,000", &mut buf);
         assert!(c.flags & FLAG_DIGIT != 0 && c.flags & FLAG_NOALNUM != 0);
         assert_eq!(WordInfo::new("NATO", &mut buf).flags & FLAG_UPPER, FLAG_UPPER);
+        // The lowercased hash is the lemmatiser's (lowercasing is idempotent).
+        for word in ["Kyiv", "NATO", "İstanbul", "ΣΟΦΙΑ", "straße", "1,000"] {
+            assert_eq!(
+                WordInfo::new(word, &mut buf).lower,
+                crate::hash::hash_lower(word),
+                "{word}"
+            );
+        }
         // Long runs of one class share a shape.
         assert_eq!(WordInfo::new("12345", &mut buf).shape, WordInfo::new("123456", &mut buf).shape);
     }
