@@ -2078,11 +2078,16 @@ fn nominal_mentions(
         // "Houthi targets in Yemen": the targets are the Houthis'; the
         // place only says where they are ("officials in Switzerland" have
         // no other party named, so the place names theirs).
-        let modifier_names_party = own.is_none()
-            && s.children[x].iter().any(|&c| {
-                matches!(s.rel[c].as_str(), "amod" | "compound" | "nmod:poss")
-                    && mention_at(c).is_some()
-            });
+        // ("Hezbollah weapons depots in Lebanon": the party may modify a
+        // modifier.)
+        let names_party = |c: usize| {
+            matches!(s.rel[c].as_str(), "amod" | "compound" | "nmod:poss")
+                && (mention_at(c).is_some()
+                    || s.children[c].iter().any(|&g| {
+                        matches!(s.rel[g].as_str(), "amod" | "compound") && mention_at(g).is_some()
+                    }))
+        };
+        let modifier_names_party = own.is_none() && s.children[x].iter().any(|&c| names_party(c));
         for &c in s.children[x].iter().rev() {
             let rel = s.rel[c].as_str();
             let base = s.base(c);
@@ -2567,6 +2572,14 @@ mod tests {
         check(
             "Russian/ADJ/Russian/2/amod official/ADJ/official/0/root today/NOUN/today/4/nsubj praised/VERB/praise/2/acl:relcl Ukraine/PROPN/Ukraine/4/obj",
             &[("SUPPORT", "RUS", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_party_modifying_a_modifier_still_owns_the_object() {
+        check(
+            "Israel/PROPN/Israel/2/nsubj struck/VERB/strike/0/root Pyongyang/PROPN/Pyongyang/4/compound weapons/NOUN/weapon/5/compound depots/NOUN/depot/2/obj in/ADP/in/7/case Ukraine/PROPN/Ukraine/5/nmod",
+            &[("ASSAULT", "ISR", "PRK", Modality::Asserted)],
         );
     }
 

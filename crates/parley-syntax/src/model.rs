@@ -182,13 +182,16 @@ impl SyntaxModel {
                 Analysis {
                     upos: class.upos,
                     xpos: class.xpos.clone(),
-                    lemma: self.lemmatizer.lemma_hashed(
-                        word,
-                        lower,
-                        class.upos,
-                        &class.xpos,
-                        xpos_hash,
-                    ),
+                    lemma: match self.tagger.past.lemma(lower, tag) {
+                        Some(lemma) => lemma.to_string(),
+                        None => self.lemmatizer.lemma_hashed(
+                            word,
+                            lower,
+                            class.upos,
+                            &class.xpos,
+                            xpos_hash,
+                        ),
+                    },
                     head: head as usize,
                     deprel: self.parser.labels[label as usize].clone(),
                 }

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use parley_doc::Upos;
 
 use crate::bytes::{Reader, Writer};
-use crate::hash::{f1, f2, f3, finish, hash_lower_chars, hash_str, mix, IdentityBuild, Rng};
+use crate::hash::{
+    f1, f2, f3, finish, hash_lower, hash_lower_chars, hash_str, mix, IdentityBuild, Rng,
+};
 use crate::perceptron::{Trainer, WeightTable};
 use crate::SyntaxError;
 
@@ -239,6 +241,56 @@ pub(crate) struct Tagger {
     second: Option<WeightTable>,
     /// Hash of each class's XPOS, for the lemmatiser's lookups.
     pub(crate) xpos_hashes: Vec<u64>,
+    pub(crate) past: PastForms,
+}
+
+/// Irregular verb forms that are only ever a past tense or participle
+/// (`data/syntax/past-forms.txt`), their lemmas, and the classes they may
+/// take.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PastForms {
+    /// Hash of the lowercased form -> lemma.
+    forms: HashMap<u64, String, IdentityBuild>,
+    /// The VERB classes with XPOS VBD or VBN.
+    classes: Vec<u16>,
+}
+
+impl PastForms {
+    fn new(classes: &[TagClass]) -> PastForms {
+        let forms = include_str!("../../../data/syntax/past-forms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(form, lemma)| (hash_lower(form.trim()), lemma.trim().to_string()))
+            .collect();
+        let classes = (0..classes.len())
+            .filter(|&c| {
+                classes[c].upos == Upos::VERB && matches!(classes[c].xpos.as_str(), "VBD" | "VBN")
+            })
+            .map(|c| c as u16)
+            .collect();
+        PastForms { forms, classes }
+    }
+
+    /// The best-scoring allowed class for a listed word written in lower
+    /// case (or opening the sentence: "Met Office" is a name).
+    fn choose(&self, info: &WordInfo, first: bool, scores: &[f32]) -> Option<u16> {
+        if self.classes.is_empty()
+            || !self.forms.contains_key(&info.lower)
+            || (info.flags & (FLAG_TITLE | FLAG_UPPER) != 0 && !first)
+        {
+            return None;
+        }
+        self.classes
+            .iter()
+            .copied()
+            .max_by(|&a, &b| scores[a as usize].total_cmp(&scores[b as usize]))
+    }
+
+    /// The lemma of a listed form given its class ("struck" VBD: "strike").
+    pub(crate) fn lemma(&self, lower: u64, class: u16) -> Option<&str> {
+        self.classes.contains(&class).then(|| self.forms.get(&lower).map(String::as_str)).flatten()
+    }
 }
 
 fn xpos_hashes(classes: &[TagClass]) -> Vec<u64> {
@@ -322,7 +374,7 @@ pub(crate) fn run_pass(
     out: &mut Vec<u16>,
 ) {
     let mut scratch = PassScratch::default();
-    run_pass_with(table, tagdict, lex, infos, prior, &mut scratch, out);
+    run_pass_with(table, tagdict, lex, infos, prior, None, &mut scratch, out);
 }
 
 /// [`run_pass`] with buffers kept from an earlier pass.
@@ -332,6 +384,7 @@ fn run_pass_with(
     lex: &[u64],
     infos: &[WordInfo],
     prior: Option<&[u16]>,
+    past: Option<&PastForms>,
     scratch: &mut PassScratch,
     out: &mut Vec<u16>,
 ) {
@@ -346,7 +399,8 @@ fn run_pass_with(
         } else {
             features(infos, lex, case, i, p1, p2, prior, feats);
             table.score(feats, scores);
-            argmax(scores) as u16
+            past.and_then(|p| p.choose(&infos[i], i == 0, scores))
+                .unwrap_or_else(|| argmax(scores) as u16)
         };
         out.push(class);
         p2 = p1;
@@ -364,7 +418,8 @@ impl Tagger {
         second: Option<WeightTable>,
     ) -> Tagger {
         let xpos_hashes = xpos_hashes(classes);
-        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second, xpos_hashes }
+        let past = PastForms::new(classes);
+        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second, xpos_hashes, past }
     }
 
     /// Trains a one-pass tagger on `examples`; `classes` lists every class id used in them.
@@ -384,10 +439,20 @@ impl Tagger {
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
         let lex = lex_values(&self.lexicon, infos);
         let mut scratch = PassScratch::default();
-        run_pass_with(&self.first, &self.tagdict, &lex, infos, None, &mut scratch, out);
+        let past = Some(&self.past);
+        run_pass_with(&self.first, &self.tagdict, &lex, infos, None, past, &mut scratch, out);
         if let Some(second) = &self.second {
             let prior = std::mem::take(out);
-            run_pass_with(second, &self.tagdict, &lex, infos, Some(&prior), &mut scratch, out);
+            run_pass_with(
+                second,
+                &self.tagdict,
+                &lex,
+                infos,
+                Some(&prior),
+                past,
+                &mut scratch,
+                out,
+            );
         }
     }
 
@@ -477,7 +542,8 @@ impl Tagger {
             return Err(r.error("tagger weights do not match its classes"));
         }
         let xpos_hashes = xpos_hashes(&classes);
-        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes })
+        let past = PastForms::new(&classes);
+        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past })
     }
 }
 
@@ -567,6 +633,28 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_past_forms_take_a_past_verb_class_and_their_lemma() {
+        let class = |upos, xpos: &str| TagClass { upos, xpos: xpos.to_string() };
+        let classes = [
+            class(Upos::NOUN, "NN"),
+            class(Upos::VERB, "VBD"),
+            class(Upos::VERB, "VBN"),
+            class(Upos::ADJ, "JJ"),
+        ];
+        let past = PastForms::new(&classes);
+        let scores = [0.0, 0.1, 0.2, 5.0];
+        let mut lower = Vec::new();
+        let struck = WordInfo::new("struck", &mut lower);
+        assert_eq!(past.choose(&struck, false, &scores), Some(2));
+        assert_eq!(past.lemma(struck.lower, 2), Some("strike"));
+        assert_eq!(past.lemma(struck.lower, 3), None);
+        // A capitalised form inside a sentence may be a name ("the Met").
+        assert_eq!(past.choose(&WordInfo::new("Met", &mut lower), false, &scores), None);
+        assert_eq!(past.choose(&WordInfo::new("Met", &mut lower), true, &scores), Some(2));
+        assert_eq!(past.choose(&WordInfo::new("house", &mut lower), false, &scores), None);
+    }
 
     #[test]
     fn word_info_shapes_and_flags() {
