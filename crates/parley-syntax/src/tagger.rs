@@ -374,20 +374,28 @@ pub(crate) fn run_pass(
     out: &mut Vec<u16>,
 ) {
     let mut scratch = PassScratch::default();
-    run_pass_with(table, tagdict, lex, infos, prior, None, &mut scratch, out);
+    run_pass_with(table, Fixed { tagdict, past: None }, lex, infos, prior, &mut scratch, out);
+}
+
+/// Words whose tag is fixed before or after scoring: the tag dictionary's
+/// (not scored at all), and, at run time, listed past forms.
+#[derive(Clone, Copy)]
+struct Fixed<'a> {
+    tagdict: &'a HashMap<u64, u16, IdentityBuild>,
+    past: Option<&'a PastForms>,
 }
 
 /// [`run_pass`] with buffers kept from an earlier pass.
 fn run_pass_with(
     table: &WeightTable,
-    tagdict: &HashMap<u64, u16, IdentityBuild>,
+    fixed: Fixed<'_>,
     lex: &[u64],
     infos: &[WordInfo],
     prior: Option<&[u16]>,
-    past: Option<&PastForms>,
     scratch: &mut PassScratch,
     out: &mut Vec<u16>,
 ) {
+    let Fixed { tagdict, past } = fixed;
     out.clear();
     let PassScratch { feats, scores } = scratch;
     scores.resize(table.n_classes(), 0.0);
@@ -439,20 +447,11 @@ impl Tagger {
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
         let lex = lex_values(&self.lexicon, infos);
         let mut scratch = PassScratch::default();
-        let past = Some(&self.past);
-        run_pass_with(&self.first, &self.tagdict, &lex, infos, None, past, &mut scratch, out);
+        let fixed = Fixed { tagdict: &self.tagdict, past: Some(&self.past) };
+        run_pass_with(&self.first, fixed, &lex, infos, None, &mut scratch, out);
         if let Some(second) = &self.second {
             let prior = std::mem::take(out);
-            run_pass_with(
-                second,
-                &self.tagdict,
-                &lex,
-                infos,
-                Some(&prior),
-                past,
-                &mut scratch,
-                out,
-            );
+            run_pass_with(second, fixed, &lex, infos, Some(&prior), &mut scratch, out);
         }
     }
 
