@@ -391,6 +391,46 @@ impl ActorCoder {
         }
         let mut i = 0;
         while i < words.len() {
+            // "Iranian state media said the country had launched ...": "the
+            // country" and "the government" are the one country named just
+            // before (in this sentence or the one before), if only one is;
+            // so are "the police", "the army" and "the authorities", and a
+            // sentence that opens with "Police" or "Authorities".
+            let w = &words[i];
+            let opening_agent = i == 0 && matches!(w.norm.as_str(), "police" | "authorities");
+            if w.norm == "the" || opening_agent {
+                let (next, len) = if opening_agent {
+                    (Some(w.norm.as_str()), 1)
+                } else {
+                    (words.get(i + 1).map(|n| n.norm.as_str()), 2)
+                };
+                // "Police in Istanbul": the phrase names its own place.
+                let placed = words
+                    .get(i + len)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "in" | "at" | "of" | "from"));
+                if let Some(sector) = match next {
+                    _ if placed && len == 1 => None,
+                    Some("country" | "nation") if len == 2 => Some(None),
+                    Some("government" | "authorities") => Some(Some("GOV")),
+                    Some("police") => Some(Some("COP")),
+                    Some("army") if len == 2 => Some(Some("MIL")),
+                    _ => None,
+                } {
+                    if let Some(ante) = sole_country_before(state, si, w.start) {
+                        let country = state.drafts[ante].actor.country.clone().unwrap_or_default();
+                        let actor = Actor {
+                            code: format!("{country}{}", sector.unwrap_or("")),
+                            country: Some(country),
+                            sector: sector.map(str::to_string),
+                            name: None,
+                            role: None,
+                        };
+                        push(state, si, words, i, i + len, actor, Via::Coref(ante), false);
+                        i += len;
+                        continue;
+                    }
+                }
+            }
             if let Some(k) = piece_at[i] {
                 let end = self.chain(si, words, &pieces, &piece_at, k, date, state);
                 i = end.max(i + 1);
@@ -414,31 +454,6 @@ impl ActorCoder {
                 }
                 i += 1;
                 continue;
-            }
-            // "Iranian state media said the country had launched ...": "the
-            // country" and "the government" are the one country named just
-            // before (in this sentence or the one before), if only one is.
-            if w.norm == "the" {
-                let next = words.get(i + 1).map(|n| n.norm.as_str());
-                if let Some(sector) = match next {
-                    Some("country" | "nation") => Some(None),
-                    Some("government") => Some(Some("GOV")),
-                    _ => None,
-                } {
-                    if let Some(ante) = sole_country_before(state, si, w.start) {
-                        let country = state.drafts[ante].actor.country.clone().unwrap_or_default();
-                        let actor = Actor {
-                            code: format!("{country}{}", sector.unwrap_or("")),
-                            country: Some(country),
-                            sector: sector.map(str::to_string),
-                            name: None,
-                            role: None,
-                        };
-                        push(state, si, words, i, i + 2, actor, Via::Coref(ante), false);
-                        i += 2;
-                        continue;
-                    }
-                }
             }
             if let Some(end) = name_end(words, i, &piece_at) {
                 i = self.name(si, words, &pieces, &piece_at, i, end, date, state);

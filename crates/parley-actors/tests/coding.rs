@@ -215,3 +215,20 @@ fn the_country_and_the_government_are_the_one_country_just_named() {
         coded(Some("2024-05-10"), "Russia attacked Ukraine. The government said it would resist.");
     assert!(!found.iter().any(|(t, _)| t == "The government"), "{found:?}");
 }
+
+#[test]
+fn the_police_the_army_and_the_authorities_are_the_one_country_just_named() {
+    let found = coded(
+        Some("2024-05-10"),
+        "Thousands marched in Serbia on Saturday. Police detained 12 people. The army stayed in its barracks, and the authorities said the protest was illegal.",
+    );
+    assert!(has(&found, "Police", "SRBCOP"), "{found:?}");
+    assert!(has(&found, "The army", "SRBMIL"), "{found:?}");
+    assert!(has(&found, "the authorities", "SRBGOV"), "{found:?}");
+    // Two countries named just before: no guess.
+    let found = coded(Some("2024-05-10"), "Russia attacked Ukraine. Police said two people died.");
+    assert!(!found.iter().any(|(t, _)| t == "Police"), "{found:?}");
+    // A place of its own: not the country named before.
+    let found = coded(Some("2024-05-10"), "Serbia votes. Police in Istanbul detained two people.");
+    assert!(!found.iter().any(|(t, _)| t == "Police"), "{found:?}");
+}
