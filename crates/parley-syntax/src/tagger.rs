@@ -242,6 +242,8 @@ pub(crate) struct Tagger {
     /// Hash of each class's XPOS, for the lemmatiser's lookups.
     pub(crate) xpos_hashes: Vec<u64>,
     pub(crate) past: PastForms,
+    /// The (VERB, VBZ) class, for headline verbs.
+    vbz: Option<u16>,
 }
 
 /// Irregular verb forms that are only ever a past tense or participle
@@ -291,6 +293,35 @@ impl PastForms {
     pub(crate) fn lemma(&self, lower: u64, class: u16) -> Option<&str> {
         self.classes.contains(&class).then(|| self.forms.get(&lower).map(String::as_str)).flatten()
     }
+}
+
+/// In a line with no verb, a plural noun (NNS) right after a subject of
+/// names and nouns and followed by more words: "Modi meets Putin in
+/// Moscow", "Sudan's army retakes the palace".
+fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
+    let class = |i: usize| &classes[tags[i] as usize];
+    if tags.len() < 3
+        || tags.iter().any(|&t| matches!(classes[t as usize].upos, Upos::VERB | Upos::AUX))
+    {
+        return None;
+    }
+    let k = (1..tags.len() - 1).find(|&i| class(i).xpos == "NNS")?;
+    let subject_ok = (0..k).all(|i| {
+        matches!(
+            class(i).upos,
+            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::PART | Upos::DET | Upos::NUM | Upos::CCONJ
+        ) || class(i).xpos == ","
+    });
+    let names = (0..k).any(|i| class(i).upos == Upos::PROPN);
+    let object_ok = matches!(
+        class(k + 1).upos,
+        Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::DET | Upos::NUM | Upos::ADP | Upos::PRON
+    );
+    (subject_ok && names && object_ok).then_some(k)
+}
+
+fn vbz_class(classes: &[TagClass]) -> Option<u16> {
+    classes.iter().position(|c| c.upos == Upos::VERB && c.xpos == "VBZ").map(|c| c as u16)
 }
 
 fn xpos_hashes(classes: &[TagClass]) -> Vec<u64> {
@@ -374,7 +405,8 @@ pub(crate) fn run_pass(
     out: &mut Vec<u16>,
 ) {
     let mut scratch = PassScratch::default();
-    run_pass_with(table, Fixed { tagdict, past: None }, lex, infos, prior, &mut scratch, out);
+    let fixed = Fixed { tagdict, past: None, forced: None };
+    run_pass_with(table, fixed, lex, infos, prior, &mut scratch, out);
 }
 
 /// Words whose tag is fixed before or after scoring: the tag dictionary's
@@ -383,6 +415,8 @@ pub(crate) fn run_pass(
 struct Fixed<'a> {
     tagdict: &'a HashMap<u64, u16, IdentityBuild>,
     past: Option<&'a PastForms>,
+    /// A word whose class is given: (position, class).
+    forced: Option<(usize, u16)>,
 }
 
 /// [`run_pass`] with buffers kept from an earlier pass.
@@ -395,14 +429,16 @@ fn run_pass_with(
     scratch: &mut PassScratch,
     out: &mut Vec<u16>,
 ) {
-    let Fixed { tagdict, past } = fixed;
+    let Fixed { tagdict, past, forced } = fixed;
     out.clear();
     let PassScratch { feats, scores } = scratch;
     scores.resize(table.n_classes(), 0.0);
     let case = sentence_case(infos);
     let (mut p1, mut p2) = (START_TAG[0], START_TAG[1]);
     for i in 0..infos.len() {
-        let class = if let Some(&c) = tagdict.get(&infos[i].form) {
+        let class = if let Some((_, c)) = forced.filter(|&(k, _)| k == i) {
+            c
+        } else if let Some(&c) = tagdict.get(&infos[i].form) {
             c
         } else {
             features(infos, lex, case, i, p1, p2, prior, feats);
@@ -427,7 +463,17 @@ impl Tagger {
     ) -> Tagger {
         let xpos_hashes = xpos_hashes(classes);
         let past = PastForms::new(classes);
-        Tagger { classes: classes.to_vec(), tagdict, lexicon, first, second, xpos_hashes, past }
+        let vbz = vbz_class(classes);
+        Tagger {
+            classes: classes.to_vec(),
+            tagdict,
+            lexicon,
+            first,
+            second,
+            xpos_hashes,
+            past,
+            vbz,
+        }
     }
 
     /// Trains a one-pass tagger on `examples`; `classes` lists every class id used in them.
@@ -447,11 +493,29 @@ impl Tagger {
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
         let lex = lex_values(&self.lexicon, infos);
         let mut scratch = PassScratch::default();
-        let fixed = Fixed { tagdict: &self.tagdict, past: Some(&self.past) };
-        run_pass_with(&self.first, fixed, &lex, infos, None, &mut scratch, out);
+        let mut fixed = Fixed { tagdict: &self.tagdict, past: Some(&self.past), forced: None };
+        self.passes(fixed, &lex, infos, &mut scratch, out);
+        // "Serbia expels Croatian diplomat": a headline drops its articles
+        // and puts its verb in the present, which the treebanks rarely do,
+        // so the verb comes out as a plural noun and the line has no verb.
+        if let (Some(vbz), Some(k)) = (self.vbz, headline_verb(&self.classes, out)) {
+            fixed.forced = Some((k, vbz));
+            self.passes(fixed, &lex, infos, &mut scratch, out);
+        }
+    }
+
+    fn passes(
+        &self,
+        fixed: Fixed<'_>,
+        lex: &[u64],
+        infos: &[WordInfo],
+        scratch: &mut PassScratch,
+        out: &mut Vec<u16>,
+    ) {
+        run_pass_with(&self.first, fixed, lex, infos, None, scratch, out);
         if let Some(second) = &self.second {
             let prior = std::mem::take(out);
-            run_pass_with(second, fixed, &lex, infos, Some(&prior), &mut scratch, out);
+            run_pass_with(second, fixed, lex, infos, Some(&prior), scratch, out);
         }
     }
 
@@ -542,7 +606,8 @@ impl Tagger {
         }
         let xpos_hashes = xpos_hashes(&classes);
         let past = PastForms::new(&classes);
-        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past })
+        let vbz = vbz_class(&classes);
+        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past, vbz })
     }
 }
 
@@ -632,6 +697,25 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_noun_after_the_subject_of_a_verbless_line_is_its_verb() {
+        let class = |upos, xpos: &str| TagClass { upos, xpos: xpos.to_string() };
+        let classes = [
+            class(Upos::PROPN, "NNP"),
+            class(Upos::NOUN, "NNS"),
+            class(Upos::NOUN, "NN"),
+            class(Upos::ADJ, "JJ"),
+            class(Upos::VERB, "VBZ"),
+        ];
+        // Serbia expels Croatian diplomat
+        assert_eq!(headline_verb(&classes, &[0, 1, 3, 2]), Some(1));
+        // Serbia expels diplomats: a verb is already there.
+        assert_eq!(headline_verb(&classes, &[0, 4, 1]), None);
+        // Peace talks resume: no name in the subject, nothing after.
+        assert_eq!(headline_verb(&classes, &[2, 1]), None);
+        assert_eq!(headline_verb(&classes, &[0, 2, 1]), None);
+    }
 
     #[test]
     fn listed_past_forms_take_a_past_verb_class_and_their_lemma() {
