@@ -166,6 +166,16 @@ impl SyntaxModel {
         if words.is_empty() {
             return Vec::new();
         }
+        // "Ceasefire Talks Resume in Doha": in a title-case line, words the
+        // treebanks know as common words are read in lower case, so that
+        // capitals do not make every word a name.
+        let lowered: Vec<String>;
+        let words: &[&str] = if self.tagger.is_title_case(words) {
+            lowered = words.iter().map(|w| self.tagger.common_form(w)).collect();
+            &lowered.iter().map(String::as_str).collect::<Vec<_>>()
+        } else {
+            words
+        };
         let infos = WordInfo::sentence(words);
         let mut tags = Vec::with_capacity(words.len());
         self.tagger.tag(&infos, &mut tags);

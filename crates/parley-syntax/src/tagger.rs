@@ -504,6 +504,38 @@ impl Tagger {
         }
     }
 
+    /// Whether a line of at least four words capitalises every word but
+    /// short function words ("Ceasefire Talks Resume in Doha").
+    pub(crate) fn is_title_case(&self, words: &[&str]) -> bool {
+        let small = [
+            "a", "an", "the", "in", "on", "at", "of", "for", "to", "as", "and", "by", "with",
+            "from", "over",
+        ];
+        let alphabetic: Vec<&&str> =
+            words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+        alphabetic.len() >= 4
+            && alphabetic
+                .iter()
+                .all(|w| small.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
+            && alphabetic.iter().filter(|w| !small.contains(w)).count() >= 4
+    }
+
+    /// A title-case word in lower case when the training lexicon knows it
+    /// lowercased as something other than a name ("Talks" -> "talks",
+    /// "Doha" stays).
+    pub(crate) fn common_form(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        let common = self
+            .lexicon
+            .get(&hash_lower(&lower))
+            .is_some_and(|&c| !matches!(self.classes[c as usize].upos, Upos::PROPN));
+        if common && word.chars().skip(1).all(|c| !c.is_uppercase()) {
+            lower
+        } else {
+            word.to_string()
+        }
+    }
+
     fn passes(
         &self,
         fixed: Fixed<'_>,
