@@ -511,13 +511,14 @@ impl Tagger {
             "a", "an", "the", "in", "on", "at", "of", "for", "to", "as", "and", "by", "with",
             "from", "over",
         ];
-        let alphabetic: Vec<&&str> =
-            words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-        alphabetic.len() >= 4
-            && alphabetic
-                .iter()
-                .all(|w| small.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
-            && alphabetic.iter().filter(|w| !small.contains(w)).count() >= 4
+        let mut alphabetic =
+            words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+        let mut content = 0;
+        alphabetic.all(|w| {
+            let is_small = small.contains(w);
+            content += usize::from(!is_small);
+            is_small || w.chars().next().is_some_and(char::is_uppercase)
+        }) && content >= 4
     }
 
     /// A title-case word in lower case when the training lexicon knows it
@@ -730,9 +731,12 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 mod tests {
     use super::*;
 
+    fn class(upos: Upos, xpos: &str) -> TagClass {
+        TagClass { upos, xpos: xpos.to_string() }
+    }
+
     #[test]
     fn a_plural_noun_after_the_subject_of_a_verbless_line_is_its_verb() {
-        let class = |upos, xpos: &str| TagClass { upos, xpos: xpos.to_string() };
         let classes = [
             class(Upos::PROPN, "NNP"),
             class(Upos::NOUN, "NNS"),
@@ -751,7 +755,6 @@ mod tests {
 
     #[test]
     fn listed_past_forms_take_a_past_verb_class_and_their_lemma() {
-        let class = |upos, xpos: &str| TagClass { upos, xpos: xpos.to_string() };
         let classes = [
             class(Upos::NOUN, "NN"),
             class(Upos::VERB, "VBD"),
