@@ -111,13 +111,20 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
         // A nominal trigger ("benefit Russian aggression") is reported with
         // the clause it is an argument of.
         let mut nominal = matches!(s.upos(t), Some(Upos::NOUN | Upos::PROPN));
+        let mut below = t;
         for (anc, rel) in s.ancestors(t) {
             let base = rel.split(':').next().unwrap_or("");
+            // "recalled its ambassador after Algiers expelled ...": a clause
+            // with a subordinator is a circumstance of the verb above it,
+            // not what that verb reports.
+            let circumstance = base == "advcl" && has_subordinator(s, below);
             if is_speech(&s.lemma[anc])
                 && matches!(base, "ccomp" | "parataxis" | "xcomp" | "advcl" | "obj")
+                && !circumstance
             {
                 return Some(anc);
             }
+            below = anc;
             let through_noun = nominal && matches!(base, "obj" | "nsubj" | "obl" | "nmod");
             if !through_noun
                 && !matches!(base, "ccomp" | "xcomp" | "conj" | "parataxis" | "advcl" | "acl")
@@ -148,6 +155,14 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
             .filter(|&i| is_speech(&s.lemma[i]) && i != t && outside(i))
             .min_by_key(|&i| i.abs_diff(t))
     }
+}
+
+/// Whether clause head `v` has a subordinating marker other than "that"
+/// or "whether" ("after", "because", "when", "if").
+fn has_subordinator(s: &Sent<'_>, v: usize) -> bool {
+    s.children[v]
+        .iter()
+        .any(|&c| s.base(c) == "mark" && !matches!(s.lower[c].as_str(), "that" | "whether" | "if"))
 }
 
 /// A speech verb that closes the sentence after a comma and a short

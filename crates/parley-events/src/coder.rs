@@ -133,9 +133,22 @@ const CROWD: &[&str] = &[
 const LOC_PREP: &[&str] =
     &["in", "at", "near", "outside", "inside", "across", "throughout", "off", "around", "within"];
 const RELATIVE: &[&str] = &["which", "who", "that", "whom"];
-/// Natural features a demonym may name without naming a party: "the
-/// Korean peninsula", "the Chinese coast", "Japanese waters".
+/// Natural features and currencies a demonym may name without naming a
+/// party: "the Korean peninsula", "the Chinese coast", "Japanese waters",
+/// "30 billion Canadian dollars".
 const GEO_FEATURE: &[&str] = &[
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "rupee",
+    "peso",
+    "franc",
+    "lira",
+    "won",
     "peninsula",
     "sea",
     "coast",
@@ -830,12 +843,23 @@ impl EventCoder {
             let own: Vec<String> = actors.iter().map(|h| key(h.mention)).collect();
             let physical = matches!(event, EventType::Coerce | EventType::Assault);
             let object = if s.parsed && physical { s.kid(t, "obj") } else { None };
+            // An act whose own subject names no party ("after gangs
+            // attacked a station") befalls a party it names itself, not
+            // one from the clause around it.
+            let unknown_subject = s.parsed
+                && actors.is_empty()
+                && subject_of(s, pred).is_some_and(|h| {
+                    matches!(s.upos(h), Some(Upos::NOUN | Upos::PROPN))
+                        && s.rel[h] != "nsubj:pass"
+                        && nominal_mentions(s, h, mention_at).is_empty()
+                });
             let others: Vec<usize> = ctx.mentions[si]
                 .iter()
                 .filter(|&&(m, a, b)| {
                     !used.contains(&m)
                         && !own.contains(&key(m))
                         && object.is_none_or(|o| !s.dominates(o, a))
+                        && (!unknown_subject || s.dominates(pred, a))
                         && !names_a_feature(s, a, b)
                         && speech.is_none_or(|v| !in_speech_phrase(s, v, t, a, &ctx.quotes))
                 })
@@ -1004,11 +1028,12 @@ impl EventCoder {
             };
             let names_home = |a: &Hit| {
                 let head = actor_head(a).filter(|_| s.parsed);
-                ctx.mentions[si].iter().any(|&(m, lo, _)| {
+                ctx.mentions[si].iter().any(|&(m, lo, hi)| {
                     m != a.mention
                         && !actors.iter().chain(speaker.as_ref()).any(|h| h.mention == m)
                         && key(m) == key(a.mention)
                         && head.is_none_or(|h| !s.dominates(h, lo))
+                        && !names_a_feature(s, lo, hi)
                 })
             };
             let home = a
@@ -1285,6 +1310,18 @@ impl EventCoder {
         {
             return (Vec::new(), false);
         }
+        // "militants who attacked a train": the relative pronoun stands for
+        // the noun the clause modifies, and one no dictionary knows is the
+        // actor, unknown.
+        if s.parsed
+            && relative_antecedent(s, anchor).is_some_and(|h| {
+                matches!(s.upos(h), Some(Upos::NOUN | Upos::PROPN))
+                    && !CROWD.contains(&s.lemma[h].as_str())
+                    && nominal_mentions(s, h, mention_at).is_empty()
+            })
+        {
+            return (Vec::new(), false);
+        }
         // Surface: the passive "by" agent, else the nearest mention on the left.
         if let Some(by) = (anchor + 1..s.n.min(anchor + 5)).find(|&i| s.lower[i] == "by") {
             if s.lower[..anchor]
@@ -1435,9 +1472,13 @@ impl EventCoder {
         // "after last year's coup": a date that is a noun's possessor dates
         // that noun, not the act.
         // "since 2019", "until June" bound a state that lasts, not an act.
+        // A date after the document's does not date an act told in the
+        // past: "invited Zelensky to visit next month" was invited already.
+        let past = !reading.future && matches!(s.xpos(pred), Some("VBD" | "VBN"));
         let usable = |e: &&DateExpr| {
             !(e.first..e.end).any(|i| s.rel[i] == "nmod:poss")
                 && !matches!(s.lower[e.first].as_str(), "since" | "until")
+                && (!past || ctx.doc_date.is_none_or(|d| e.value <= d))
         };
         let attached =
             exprs.iter().filter(usable).find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
@@ -1468,9 +1509,15 @@ impl EventCoder {
                 // a relative clause dates what it tells of its noun (a
                 // speech verb parsed as one, ", officials said on
                 // Monday.", still dates what was said).
+                // A clause set beside the trigger with a subject of its
+                // own ("..., the second city they have taken this year")
+                // has its own date.
                 !(own_circumstance(s, v)
                     || (s.base(v) == "conj" && own_subject)
-                    || (s.rel[v] == "acl:relcl" && !attribution::is_speech(&s.lemma[v])))
+                    || (s.rel[v] == "acl:relcl" && !attribution::is_speech(&s.lemma[v]))
+                    || (s.base(v) == "parataxis"
+                        && own_subject
+                        && !attribution::is_speech(&s.lemma[v])))
             })
             .min_by_key(distance);
         if let Some(e) = attached.or(nearest) {
@@ -1618,7 +1665,7 @@ fn in_speech_phrase(s: &Sent<'_>, v: usize, t: usize, a: usize, quotes: &[Span])
 }
 
 /// Whether the mention over local tokens `a..b` only modifies a natural
-/// feature ("into the sea east of the Korean peninsula").
+/// feature or a currency ("into the sea east of the Korean peninsula").
 fn names_a_feature(s: &Sent<'_>, a: usize, b: usize) -> bool {
     if !s.parsed {
         return (b..s.n).next().is_some_and(|i| GEO_FEATURE.contains(&s.lemma[i].as_str()));
@@ -1998,6 +2045,28 @@ fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
             return (!RELATIVE.contains(&s.lower[subj].as_str())).then_some((cur, subj));
         }
         if !matches!(s.rel[cur].as_str(), "xcomp" | "conj" | "advcl") {
+            return None;
+        }
+        cur = s.head[cur]?;
+    }
+    None
+}
+
+/// The noun a relative clause modifies, when the clause's subject (its
+/// own or one it shares, as in [`named_subject`]) is the relative pronoun.
+fn relative_antecedent(s: &Sent<'_>, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(subj) = s.children[cur]
+            .iter()
+            .copied()
+            .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:outer"))
+        {
+            return (RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[cur] == "acl:relcl")
+                .then(|| s.head[cur])
+                .flatten();
+        }
+        if !matches!(s.rel[cur].as_str(), "xcomp" | "conj") {
             return None;
         }
         cur = s.head[cur]?;
@@ -2400,6 +2469,21 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_does_not_name_the_actors_home() {
+        // "Germany condemned the deal worth millions of German euros".
+        check(
+            "Germany/PROPN/Germany/2/nsubj condemned/VERB/condemn/0/root the/DET/the/4/det deal/NOUN/deal/2/obj worth/ADJ/worth/4/amod German/ADJ/German/7/amod euros/NOUN/euro/5/obj",
+            &[("ACCUSE", "DEU", "-", Modality::Asserted)],
+        );
+        // A state named again by its people or firms is the recipient, as
+        // PLOVER codes domestic acts.
+        check(
+            "Germany/PROPN/Germany/2/nsubj condemned/VERB/condemn/0/root the/DET/the/4/det deal/NOUN/deal/2/obj of/ADP/of/7/case German/ADJ/German/7/amod firms/NOUN/firm/4/nmod",
+            &[("ACCUSE", "DEU", "DEU", Modality::Asserted)],
+        );
+    }
+
+    #[test]
     fn the_actors_own_possessor_does_not_make_an_act_domestic() {
         check(
             "Putin/PROPN/Putin/3/nmod:poss 's/PART/'s/1/case spokesman/NOUN/spokesman/5/nsubj Peskov/PROPN/Peskov/3/flat dismissed/VERB/dismiss/0/root the/DET/the/7/det report/NOUN/report/5/obj",
@@ -2415,6 +2499,22 @@ mod tests {
         );
         let rule = |i: usize| events[i].date.as_ref().map(|d| d.rule.as_str());
         assert_eq!((rule(0), rule(1)), (Some("year"), Some("document-date")));
+    }
+
+    #[test]
+    fn a_later_date_and_a_clause_beside_the_trigger_do_not_date_a_past_act() {
+        // "Scholz invited Zelenskyy to visit Berlin next month": invited already.
+        let events = check(
+            "Scholz/PROPN/Scholz/2/nsubj invited/VERB/invite/0/root/VBD Zelenskyy/PROPN/Zelenskyy/2/obj to/PART/to/5/mark visit/VERB/visit/2/xcomp Berlin/PROPN/Berlin/5/obj next/ADJ/next/8/amod month/NOUN/month/5/obl:tmod",
+            &[("CONSULT", "DEUGOV", "UKRGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].date.as_ref().map(|d| d.rule.as_str()), Some("document-date"));
+        // "Russia seized the city, the second one they have taken this year".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj seized/VERB/seize/0/root the/DET/the/5/det Ukrainian/ADJ/Ukrainian/5/amod city/NOUN/city/2/obj ,/PUNCT/,/11/punct the/DET/the/9/det second/ADJ/second/9/amod one/NOUN/one/11/obl they/PRON/they/11/nsubj taken/VERB/take/2/parataxis this/DET/this/13/det year/NOUN/year/11/obl:tmod",
+            &[("COERCE", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].date.as_ref().map(|d| d.rule.as_str()), Some("document-date"));
     }
 
     #[test]
@@ -2551,6 +2651,27 @@ mod tests {
         );
         let speaker = events[0].speaker.as_ref().map(|p| p.actor.code.as_str());
         assert_eq!(speaker, Some("UKR"));
+    }
+
+    #[test]
+    fn a_clause_after_a_subordinator_is_not_reported_by_the_verb_above() {
+        // "recall" can report speech ("he recalled that ..."), but not the
+        // "after ..." clause of a recalled ambassador.
+        let events = check(
+            "France/PROPN/France/2/nsubj recalled/VERB/recall/0/root its/PRON/its/4/nmod:poss ambassador/NOUN/ambassador/2/obj after/SCONJ/after/7/mark Moscow/PROPN/Moscow/7/nsubj expelled/VERB/expel/2/advcl French/ADJ/French/9/amod officials/NOUN/official/7/obj",
+            &[("SANCTION", "FRA", "RUSGOV", Modality::Asserted), ("SANCTION", "RUSGOV", "FRA", Modality::Asserted)],
+        );
+        assert!(events.iter().all(|e| e.speaker.is_none()), "{events:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_about_an_unknown_noun_takes_no_actor_from_the_left() {
+        // "Russia accused Ukraine of sponsoring militants who attacked a
+        // train": the militants attacked, not Ukraine.
+        check(
+            "Russia/PROPN/Russia/2/nsubj accused/VERB/accuse/0/root Ukraine/PROPN/Ukraine/2/obj of/ADP/of/5/mark sponsoring/VERB/sponsor/3/acl militants/NOUN/militant/5/obj who/PRON/who/8/nsubj attacked/VERB/attack/6/acl:relcl a/DET/a/10/det train/NOUN/train/8/obj",
+            &[("ACCUSE", "RUS", "UKR", Modality::Asserted)],
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("Switzerland", "CHE", "CHE"),
     ("NATO", "IGOWSTNAT", ""),
     ("Germany", "DEU", "DEU"),
+    ("German", "DEU", "DEU"),
     ("Scholz", "DEUGOV", "DEU"),
     ("Pyongyang", "PRKGOV", "PRK"),
     ("French", "FRA", "FRA"),

@@ -141,6 +141,16 @@ impl Lemmatizer {
             return form.to_string();
         }
         let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
+        // An inflected form's candidates are checked against the base forms
+        // seen in training: the longest suffix can come from a single word
+        // ("focused" -> "focus" makes "accused" -> "accus"), while a shorter
+        // suffix's rule gives a lemma the treebank knows ("accuse").
+        let base_tags: &[&str] = match xpos {
+            "VBD" | "VBN" | "VBG" | "VBZ" => &["VB", "VBP"],
+            "NNS" => &["NN"],
+            _ => &[],
+        };
+        let mut first: Option<String> = None;
         for k in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             if let Some(&id) = self.by_suffix.get(&suffix_key(xpos, k, &lower[lower.len() - k..])) {
                 // A rule learned from a capitalised lemma ("AIDS") would
@@ -150,14 +160,25 @@ impl Lemmatizer {
                     .rules
                     .get(id as usize)
                     .filter(|r| !r.append.chars().any(char::is_uppercase));
-                if let Some(lemma) = rule.and_then(|r| r.apply(&lower)) {
-                    if !lemma.is_empty() {
-                        return lemma;
-                    }
+                let Some(lemma) = rule.and_then(|r| r.apply(&lower)) else { continue };
+                if lemma.is_empty() {
+                    continue;
                 }
+                if base_tags.is_empty() || self.is_base_form(&lemma, base_tags) {
+                    return lemma;
+                }
+                first.get_or_insert(lemma);
             }
         }
-        lower.into_iter().collect()
+        first.unwrap_or_else(|| lower.into_iter().collect())
+    }
+
+    /// Whether `word` was seen in training as its own lemma under one of `tags`.
+    fn is_base_form(&self, word: &str, tags: &[&str]) -> bool {
+        let hash = hash_lower(word);
+        tags.iter().any(|tag| {
+            self.table.get(&table_key(hash, hash_str(tag))).is_some_and(|lemma| lemma == word)
+        })
     }
 
     /// Number of (form, tag) entries and of suffix keys.
@@ -242,6 +263,22 @@ mod tests {
         let lem = Lemmatizer::train([("rapids", "NNS", "Rapids")].into_iter());
         assert_eq!(lem.lemma("Rapids", Upos::NOUN, "NNS"), "Rapids");
         assert_eq!(lem.lemma("squids", Upos::NOUN, "NNS"), "squids");
+    }
+
+    #[test]
+    fn a_rule_giving_a_known_base_form_wins_over_a_longer_suffix() {
+        let data = [
+            // "-cused" -> strip "ed", learned from one word...
+            ("focused", "VBD", "focus"),
+            // ...while "-sed" -> strip "d" is general, and "accuse" is known.
+            ("raised", "VBD", "raise"),
+            ("closed", "VBD", "close"),
+            ("accuse", "VB", "accuse"),
+        ];
+        let lem = Lemmatizer::train(data.iter().copied());
+        assert_eq!(lem.lemma("accused", Upos::VERB, "VBD"), "accuse");
+        // No known base form either way: the longest suffix still decides.
+        assert_eq!(lem.lemma("refocused", Upos::VERB, "VBD"), "refocus");
     }
 
     #[test]
