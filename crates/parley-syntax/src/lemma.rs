@@ -6,7 +6,7 @@
 //! strip "ied", append "y") chosen by its XPOS and its longest suffix
 //! (up to 5 chars) seen in training, counted over word types.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use parley_doc::Upos;
 
@@ -50,6 +50,8 @@ pub(crate) struct Lemmatizer {
     /// Key of (XPOS, suffix length, suffix) -> index into `rules`.
     by_suffix: HashMap<u64, u32, IdentityBuild>,
     rules: Vec<Rule>,
+    /// Hashes ([`hash_lower`]) of every lemma in `table`.
+    known: HashSet<u64, IdentityBuild>,
 }
 
 fn table_key(lower_hash: u64, xpos_hash: u64) -> u64 {
@@ -114,7 +116,8 @@ impl Lemmatizer {
                 by_suffix.insert(key, id);
             }
         }
-        Lemmatizer { table, by_suffix, rules }
+        let known = known_lemmas(&table);
+        Lemmatizer { table, by_suffix, rules, known }
     }
 
     /// The lemma of a word given its tags.
@@ -141,15 +144,11 @@ impl Lemmatizer {
             return form.to_string();
         }
         let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
-        // An inflected form's candidates are checked against the base forms
+        // An inflected form's candidates are checked against the lemmas
         // seen in training: the longest suffix can come from a single word
         // ("focused" -> "focus" makes "accused" -> "accus"), while a shorter
         // suffix's rule gives a lemma the treebank knows ("accuse").
-        let base_tags: &[&str] = match xpos {
-            "VBD" | "VBN" | "VBG" | "VBZ" => &["VB", "VBP"],
-            "NNS" => &["NN"],
-            _ => &[],
-        };
+        let inflected = matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ" | "NNS");
         let mut first: Option<String> = None;
         for k in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             if let Some(&id) = self.by_suffix.get(&suffix_key(xpos, k, &lower[lower.len() - k..])) {
@@ -164,21 +163,13 @@ impl Lemmatizer {
                 if lemma.is_empty() {
                     continue;
                 }
-                if base_tags.is_empty() || self.is_base_form(&lemma, base_tags) {
+                if !inflected || self.known.contains(&hash_lower(&lemma)) {
                     return lemma;
                 }
                 first.get_or_insert(lemma);
             }
         }
         first.unwrap_or_else(|| lower.into_iter().collect())
-    }
-
-    /// Whether `word` was seen in training as its own lemma under one of `tags`.
-    fn is_base_form(&self, word: &str, tags: &[&str]) -> bool {
-        let hash = hash_lower(word);
-        tags.iter().any(|tag| {
-            self.table.get(&table_key(hash, hash_str(tag))).is_some_and(|lemma| lemma == word)
-        })
     }
 
     /// Number of (form, tag) entries and of suffix keys.
@@ -231,8 +222,13 @@ impl Lemmatizer {
             }
             by_suffix.insert(k, v);
         }
-        Ok(Lemmatizer { table, by_suffix, rules })
+        let known = known_lemmas(&table);
+        Ok(Lemmatizer { table, by_suffix, rules, known })
     }
+}
+
+fn known_lemmas(table: &HashMap<u64, String, IdentityBuild>) -> HashSet<u64, IdentityBuild> {
+    table.values().map(|lemma| hash_lower(lemma)).collect()
 }
 
 #[cfg(test)]
@@ -273,7 +269,7 @@ mod tests {
             // ...while "-sed" -> strip "d" is general, and "accuse" is known.
             ("raised", "VBD", "raise"),
             ("closed", "VBD", "close"),
-            ("accuse", "VB", "accuse"),
+            ("accuses", "VBZ", "accuse"),
         ];
         let lem = Lemmatizer::train(data.iter().copied());
         assert_eq!(lem.lemma("accused", Upos::VERB, "VBD"), "accuse");

@@ -244,6 +244,8 @@ pub(crate) struct Tagger {
     pub(crate) past: PastForms,
     /// The (VERB, VBZ) class, for headline verbs.
     vbz: Option<u16>,
+    /// The (VERB, VBD) class, for a participle that is the only verb.
+    vbd: Option<u16>,
 }
 
 /// Irregular verb forms that are only ever a past tense or participle
@@ -320,8 +322,36 @@ fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
     (subject_ok && names && object_ok).then_some(k)
 }
 
-fn vbz_class(classes: &[TagClass]) -> Option<u16> {
-    classes.iter().position(|c| c.upos == Upos::VERB && c.xpos == "VBZ").map(|c| c as u16)
+/// In a clause with no finite verb and no auxiliary, a past participle
+/// right after a subject of names and nouns and followed by its object:
+/// "Protesters blocked roads in the capital", "Houthi rebels claimed
+/// responsibility". (One followed by a preposition is a passive headline:
+/// "Five killed in attack".)
+fn participle_as_past(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
+    let class = |i: usize| &classes[tags[i] as usize];
+    let finite = |c: &TagClass| {
+        c.upos == Upos::AUX || matches!(c.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    };
+    if tags.len() < 3 || tags.iter().any(|&t| finite(&classes[t as usize])) {
+        return None;
+    }
+    let k = (1..tags.len() - 1).find(|&i| class(i).xpos == "VBN")?;
+    let subject_ok = (0..k).all(|i| {
+        matches!(
+            class(i).upos,
+            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::PART | Upos::DET | Upos::NUM | Upos::CCONJ
+        )
+    });
+    let head_noun = matches!(class(k - 1).upos, Upos::PROPN | Upos::NOUN);
+    let object_ok = matches!(
+        class(k + 1).upos,
+        Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::DET | Upos::NUM | Upos::PRON
+    );
+    (subject_ok && head_noun && object_ok).then_some(k)
+}
+
+fn verb_class(classes: &[TagClass], xpos: &str) -> Option<u16> {
+    classes.iter().position(|c| c.upos == Upos::VERB && c.xpos == xpos).map(|c| c as u16)
 }
 
 fn xpos_hashes(classes: &[TagClass]) -> Vec<u64> {
@@ -463,7 +493,7 @@ impl Tagger {
     ) -> Tagger {
         let xpos_hashes = xpos_hashes(classes);
         let past = PastForms::new(classes);
-        let vbz = vbz_class(classes);
+        let (vbz, vbd) = (verb_class(classes, "VBZ"), verb_class(classes, "VBD"));
         Tagger {
             classes: classes.to_vec(),
             tagdict,
@@ -473,6 +503,7 @@ impl Tagger {
             xpos_hashes,
             past,
             vbz,
+            vbd,
         }
     }
 
@@ -500,6 +531,11 @@ impl Tagger {
         // so the verb comes out as a plural noun and the line has no verb.
         if let (Some(vbz), Some(k)) = (self.vbz, headline_verb(&self.classes, out)) {
             fixed.forced = Some((k, vbz));
+            self.passes(fixed, &lex, infos, &mut scratch, out);
+        } else if let (Some(vbd), Some(k)) = (self.vbd, participle_as_past(&self.classes, out)) {
+            // A clause never has a participle for its only verb: "claimed
+            // responsibility" after the subject is the past tense.
+            fixed.forced = Some((k, vbd));
             self.passes(fixed, &lex, infos, &mut scratch, out);
         }
     }
@@ -639,8 +675,8 @@ impl Tagger {
         }
         let xpos_hashes = xpos_hashes(&classes);
         let past = PastForms::new(&classes);
-        let vbz = vbz_class(&classes);
-        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past, vbz })
+        let (vbz, vbd) = (verb_class(&classes, "VBZ"), verb_class(&classes, "VBD"));
+        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past, vbz, vbd })
     }
 }
 
@@ -751,6 +787,25 @@ mod tests {
         // Peace talks resume: no name in the subject, nothing after.
         assert_eq!(headline_verb(&classes, &[2, 1]), None);
         assert_eq!(headline_verb(&classes, &[0, 2, 1]), None);
+    }
+
+    #[test]
+    fn a_participle_after_the_subject_of_a_clause_without_a_finite_verb_is_past() {
+        let classes = [
+            class(Upos::NOUN, "NNS"),
+            class(Upos::VERB, "VBN"),
+            class(Upos::NOUN, "NN"),
+            class(Upos::ADP, "IN"),
+            class(Upos::AUX, "VBD"),
+            class(Upos::VERB, "VBD"),
+        ];
+        // Protesters blocked roads
+        assert_eq!(participle_as_past(&classes, &[0, 1, 0]), Some(1));
+        // Five killed in attack: a passive headline.
+        assert_eq!(participle_as_past(&classes, &[0, 1, 3, 2]), None);
+        // Roads were blocked by protesters / protesters blocked roads: a finite verb is there.
+        assert_eq!(participle_as_past(&classes, &[0, 4, 1, 3, 0]), None);
+        assert_eq!(participle_as_past(&classes, &[0, 5, 0, 1, 2]), None);
     }
 
     #[test]

@@ -41,3 +41,18 @@ fn an_irregular_past_form_is_a_verb_with_its_lemma() {
         ["The", "army", "said", "it", "had", "struck", "Hezbollah", "weapons", "depots", "."];
     assert_eq!(upos_of(&words, "struck"), (Upos::VERB, "strike".to_string()));
 }
+
+#[test]
+fn the_only_verb_after_a_subject_is_a_past_tense_and_the_root() {
+    let model = SyntaxModel::embedded().expect("embedded model");
+    let words = ["Protesters", "blocked", "roads", "in", "the", "capital", "."];
+    let analysis = model.analyse(&words);
+    assert_eq!((analysis[1].xpos.as_str(), analysis[1].head), ("VBD", 0));
+    assert_eq!(analysis[0].deprel, "nsubj");
+}
+
+#[test]
+fn a_regular_past_form_gets_a_lemma_the_treebanks_know() {
+    let words = ["Pakistan", "accused", "India", "of", "sponsoring", "militants", "."];
+    assert_eq!(upos_of(&words, "accused"), (Upos::VERB, "accuse".to_string()));
+}
