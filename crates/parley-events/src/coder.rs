@@ -865,8 +865,17 @@ impl EventCoder {
                 })
                 .map(|m| m.0)
                 .collect();
+            // The one other party is still not the recipient when it is
+            // named only to say when the act happened.
+            let timed = |m: usize| {
+                s.parsed
+                    && ctx.mentions[si]
+                        .iter()
+                        .find(|&&(x, _, _)| x == m)
+                        .is_some_and(|&(_, a, _)| in_time_phrase(s, a, pred))
+            };
             if let Some(&first) = others.first() {
-                if others.iter().all(|&m| key(m) == key(first)) {
+                if others.iter().all(|&m| key(m) == key(first)) && !timed(first) {
                     recipients =
                         vec![Hit { mention: first, rule: "sole-other-party".into(), parse: false }];
                 }
@@ -1034,6 +1043,7 @@ impl EventCoder {
                         && key(m) == key(a.mention)
                         && head.is_none_or(|h| !s.dominates(h, lo))
                         && !names_a_feature(s, lo, hi)
+                        && !(s.parsed && in_time_phrase(s, lo, pred))
                 })
             };
             let home = a
@@ -1446,7 +1456,10 @@ impl EventCoder {
                 break;
             }
             if let Some(m) = mention_at(i) {
-                hits.push(Hit { mention: m, rule: "right-nearest".into(), parse: false });
+                // "agreed to restore relations after talks mediated by Turkey".
+                if !(s.parsed && in_time_phrase(s, i, t)) {
+                    hits.push(Hit { mention: m, rule: "right-nearest".into(), parse: false });
+                }
                 break;
             }
         }
@@ -1662,6 +1675,35 @@ fn in_speech_phrase(s: &Sent<'_>, v: usize, t: usize, a: usize, quotes: &[Span])
     s.children[v]
         .iter()
         .any(|&c| matches!(s.base(c), "nsubj" | "obj" | "iobj") && (c == a || s.dominates(c, a)))
+}
+
+/// Whether token `i` sits in a phrase that only says when `pred`'s act
+/// happened ("freed prisoners following a visit by a US envoy", "agreed
+/// after talks mediated by Turkey"): who is named there is not its party.
+fn in_time_phrase(s: &Sent<'_>, i: usize, pred: usize) -> bool {
+    let mut cur = i;
+    for _ in 0..s.n {
+        if cur == pred {
+            return false;
+        }
+        // "following a visit by ...", parsed as a participle.
+        let following = s.lower[cur] == "following" && matches!(s.base(cur), "acl" | "advcl");
+        let timed = following
+            || matches!(s.base(cur), "obl" | "nmod" | "advcl")
+                && s.children[cur].iter().any(|&c| {
+                    matches!(s.base(c), "case" | "mark")
+                        && matches!(
+                            s.lower[c].as_str(),
+                            "after" | "before" | "following" | "during" | "amid"
+                        )
+                });
+        if timed {
+            return true;
+        }
+        let Some(h) = s.head[cur] else { return false };
+        cur = h;
+    }
+    false
 }
 
 /// Whether the mention over local tokens `a..b` only modifies a natural
@@ -1947,7 +1989,9 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
 fn own_circumstance(s: &Sent<'_>, clause: usize) -> bool {
     s.base(clause) == "advcl"
         && s.children[clause].iter().any(|&c| {
-            s.base(c) == "mark"
+            // "when" and "while" are often parsed as adverbs ("were killed
+            // when Russian drones hit their position").
+            (s.base(c) == "mark" || (s.base(c) == "advmod" && c < clause))
                 && matches!(
                     s.lower[c].as_str(),
                     "as" | "while"
@@ -2659,7 +2703,7 @@ mod tests {
         // "after ..." clause of a recalled ambassador.
         let events = check(
             "France/PROPN/France/2/nsubj recalled/VERB/recall/0/root its/PRON/its/4/nmod:poss ambassador/NOUN/ambassador/2/obj after/SCONJ/after/7/mark Moscow/PROPN/Moscow/7/nsubj expelled/VERB/expel/2/advcl French/ADJ/French/9/amod officials/NOUN/official/7/obj",
-            &[("SANCTION", "FRA", "RUSGOV", Modality::Asserted), ("SANCTION", "RUSGOV", "FRA", Modality::Asserted)],
+            &[("SANCTION", "FRA", "-", Modality::Asserted), ("SANCTION", "RUSGOV", "FRA", Modality::Asserted)],
         );
         assert!(events.iter().all(|e| e.speaker.is_none()), "{events:?}");
     }
@@ -2671,6 +2715,34 @@ mod tests {
         check(
             "Russia/PROPN/Russia/2/nsubj accused/VERB/accuse/0/root Ukraine/PROPN/Ukraine/2/obj of/ADP/of/5/mark sponsoring/VERB/sponsor/3/acl militants/NOUN/militant/5/obj who/PRON/who/8/nsubj attacked/VERB/attack/6/acl:relcl a/DET/a/10/det train/NOUN/train/8/obj",
             &[("ACCUSE", "RUS", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_when_clause_parsed_with_an_adverb_is_an_act_of_its_own() {
+        // "Ukrainian soldiers were killed when Russian drones hit their position".
+        let events = check(
+            "Ukrainian/ADJ/Ukrainian/2/amod soldiers/NOUN/soldier/4/nsubj:pass were/AUX/be/4/aux:pass killed/VERB/kill/0/root when/ADV/when/8/advmod Russian/ADJ/Russian/7/amod drones/NOUN/drone/8/nsubj hit/VERB/hit/4/advcl their/PRON/their/10/nmod:poss position/NOUN/position/8/obj",
+            &[("ASSAULT", "-", "UKR", Modality::Asserted), ("ASSAULT", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events.len(), 2);
+    }
+
+    #[test]
+    fn a_party_named_in_a_time_phrase_is_not_the_recipient() {
+        // "Russia freed prisoners following a visit by a French envoy".
+        check(
+            "Russia/PROPN/Russia/2/nsubj freed/VERB/free/0/root prisoners/NOUN/prisoner/2/obj following/VERB/follow/6/case a/DET/a/6/det visit/NOUN/visit/2/obl by/ADP/by/9/case French/ADJ/French/9/amod envoy/NOUN/envoy/6/nmod",
+            &[("RETREAT", "RUS", "RUS", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_party_named_in_a_time_phrase_on_the_right_is_not_the_recipient() {
+        // "Russia agreed to restore relations after talks mediated by France".
+        check(
+            "Russia/PROPN/Russia/2/nsubj agreed/VERB/agree/0/root to/PART/to/4/mark restore/VERB/restore/2/xcomp relations/NOUN/relation/4/obj after/ADP/after/7/case talks/NOUN/talk/4/obl mediated/VERB/mediate/7/acl by/ADP/by/10/case France/PROPN/France/8/obl:agent",
+            &[("AGREE", "RUS", "-", Modality::Asserted)],
         );
     }
 

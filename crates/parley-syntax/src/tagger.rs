@@ -326,16 +326,21 @@ fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
 /// right after a subject of names and nouns and followed by its object:
 /// "Protesters blocked roads in the capital", "Houthi rebels claimed
 /// responsibility". (One followed by a preposition is a passive headline:
-/// "Five killed in attack".)
+/// "Five killed in attack".) A closing attribution after the last comma
+/// (", police said.") is a clause of its own.
 fn participle_as_past(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
     let class = |i: usize| &classes[tags[i] as usize];
-    let finite = |c: &TagClass| {
-        c.upos == Upos::AUX || matches!(c.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    let finite = |i: usize| {
+        class(i).upos == Upos::AUX || matches!(class(i).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
     };
-    if tags.len() < 3 || tags.iter().any(|&t| finite(&classes[t as usize])) {
+    let end = match (0..tags.len()).rev().find(|&i| class(i).xpos == ",") {
+        Some(comma) if tags.len() - comma <= 6 => comma,
+        _ => tags.len(),
+    };
+    if end < 3 || (0..end).any(finite) {
         return None;
     }
-    let k = (1..tags.len() - 1).find(|&i| class(i).xpos == "VBN")?;
+    let k = (1..end - 1).find(|&i| class(i).xpos == "VBN")?;
     let subject_ok = (0..k).all(|i| {
         matches!(
             class(i).upos,
@@ -806,6 +811,16 @@ mod tests {
         // Roads were blocked by protesters / protesters blocked roads: a finite verb is there.
         assert_eq!(participle_as_past(&classes, &[0, 4, 1, 3, 0]), None);
         assert_eq!(participle_as_past(&classes, &[0, 5, 0, 1, 2]), None);
+        // Gunmen killed officers, police said.
+        let classes = [
+            class(Upos::NOUN, "NNS"),
+            class(Upos::VERB, "VBN"),
+            class(Upos::PUNCT, ","),
+            class(Upos::VERB, "VBD"),
+        ];
+        assert_eq!(participle_as_past(&classes, &[0, 1, 0, 2, 0, 3]), Some(1));
+        // ... but not with a finite verb before the attribution.
+        assert_eq!(participle_as_past(&classes, &[0, 3, 0, 1, 0, 2, 0, 3]), None);
     }
 
     #[test]

@@ -56,3 +56,26 @@ fn a_regular_past_form_gets_a_lemma_the_treebanks_know() {
     let words = ["Pakistan", "accused", "India", "of", "sponsoring", "militants", "."];
     assert_eq!(upos_of(&words, "accused"), (Upos::VERB, "accuse".to_string()));
 }
+
+#[test]
+fn a_participle_before_a_closing_attribution_is_the_main_verb() {
+    let model = SyntaxModel::embedded().expect("embedded model");
+    let words = [
+        "A",
+        "Palestinian",
+        "gunman",
+        "killed",
+        "two",
+        "Israelis",
+        "at",
+        "a",
+        "checkpoint",
+        ",",
+        "police",
+        "said",
+        ".",
+    ];
+    let analysis = model.analyse(&words);
+    assert_eq!(analysis[3].xpos, "VBD");
+    assert_eq!(analysis[2].deprel, "nsubj");
+}
