@@ -308,12 +308,7 @@ fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
         return None;
     }
     let k = (1..tags.len() - 1).find(|&i| class(i).xpos == "NNS")?;
-    let subject_ok = (0..k).all(|i| {
-        matches!(
-            class(i).upos,
-            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::PART | Upos::DET | Upos::NUM | Upos::CCONJ
-        ) || class(i).xpos == ","
-    });
+    let subject_ok = nominal_subject(classes, &tags[..k], true);
     let names = (0..k).any(|i| class(i).upos == Upos::PROPN);
     let object_ok = matches!(
         class(k + 1).upos,
@@ -341,18 +336,25 @@ fn participle_as_past(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
         return None;
     }
     let k = (1..end - 1).find(|&i| class(i).xpos == "VBN")?;
-    let subject_ok = (0..k).all(|i| {
-        matches!(
-            class(i).upos,
-            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::PART | Upos::DET | Upos::NUM | Upos::CCONJ
-        )
-    });
+    let subject_ok = nominal_subject(classes, &tags[..k], false);
     let head_noun = matches!(class(k - 1).upos, Upos::PROPN | Upos::NOUN);
     let object_ok = matches!(
         class(k + 1).upos,
         Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::DET | Upos::NUM | Upos::PRON
     );
     (subject_ok && head_noun && object_ok).then_some(k)
+}
+
+/// Whether `tags` could be a subject of names and nouns with their
+/// modifiers (and commas, where `commas`), before a verb the tagger missed.
+fn nominal_subject(classes: &[TagClass], tags: &[u16], commas: bool) -> bool {
+    tags.iter().all(|&t| {
+        let c = &classes[t as usize];
+        matches!(
+            c.upos,
+            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::PART | Upos::DET | Upos::NUM | Upos::CCONJ
+        ) || (commas && c.xpos == ",")
+    })
 }
 
 fn verb_class(classes: &[TagClass], xpos: &str) -> Option<u16> {
