@@ -302,18 +302,27 @@ impl PastForms {
 /// Moscow", "Sudan's army retakes the palace".
 fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
     let class = |i: usize| &classes[tags[i] as usize];
+    // A participle before a noun modifies it ("frees detained Americans"):
+    // it is no verb of the line.
+    let prenominal = |i: usize| {
+        matches!(class(i).xpos.as_str(), "VBN" | "VBG")
+            && i + 1 < tags.len()
+            && matches!(class(i + 1).upos, Upos::NOUN | Upos::PROPN | Upos::ADJ)
+    };
     if tags.len() < 3
-        || tags.iter().any(|&t| matches!(classes[t as usize].upos, Upos::VERB | Upos::AUX))
+        || (0..tags.len())
+            .any(|i| matches!(class(i).upos, Upos::VERB | Upos::AUX) && !prenominal(i))
     {
         return None;
     }
     let k = (1..tags.len() - 1).find(|&i| class(i).xpos == "NNS")?;
     let subject_ok = nominal_subject(classes, &tags[..k], true);
     let names = (0..k).any(|i| class(i).upos == Upos::PROPN);
-    let object_ok = matches!(
-        class(k + 1).upos,
-        Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::DET | Upos::NUM | Upos::ADP | Upos::PRON
-    );
+    let object_ok = prenominal(k + 1)
+        || matches!(
+            class(k + 1).upos,
+            Upos::PROPN | Upos::NOUN | Upos::ADJ | Upos::DET | Upos::NUM | Upos::ADP | Upos::PRON
+        );
     (subject_ok && names && object_ok).then_some(k)
 }
 

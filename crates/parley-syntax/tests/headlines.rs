@@ -33,6 +33,9 @@ fn a_title_case_headline_reads_its_common_words_in_lower_case() {
 fn a_headline_verb_is_a_verb() {
     let words = ["Serbia", "expels", "Croatian", "diplomat"];
     assert_eq!(upos_of(&words, "expels"), (Upos::VERB, "expel".to_string()));
+    // A participle modifying the object does not count as the line's verb.
+    let words = ["Russia", "swaps", "captured", "soldiers", "with", "Ukraine"];
+    assert_eq!(upos_of(&words, "swaps"), (Upos::VERB, "swap".to_string()));
 }
 
 #[test]
@@ -40,6 +43,9 @@ fn an_irregular_past_form_is_a_verb_with_its_lemma() {
     let words =
         ["The", "army", "said", "it", "had", "struck", "Hezbollah", "weapons", "depots", "."];
     assert_eq!(upos_of(&words, "struck"), (Upos::VERB, "strike".to_string()));
+    // The re- forms are listed too: the treebanks never saw "retook".
+    let words = ["The", "army", "retook", "the", "presidential", "palace", "."];
+    assert_eq!(upos_of(&words, "retook"), (Upos::VERB, "retake".to_string()));
 }
 
 #[test]
