@@ -413,10 +413,19 @@ impl ActorCoder {
                     Some("country" | "nation") if len == 2 => Some(None),
                     Some("government" | "authorities") => Some(Some("GOV")),
                     Some("police") => Some(Some("COP")),
-                    Some("army") if len == 2 => Some(Some("MIL")),
+                    Some("army" | "military") if len == 2 => Some(Some("MIL")),
                     _ => None,
                 } {
-                    if let Some(ante) = sole_country_before(state, si, w.start) {
+                    // An army or police force already named in the last
+                    // sentences is the one meant ("accused the army ... .
+                    // Egypt, which backs the army, ..."), before any
+                    // country named since.
+                    let same_force = sector
+                        .filter(|&s| s == "MIL" || s == "COP")
+                        .and_then(|s| latest_of_sector(state, si, w.start, s));
+                    if let Some(ante) =
+                        same_force.or_else(|| sole_country_before(state, si, w.start))
+                    {
                         let country = state.drafts[ante].actor.country.clone().unwrap_or_default();
                         let actor = Actor {
                             code: format!("{country}{}", sector.unwrap_or("")),
@@ -1135,6 +1144,20 @@ fn sole_country_before(state: &DocState, si: usize, start: usize) -> Option<usiz
     let last = *near.iter().max_by_key(|&&k| state.drafts[k].start)?;
     let country = &state.drafts[last].actor.country;
     near.iter().all(|&k| &state.drafts[k].actor.country == country).then_some(last)
+}
+
+/// The latest draft of a country's force of this sector (army, police),
+/// in this sentence before `start` or the three sentences before.
+fn latest_of_sector(state: &DocState, si: usize, start: usize, sector: &str) -> Option<usize> {
+    state
+        .drafts
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, d)| d.sentence < si || d.start < start)
+        .take_while(|(_, d)| d.sentence + 3 >= si)
+        .find(|(_, d)| d.actor.country.is_some() && d.actor.sector.as_deref() == Some(sector))
+        .map(|(k, _)| k)
 }
 
 /// The latest draft that refers to a person, in this or the three sentences before.

@@ -232,3 +232,17 @@ fn the_police_the_army_and_the_authorities_are_the_one_country_just_named() {
     let found = coded(Some("2024-05-10"), "Serbia votes. Police in Istanbul detained two people.");
     assert!(!found.iter().any(|(t, _)| t == "Police"), "{found:?}");
 }
+
+#[test]
+fn the_army_is_the_army_named_last_before_any_country_named_since() {
+    let found = coded(
+        Some("2024-05-10"),
+        "The Sudanese army rejected the truce. Egypt, which backs the army, urged calm. Washington said it was disappointed by the military.",
+    );
+    let armies: Vec<&str> = found
+        .iter()
+        .filter(|(t, _)| matches!(t.as_str(), "the army" | "the military"))
+        .map(|(_, c)| c.as_str())
+        .collect();
+    assert_eq!(armies, ["SDNMIL", "SDNMIL"], "{found:?}");
+}
