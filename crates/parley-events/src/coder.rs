@@ -283,7 +283,14 @@ impl EventCoder {
         let mention_at =
             |i: usize| ms.iter().find(|(_, a, b)| *a <= i && i < *b).map(|(m, _, _)| *m);
         let mut cands = self.match_triggers(s, &mention_at);
-        suppress(s, &mut cands);
+        let verbal: Vec<bool> = cands
+            .iter()
+            .map(|c| {
+                let t = self.lexicon.entries()[c.entry].event;
+                !matches!(t, EventType::Assault | EventType::Coerce)
+            })
+            .collect();
+        suppress(s, &mut cands, &verbal, &mention_at);
         let derived = self.derived_demands(s, &mut cands, &mention_at);
         let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
         let places = self.find_places(s);
@@ -361,6 +368,10 @@ impl EventCoder {
                 heads.extend(
                     lemma_candidates(&s.lower[i]).into_iter().filter(|c| self.lexicon.has_head(c)),
                 );
+            } else if s.lower[i] != s.lemma[i] && self.lexicon.has_head(&s.lower[i]) {
+                // A plural noun entry ("sanctions/n") whose lemma heads
+                // only other entries (the verb "sanction").
+                heads.push(s.lower[i].clone());
             }
             let mut best: Option<Cand> = None;
             let mut best_spec = 0;
@@ -837,7 +848,12 @@ impl EventCoder {
         // deep inside it only describes it ("arrested three men suspected
         // of attacks on Chinese engineers"). (The object of a statement may
         // carry its addressee: "rejected a call for troops in East Timor".)
-        if recipients.is_empty() && !entry.recipient.is_empty() && place_recipient.is_none() {
+        let addressed_unnamed = addressee_unnamed(s, t, entry);
+        if recipients.is_empty()
+            && !entry.recipient.is_empty()
+            && place_recipient.is_none()
+            && !addressed_unnamed
+        {
             let used: Vec<usize> =
                 actors.iter().chain(speaker.as_ref()).map(|h| h.mention).collect();
             let own: Vec<String> = actors.iter().map(|h| key(h.mention)).collect();
@@ -1035,9 +1051,11 @@ impl EventCoder {
                 let &(_, lo, hi) = ctx.mentions[si].iter().find(|(m, _, _)| *m == a.mention)?;
                 (lo..hi).find(|&i| s.head[i].is_none_or(|h| h < lo || h >= hi))
             };
+            // The other mention that names the actor's country again: the
+            // words behind a domestic recipient.
             let names_home = |a: &Hit| {
                 let head = actor_head(a).filter(|_| s.parsed);
-                ctx.mentions[si].iter().any(|&(m, lo, hi)| {
+                ctx.mentions[si].iter().find(|&&(m, lo, hi)| {
                     m != a.mention
                         && !actors.iter().chain(speaker.as_ref()).any(|h| h.mention == m)
                         && key(m) == key(a.mention)
@@ -1047,16 +1065,26 @@ impl EventCoder {
                 })
             };
             let home = a
-                .filter(|a| {
+                .filter(|_| {
                     !entry.recipient.is_empty()
-                        && (domestic || names_home(a))
                         && recips.iter().all(Option::is_none)
+                        && !addressed_unnamed
                 })
                 .and_then(|a| {
                     let m = &s.doc.mentions[a.mention];
+                    // The evidence: for an act done at home, whom it befell
+                    // ("arrested dozens of protesters"); else the words that
+                    // name the country again; else the actor's own.
+                    let object = s.kid(t, "obj").filter(|_| domestic && s.parsed);
+                    let span = match (object, names_home(a)) {
+                        (Some(o), _) => phrase_span(s, o),
+                        (None, Some(&(other, _, _))) => s.doc.mentions[other].span,
+                        (None, None) if domestic => m.span,
+                        (None, None) => return None,
+                    };
                     let country = m.actor.country.clone()?;
                     Some(EventParty {
-                        span: m.span,
+                        span,
                         mention: None,
                         actor: country_actor(country),
                         rule: "domestic".into(),
@@ -1350,6 +1378,11 @@ impl EventCoder {
         }
         let pronoun = named_subject(s, anchor).map(|(_, h)| h);
         let left = (0..anchor).rev().find_map(|i| {
+            // A mention is read from its first word ("by the army's
+            // decision" is in a "by" phrase).
+            if i > 0 && mention_at(i - 1).is_some() && mention_at(i - 1) == mention_at(i) {
+                return None;
+            }
             let m =
                 mention_at(i).filter(|&m| pronoun.is_none_or(|p| !pronoun_disagrees(s, p, m)))?;
             let prev = i.checked_sub(1).map(|p| s.lower[p].as_str()).unwrap_or("");
@@ -1446,8 +1479,12 @@ impl EventCoder {
             return Vec::new();
         }
         let anchor = c.consumed.iter().copied().max().unwrap_or(t);
+        let asked_unnamed = addressee_unnamed(s, t, entry);
         let mut hits = Vec::new();
         for i in anchor + 1..s.n {
+            if asked_unnamed && s.dominates(t, i) && !s.in_phrase_of(t, i) {
+                continue;
+            }
             if matches!(
                 s.lower[i].as_str(),
                 ";" | ":" | "said" | "says" | "but" | "while" | "which" | "who"
@@ -1584,7 +1621,7 @@ impl EventCoder {
         let o = s.kid(t, "obj").filter(|_| s.parsed)?;
         let g = self.lexicon.gazetteer();
         let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
-        (0..s.n).filter(|&j| j == o || s.dominates(o, j)).find_map(|j| {
+        (0..s.n).filter(|&j| s.in_phrase_of(o, j)).find_map(|j| {
             let m = g.match_at(&s.doc.text, s.span(j).start, &ends)?;
             let country = g.places().get(m.place)?.country.clone()?;
             Some(EventParty {
@@ -1883,9 +1920,19 @@ fn requirements_met(
                 }
             }
             Requirement::Infinitive => {
-                let kid = s
-                    .kids(i, "xcomp")
-                    .find(|&c| matches!(s.upos(c), None | Some(Upos::VERB) | Some(Upos::AUX)));
+                let verbal =
+                    |c: usize| matches!(s.upos(c), None | Some(Upos::VERB) | Some(Upos::AUX));
+                // "ordered the ambassador to leave": with an object before
+                // it, a to-infinitive the parser took for a purpose clause
+                // is the object's controlled verb.
+                let object_control = |c: usize| {
+                    s.base(c) == "advcl"
+                        && s.kids(c, "mark").any(|m| s.lower[m] == "to")
+                        && s.kids(i, "obj").any(|o| i < o && o < c)
+                };
+                let kid = s.kids(i, "xcomp").find(|&c| verbal(c)).or_else(|| {
+                    s.children[i].iter().copied().find(|&c| verbal(c) && object_control(c))
+                });
                 let near = (s.lower.get(i + 1).is_some_and(|w| w == "to")
                     && matches!(s.upos(i + 2), None | Some(Upos::VERB) | Some(Upos::AUX)))
                 .then_some(i + 2)
@@ -1896,6 +1943,37 @@ fn requirements_met(
         }
     }
     Some((consumed, xcomp))
+}
+
+/// The words of a noun phrase, up to any clause that modifies it
+/// ("dozens of protesters" in "dozens of protesters demanding ...").
+fn phrase_span(s: &Sent<'_>, head: usize) -> Span {
+    let words: Vec<usize> = (0..s.n).filter(|&j| s.in_phrase_of(head, j)).collect();
+    let first = words.iter().copied().min().unwrap_or(head);
+    let last = words.iter().copied().max().unwrap_or(head);
+    Span::new_unchecked(s.span(first).start, s.span(last).end)
+}
+
+/// "called on the international community to pressure the military": the
+/// frame's addressee (a preposition or indirect object it names) is there,
+/// a noun no dictionary knows. The recipient is that unknown party, not
+/// one found elsewhere in the sentence (inside the act asked of it, or
+/// the actor's country named again).
+fn addressee_unnamed(s: &Sent<'_>, t: usize, entry: &LexEntry) -> bool {
+    // A physical act's phrase names where it struck, not whom it
+    // addressed ("fired shells at targets in Jericho").
+    let physical = matches!(entry.event, EventType::Assault | EventType::Coerce);
+    s.parsed
+        && !physical
+        && entry.recipient.iter().any(|r| match r {
+            Role::Prep(p) => s.children[t].iter().any(|&o| {
+                s.base(o) == "obl"
+                    && s.prep_of(o) == Some(p.as_str())
+                    && s.upos(o) == Some(Upos::NOUN)
+            }),
+            Role::Iobj => s.kid(t, "iobj").is_some_and(|o| s.upos(o) == Some(Upos::NOUN)),
+            _ => false,
+        })
 }
 
 /// An argument head and what it carries: the compound or "of" phrase of
@@ -1921,12 +1999,19 @@ fn carried(s: &Sent<'_>, c: usize) -> Vec<usize> {
 
 /// Marks candidates that lie inside another candidate's argument (the
 /// statement is coded once) or whose head word another consumed.
-fn suppress(s: &Sent<'_>, cands: &mut [Cand]) {
+/// `verbal[k]`: candidate k is a statement or a non-violent act, which a
+/// participle after a comma reports as an act of its own.
+fn suppress(
+    s: &Sent<'_>,
+    cands: &mut [Cand],
+    verbal: &[bool],
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) {
     let snapshot: Vec<(usize, Vec<usize>, Option<usize>, String)> = cands
         .iter()
         .map(|c| (c.tok, c.consumed.clone(), c.xcomp, s.text(c.tok).to_string()))
         .collect();
-    for c in cands.iter_mut() {
+    for (k, c) in cands.iter_mut().enumerate() {
         for (tok, consumed, xcomp, text) in &snapshot {
             if *tok == c.tok {
                 continue;
@@ -1934,6 +2019,9 @@ fn suppress(s: &Sent<'_>, cands: &mut [Cand]) {
             if consumed.contains(&c.tok) || *xcomp == Some(c.tok) {
                 c.suppressed_by = Some(format!("part of the match at `{text}`"));
                 break;
+            }
+            if s.parsed && verbal[k] && participle_adjunct(s, *tok, c.tok, mention_at) {
+                continue;
             }
             if s.parsed && embedded_in(s, *tok, c.tok) {
                 c.suppressed_by = Some(format!("inside the argument of `{text}`"));
@@ -1981,6 +2069,28 @@ fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
         cur = h;
     }
     false
+}
+
+/// "dismissed the criticism, accusing Brussels of interference": a
+/// present participle set off by a comma after the trigger, with no
+/// subject or marker of its own, is a second act of the same subject when
+/// it names a party as its object. ("rejected the invitations, decrying
+/// them as ultimatums" and "..., insisting that ..." only say more of the
+/// first act.)
+fn participle_adjunct(
+    s: &Sent<'_>,
+    outer: usize,
+    inner: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
+    s.head[inner] == Some(outer)
+        && outer < inner
+        && s.base(inner) == "advcl"
+        && s.xpos(inner) == Some("VBG")
+        && inner > 0
+        && s.lower[inner - 1] == ","
+        && !s.children[inner].iter().any(|&c| matches!(s.base(c), "mark" | "nsubj" | "aux"))
+        && s.kids(inner, "obj").any(|o| !nominal_mentions(s, o, mention_at).is_empty())
 }
 
 /// Whether a clause is an adverbial one with its own subject and a
@@ -2207,8 +2317,16 @@ fn nominal_mentions(
             if modifier_names_party && base == "nmod" && rel != "nmod:poss" {
                 continue;
             }
+            // "Chinese and Russian warships": the mention covers "Russian
+            // warships"; the adjective coordinated with it names a second
+            // party.
+            let coordinated_modifier = own.is_some()
+                && matches!(base, "amod" | "compound")
+                && mention_at(c).is_some_and(|m| Some(m) != own)
+                && s.kids(c, "conj").any(|d| mention_at(d) == own);
             let follow = match base {
                 "conj" | "appos" => true,
+                _ if coordinated_modifier => true,
                 // "leaders of France and Germany": the mention covers
                 // "leaders of France"; its "of" phrase leads to Germany.
                 "amod" | "compound" | "flat" | "det" | "nmod" => {
@@ -3017,6 +3135,119 @@ mod tests {
             Some(("RUSGOV", "speaker"))
         );
         assert!(e.quote.is_some());
+    }
+
+    #[test]
+    fn an_attacked_place_inside_a_clause_about_the_object_is_not_the_target() {
+        // "executed a man convicted of spying for Ukraine": the man, not Ukraine.
+        let doc = parsed(
+            "Russian/ADJ/Russian/2/amod authorities/NOUN/authority/3/nsubj executed/VERB/execute/0/root a/DET/a/5/det man/NOUN/man/3/obj convicted/VERB/convict/5/acl of/ADP/of/8/mark spying/VERB/spy/6/advcl for/ADP/for/10/case Ukraine/PROPN/Ukraine/8/obl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "ASSAULT" && a == "RUS"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, r, _)| r == "UKR"), "{got:?}");
+    }
+
+    #[test]
+    fn a_plural_noun_entry_matches_when_its_lemma_heads_a_verb_entry() {
+        // "sanctions/n" is an entry; the lemma "sanction" heads the verb entry.
+        check(
+            "Germany/PROPN/Germany/2/nsubj announced/VERB/announce/0/root new/ADJ/new/4/amod sanctions/NOUN/sanction/2/obj against/ADP/against/6/case Russia/PROPN/Russia/4/nmod",
+            &[("SANCTION", "DEU", "RUS", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn ordering_an_envoy_to_leave_is_an_expulsion_however_the_infinitive_attaches() {
+        for rel in ["xcomp", "advcl"] {
+            let spec = format!(
+                "France/PROPN/France/2/nsubj ordered/VERB/order/0/root the/DET/the/5/det Russian/ADJ/Russian/5/amod ambassador/NOUN/ambassador/2/obj to/PART/to/7/mark leave/VERB/leave/2/{rel}"
+            );
+            let events = check(&spec, &[("SANCTION", "FRA", "RUS", Modality::Asserted)]);
+            assert_eq!(events[0].cameo, "166", "{rel}");
+        }
+    }
+
+    #[test]
+    fn subjects_split_by_the_parser_are_partners() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/4/nsubj and/CCONJ/and/4/cc Ukraine/PROPN/Ukraine/4/nsubj agreed/VERB/agree/0/root to/PART/to/6/mark meet/VERB/meet/4/xcomp",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        for actor in ["RUS", "UKR"] {
+            assert!(got.iter().any(|(t, a, _, _)| t == "AGREE" && a == actor), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_domestic_recipient_points_at_the_words_that_name_the_country_again() {
+        let doc = parsed(
+            "Kremlin/PROPN/Kremlin/2/nsubj dismissed/VERB/dismiss/0/root reports/NOUN/report/2/obj that/SCONJ/that/7/mark Putin/PROPN/Putin/7/nsubj was/AUX/be/7/cop ready/ADJ/ready/3/acl",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let e = events.iter().find(|e| e.event_type == EventType::Reject).expect("a rejection");
+        let r = e.recipient.as_ref().expect("a domestic recipient");
+        assert_eq!((r.actor.code.as_str(), r.rule.as_str()), ("RUS", "domestic"));
+        assert_eq!(&doc.text[r.span], "Putin");
+    }
+
+    #[test]
+    fn a_party_inside_the_act_asked_for_is_not_the_one_asked() {
+        check(
+            "Putin/PROPN/Putin/2/nsubj called/VERB/call/0/root on/ADP/on/5/case the/DET/the/5/det community/NOUN/community/2/obl to/PART/to/7/mark pressure/VERB/pressure/2/advcl Ukraine/PROPN/Ukraine/7/obj",
+            &[("REQUEST", "RUSGOV", "-", Modality::Asserted)],
+        );
+        // Named by a party, the one asked is the recipient.
+        check(
+            "Putin/PROPN/Putin/2/nsubj called/VERB/call/0/root on/ADP/on/4/case Germany/PROPN/Germany/2/obl to/PART/to/6/mark pressure/VERB/pressure/2/advcl Ukraine/PROPN/Ukraine/6/obj",
+            &[("REQUEST", "RUSGOV", "DEU", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_mention_on_the_left_is_read_from_its_first_word() {
+        // "by Russian army decision": the mention opens a "by" phrase, so
+        // it is not the nearest party on the left.
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj said/VERB/say/0/root it/PRON/it/5/nsubj:pass was/AUX/be/5/aux:pass disappointed/VERB/disappoint/2/ccomp by/ADP/by/9/case Russian/ADJ/Russian/8/amod army/NOUN/army/9/compound decision/NOUN/decision/5/obl but/CCONJ/but/12/cc would/AUX/would/12/aux continue/VERB/continue/5/conj to/PART/to/14/mark push/VERB/push/12/xcomp for/ADP/for/16/case talks/NOUN/talk/14/obl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "REQUEST" && a == "DEU"), "{got:?}");
+        assert!(!got.iter().any(|(_, a, _, _)| a == "RUS"), "{got:?}");
+    }
+
+    #[test]
+    fn an_adjective_coordinated_with_a_mention_names_a_second_party() {
+        let doc = parsed(
+            "Chinese/ADJ/Chinese/4/amod and/CCONJ/and/3/cc Russian/ADJ/Russian/1/conj army/NOUN/army/5/nsubj held/VERB/hold/0/root joint/ADJ/joint/7/amod exercises/NOUN/exercise/5/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "COOPERATE" && a == "CHN" && r == "RUSMIL"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "COOPERATE" && a == "RUSMIL" && r == "CHN"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_domestic_act_points_at_whom_it_befell() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj arrested/VERB/arrest/0/root dozens/NOUN/dozen/2/obj of/ADP/of/5/case protesters/NOUN/protester/3/nmod demanding/VERB/demand/3/acl the/DET/the/8/det resignation/NOUN/resignation/6/obj of/ADP/of/10/case Putin/PROPN/Putin/8/nmod",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let e = events.iter().find(|e| e.event_type == EventType::Coerce).expect("an arrest");
+        let r = e.recipient.as_ref().expect("a domestic recipient");
+        assert_eq!((r.actor.code.as_str(), r.rule.as_str()), ("RUS", "domestic"));
+        assert_eq!(&doc.text[r.span], "dozens of protesters");
     }
 
     #[test]

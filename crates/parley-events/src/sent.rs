@@ -53,6 +53,18 @@ impl<'a> Sent<'a> {
                 *r = "obl:tmod".to_string();
             }
         }
+        // Punctuation heads nothing in UD: a word the parser hung from a
+        // comma ("The group's leader, Mohamed Dagalo, called ...") belongs
+        // to what the comma hangs from.
+        let punct: Vec<bool> = tokens.iter().map(|t| t.upos == Some(Upos::PUNCT)).collect();
+        for i in 0..n {
+            let mut steps = 0;
+            while let Some(h) = head[i].filter(|&h| punct[h] && h != i && steps < n) {
+                head[i] = head[h];
+                steps += 1;
+            }
+        }
+        join_split_subjects(&lower, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = *h {
@@ -163,6 +175,53 @@ impl<'a> Sent<'a> {
     /// Whether `anc` dominates `i`.
     pub fn dominates(&self, anc: usize, i: usize) -> bool {
         self.ancestors(i).iter().any(|(a, _)| *a == anc)
+    }
+
+    /// Whether `i` is `anc` or inside its phrase without crossing into a
+    /// clause that modifies it ("a man convicted of spying for Israel":
+    /// Israel is in the phrase of "man" only through the clause).
+    pub fn in_phrase_of(&self, anc: usize, i: usize) -> bool {
+        let mut cur = i;
+        for _ in 0..=self.n {
+            if cur == anc {
+                return true;
+            }
+            if matches!(self.base(cur), "acl" | "advcl" | "ccomp" | "xcomp" | "parataxis") {
+                return false;
+            }
+            match self.head[cur] {
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// "Colombia's government and the ELN rebel group agreed": the parser
+/// sometimes hangs both conjuncts from the verb as two subjects. A second
+/// subject after a conjunction is the first one's conjunct.
+fn join_split_subjects(lower: &[String], head: &mut [Option<usize>], rel: &mut [String]) {
+    let n = head.len();
+    for v in 0..n {
+        let subjects: Vec<usize> =
+            (0..n).filter(|&i| head[i] == Some(v) && rel[i] == "nsubj").collect();
+        let [a, b] = subjects[..] else { continue };
+        let Some(cc) = (a + 1..b).find(|&c| {
+            rel[c] == "cc"
+                && matches!(lower[c].as_str(), "and" | "or")
+                && matches!(head[c], Some(h) if h == v || h == b)
+        }) else {
+            continue;
+        };
+        // Only when nothing but the first subject's own words sits
+        // between it and the conjunction (no clause of its own).
+        if (a + 1..cc).any(|i| !matches!(head[i], Some(h) if h == a || (a < h && h < cc))) {
+            continue;
+        }
+        head[b] = Some(a);
+        rel[b] = "conj".to_string();
+        head[cc] = Some(b);
     }
 }
 
@@ -312,6 +371,37 @@ fn is_time_noun(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_subject_after_and_is_the_firsts_conjunct() {
+        let lower: Vec<String> =
+            ["russia", "and", "ukraine", "agreed"].iter().map(|w| w.to_string()).collect();
+        let mut head = vec![Some(3), Some(3), Some(3), None];
+        let mut rel: Vec<String> =
+            ["nsubj", "cc", "nsubj", "root"].iter().map(|r| r.to_string()).collect();
+        join_split_subjects(&lower, &mut head, &mut rel);
+        assert_eq!(head, vec![Some(3), Some(2), Some(0), None]);
+        assert_eq!(rel[2], "conj");
+        // Two subjects of two clauses' worth ("Russia, which ..., and") or
+        // without a conjunction stay as they are.
+        let mut head = vec![Some(3), Some(3), Some(3), None];
+        let mut rel: Vec<String> =
+            ["nsubj", "punct", "nsubj", "root"].iter().map(|r| r.to_string()).collect();
+        join_split_subjects(&lower, &mut head, &mut rel);
+        assert_eq!(head, vec![Some(3), Some(3), Some(3), None]);
+    }
+
+    #[test]
+    fn a_phrase_ends_where_a_clause_modifies_it() {
+        let doc = crate::testutil::parsed(
+            "Russia/PROPN/Russia/2/nsubj executed/VERB/execute/0/root a/DET/a/4/det man/NOUN/man/2/obj convicted/VERB/convict/4/acl of/ADP/of/7/mark spying/VERB/spy/5/advcl for/ADP/for/9/case Ukraine/PROPN/Ukraine/7/obl in/ADP/in/11/case prison/NOUN/prison/4/nmod",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert!(s.in_phrase_of(3, 10), "a modifier of the noun is in its phrase");
+        assert!(!s.in_phrase_of(3, 8), "a word of a clause that modifies it is not");
+        assert!(s.dominates(3, 8));
+    }
 
     #[test]
     fn lemma_candidates_cover_common_inflections() {

@@ -43,8 +43,11 @@ const NAMES: &[(&str, &str, &str)] = &[
 
 /// Names of several words, coded as one mention over all of them (the
 /// single-word mentions inside are dropped), as the actor coder does.
-const PHRASES: &[(&str, &str, &str)] =
-    &[("leaders of France", "FRAGOV", "FRA"), ("spokesman Peskov", "RUSGOV", "RUS")];
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("leaders of France", "FRAGOV", "FRA"),
+    ("spokesman Peskov", "RUSGOV", "RUS"),
+    ("Russian army", "RUSMIL", "RUS"),
+];
 
 /// Builds a document from the compact notation; the text is the forms
 /// joined by spaces (sentences joined by a space too).
