@@ -135,10 +135,20 @@ pub fn speech_verb_for(s: &Sent<'_>, t: usize, quotes: &[Span]) -> Option<usize>
             root = anc;
         }
         // "“...,” he said": the speech verb depends on the quoted clause's root.
+        // A coordinated verb reports nothing when it has words of its own:
+        // "... and recalled its ambassador", "..., and NATO said it would
+        // step up patrols".
+        let bare = |c: usize| {
+            s.base(c) != "conj"
+                || !s.children[c]
+                    .iter()
+                    .any(|&d| matches!(s.base(d), "obj" | "ccomp" | "xcomp" | "parataxis"))
+        };
         let reporting = s.children[root].iter().copied().find(|&c| {
             matches!(s.base(c), "parataxis" | "conj" | "advcl" | "ccomp")
                 && is_speech(&s.lemma[c])
                 && outside(c)
+                && bare(c)
         });
         if reporting.is_some() {
             return reporting;
@@ -289,6 +299,31 @@ mod tests {
         );
         let s = Sent::new(&doc, &doc.sentences[0]);
         assert_eq!(speech_verb_for(&s, 5, &[]), Some(1));
+    }
+
+    #[test]
+    fn a_coordinated_verb_with_words_of_its_own_reports_nothing() {
+        // Poland closed the border and recalled its ambassador .
+        let doc = parsed(
+            "Poland/PROPN/Poland/2/nsubj closed/VERB/close/0/root the/DET/the/4/det border/NOUN/border/2/obj and/CCONJ/and/6/cc recalled/VERB/recall/2/conj its/PRON/its/8/nmod:poss ambassador/NOUN/ambassador/6/obj",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 1, &[]), None);
+        // Kyiv attacked the port , and NATO said it would act .
+        let doc = parsed(
+            "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj ,/PUNCT/,/8/punct and/CCONJ/and/8/cc NATO/PROPN/NATO/8/nsubj said/VERB/say/2/conj it/PRON/it/11/nsubj would/AUX/would/11/aux act/VERB/act/8/ccomp",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 1, &[]), None);
+        // A bare one closes what it reports: "..., and they said."
+        let doc = parsed(
+            "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj and/CCONJ/and/7/cc NATO/PROPN/NATO/7/nsubj said/VERB/say/2/conj so/ADV/so/7/advmod",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(speech_verb_for(&s, 1, &[]), Some(6));
     }
 
     #[test]
