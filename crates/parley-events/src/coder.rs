@@ -824,11 +824,19 @@ impl EventCoder {
         // "with" partner, done by coordinated parties and naming no other
         // partner, is done with each other (what the object mentions is
         // the topic: "France and Germany discussed the war in Ukraine").
+        // Nor is the place where they met ("met in Amman").
+        let venue = |r: &Hit| {
+            event == EventType::Consult
+                && r.rule == "right-nearest"
+                && ctx.mentions[si].iter().find(|&&(m, _, _)| m == r.mention).is_some_and(
+                    |&(_, lo, _)| lo > 0 && matches!(s.lower[lo - 1].as_str(), "in" | "at"),
+                )
+        };
         let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
         if symmetric
             && actors.len() >= 2
             && actors.iter().all(|a| a.parse)
-            && recipients.iter().all(|r| r.rule == "obj-modifier")
+            && recipients.iter().all(|r| r.rule == "obj-modifier" || venue(r))
         {
             recipients = relabel(actors.clone(), "mutual");
         }
@@ -2329,8 +2337,13 @@ fn nominal_mentions(
                 _ if coordinated_modifier => true,
                 // "leaders of France and Germany": the mention covers
                 // "leaders of France"; its "of" phrase leads to Germany.
+                // An apposition describes the party it follows: one that
+                // modifies it ("Pakistan, a key U.S. ally") is no second
+                // party.
                 "amod" | "compound" | "flat" | "det" | "nmod" => {
-                    (own.is_none() && (base != "nmod" || rel == "nmod:poss" || depth <= 1))
+                    (own.is_none()
+                        && !apposed
+                        && (base != "nmod" || rel == "nmod:poss" || depth <= 1))
                         || (base == "nmod" && own.is_some() && mention_at(c) == own)
                 }
                 _ => false,
@@ -3248,6 +3261,31 @@ mod tests {
         let r = e.recipient.as_ref().expect("a domestic recipient");
         assert_eq!((r.actor.code.as_str(), r.rule.as_str()), ("RUS", "domestic"));
         assert_eq!(&doc.text[r.span], "dozens of protesters");
+    }
+
+    #[test]
+    fn partners_who_meet_in_a_city_meet_each_other() {
+        let doc = parsed(
+            "Germany/PROPN/Germany/4/nsubj and/CCONJ/and/3/cc France/PROPN/France/1/conj met/VERB/meet/0/root in/ADP/in/6/case Kyiv/PROPN/Kyiv/4/obl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "DEU" && r == "FRA"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, _, r, _)| r == "UKRGOV"), "{got:?}");
+    }
+
+    #[test]
+    fn a_party_modifying_an_apposition_is_no_second_actor() {
+        let doc = parsed(
+            "Poland/PROPN/Poland/7/nsubj ,/PUNCT/,/5/punct a/DET/a/5/det Ukrainian/ADJ/Ukrainian/5/amod ally/NOUN/ally/1/appos ,/PUNCT/,/5/punct refused/VERB/refuse/0/root to/PART/to/9/mark attend/VERB/attend/7/xcomp",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "REJECT" && a == "POL"), "{got:?}");
+        assert!(!got.iter().any(|(_, a, _, _)| a == "UKR"), "{got:?}");
     }
 
     #[test]
