@@ -13,7 +13,8 @@
 //! dictionary lacks through role patterns ("a Finnish president X", "X, the
 //! head of Ukraine's presidential office", "X of NATO"), and follows them
 //! through the document (surnames, "the Ukrainian leader", "he said", "it
-//! said", "the country" when one country was just named).
+//! said", "the country" when one country was just named, "the army" for
+//! the army named last).
 //! Every [`parley_doc::Mention`] keeps its span and how it was found.
 //!
 //! ```
