@@ -1083,7 +1083,10 @@ impl EventCoder {
                     // The evidence: for an act done at home, whom it befell
                     // ("arrested dozens of protesters"); else the words that
                     // name the country again; else the actor's own.
-                    let object = s.kid(t, "obj").filter(|_| domestic && s.parsed);
+                    // (Not an object the trigger itself is made of: "used
+                    // water cannon".)
+                    let object =
+                        s.kid(t, "obj").filter(|o| domestic && s.parsed && !c.consumed.contains(o));
                     let span = match (object, names_home(a)) {
                         (Some(o), _) => phrase_span(s, o),
                         (None, Some(&(other, _, _))) => s.doc.mentions[other].span,
@@ -2147,9 +2150,15 @@ fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
     if matches!(rel, "compound" | "nmod") && CARRIER.contains(&s.lemma[h].as_str()) {
         return light_head(s, h);
     }
+    // "called the sanctions illegal": calling a thing something judges
+    // it; only a bare object is called ("called a strike").
+    let judged = s.lemma[h] == "call"
+        && (s.kids(h, "xcomp").next().is_some()
+            || s.children[noun].iter().any(|&c| c > noun && s.upos(c) == Some(Upos::ADJ)));
     (matches!(rel, "obj" | "nsubj" | "obl")
         && LIGHT.contains(&s.lemma[h].as_str())
-        && s.rel[noun] != "nsubj")
+        && s.rel[noun] != "nsubj"
+        && !judged)
         .then_some(h)
 }
 
@@ -3286,6 +3295,16 @@ mod tests {
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, _, _)| t == "REJECT" && a == "POL"), "{got:?}");
         assert!(!got.iter().any(|(_, a, _, _)| a == "UKR"), "{got:?}");
+    }
+
+    #[test]
+    fn calling_sanctions_something_imposes_none() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj called/VERB/call/0/root the/DET/the/4/det sanctions/NOUN/sanction/2/obj illegal/ADJ/illegal/4/acl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, _, _)| t == "SANCTION"), "{got:?}");
     }
 
     #[test]

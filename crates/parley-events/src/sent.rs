@@ -382,8 +382,7 @@ mod tests {
         join_split_subjects(&lower, &mut head, &mut rel);
         assert_eq!(head, vec![Some(3), Some(2), Some(0), None]);
         assert_eq!(rel[2], "conj");
-        // Two subjects of two clauses' worth ("Russia, which ..., and") or
-        // without a conjunction stay as they are.
+        // Without a conjunction between them, two subjects stay as they are.
         let mut head = vec![Some(3), Some(3), Some(3), None];
         let mut rel: Vec<String> =
             ["nsubj", "punct", "nsubj", "root"].iter().map(|r| r.to_string()).collect();
