@@ -2206,6 +2206,14 @@ fn pronoun_disagrees(s: &Sent<'_>, pronoun: usize, m: usize) -> bool {
 ///
 /// Returns the verb that has the subject, and the subject's head.
 fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
+    clause_subject(s, v, &["xcomp", "conj", "advcl"])
+        .filter(|&(_, subj)| !RELATIVE.contains(&s.lower[subj].as_str()))
+}
+
+/// The subject of `v`'s clause, its own or one it shares through the
+/// relations in `through` (at most four steps up), with the clause head
+/// that has it: `(clause, subject)`.
+fn clause_subject(s: &Sent<'_>, v: usize, through: &[&str]) -> Option<(usize, usize)> {
     let mut cur = v;
     for _ in 0..4 {
         if let Some(subj) = s.children[cur]
@@ -2213,9 +2221,9 @@ fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
             .copied()
             .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:outer"))
         {
-            return (!RELATIVE.contains(&s.lower[subj].as_str())).then_some((cur, subj));
+            return Some((cur, subj));
         }
-        if !matches!(s.rel[cur].as_str(), "xcomp" | "conj" | "advcl") {
+        if !through.contains(&s.rel[cur].as_str()) {
             return None;
         }
         cur = s.head[cur]?;
@@ -2226,23 +2234,10 @@ fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
 /// The noun a relative clause modifies, when the clause's subject (its
 /// own or one it shares, as in [`named_subject`]) is the relative pronoun.
 fn relative_antecedent(s: &Sent<'_>, v: usize) -> Option<usize> {
-    let mut cur = v;
-    for _ in 0..4 {
-        if let Some(subj) = s.children[cur]
-            .iter()
-            .copied()
-            .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:outer"))
-        {
-            return (RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[cur] == "acl:relcl")
-                .then(|| s.head[cur])
-                .flatten();
-        }
-        if !matches!(s.rel[cur].as_str(), "xcomp" | "conj") {
-            return None;
-        }
-        cur = s.head[cur]?;
-    }
-    None
+    let (clause, subj) = clause_subject(s, v, &["xcomp", "conj"])?;
+    (RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[clause] == "acl:relcl")
+        .then(|| s.head[clause])
+        .flatten()
 }
 
 /// The agent of a verb: the active subject, or the passive "by" phrase.
