@@ -2329,6 +2329,10 @@ fn nominal_mentions(
             if modifier_names_party && base == "nmod" && rel != "nmod:poss" {
                 continue;
             }
+            // "according to the UN" names a source, not a party.
+            if s.children[c].iter().any(|&k| s.lower[k] == "according") {
+                continue;
+            }
             // "Chinese and Russian warships": the mention covers "Russian
             // warships"; the adjective coordinated with it names a second
             // party.
@@ -3300,6 +3304,23 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(!got.iter().any(|(t, _, _, _)| t == "SANCTION"), "{got:?}");
+    }
+
+    #[test]
+    fn according_to_names_the_source_not_a_party() {
+        // The tagger may give "according" the lemma "accord".
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj violated/VERB/violate/0/root the/DET/the/4/det ceasefire/NOUN/ceasefire/2/obj ,/PUNCT/,/8/punct according/VERB/accord/8/case to/ADP/to/6/fixed NATO/PROPN/NATO/4/nmod",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        assert!(!got.iter().any(|(_, _, r, _)| r == "IGOWSTNAT"), "{got:?}");
+        assert!(!events.is_empty(), "the violation is coded");
+        assert!(
+            events.iter().all(|e| e.speaker.as_ref().is_some_and(|s| s.actor.code == "IGOWSTNAT")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -45,6 +45,13 @@ impl<'a> Sent<'a> {
             head.push(tok.head.and_then(|h| h.get().checked_sub(first)).filter(|&h| h < n));
             rel.push(tok.deprel.clone().unwrap_or_default());
         }
+        // "according to X" is read as one word by the attribution rules,
+        // whatever lemma the tagger gave it ("accord").
+        for (l, w) in lemma.iter_mut().zip(&lower) {
+            if w == "according" {
+                *l = w.clone();
+            }
+        }
         // "demanded Friday that ...": the parser often takes a bare day
         // name for the verb's object, hiding the real complement.
         // Likewise "A U.S. official today praised ...": "today" as a subject.
