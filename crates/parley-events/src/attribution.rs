@@ -303,27 +303,33 @@ mod tests {
 
     #[test]
     fn a_coordinated_verb_with_words_of_its_own_reports_nothing() {
+        // The speech verb reporting the root (word 1) of a one-sentence spec.
+        let reporting = |spec: &str| {
+            let doc = parsed(spec, "2024-07-18");
+            let s = Sent::new(&doc, &doc.sentences[0]);
+            speech_verb_for(&s, 1, &[])
+        };
         // Poland closed the border and recalled its ambassador .
-        let doc = parsed(
-            "Poland/PROPN/Poland/2/nsubj closed/VERB/close/0/root the/DET/the/4/det border/NOUN/border/2/obj and/CCONJ/and/6/cc recalled/VERB/recall/2/conj its/PRON/its/8/nmod:poss ambassador/NOUN/ambassador/6/obj",
-            "2024-07-18",
+        assert_eq!(
+            reporting(
+                "Poland/PROPN/Poland/2/nsubj closed/VERB/close/0/root the/DET/the/4/det border/NOUN/border/2/obj and/CCONJ/and/6/cc recalled/VERB/recall/2/conj its/PRON/its/8/nmod:poss ambassador/NOUN/ambassador/6/obj"
+            ),
+            None
         );
-        let s = Sent::new(&doc, &doc.sentences[0]);
-        assert_eq!(speech_verb_for(&s, 1, &[]), None);
         // Kyiv attacked the port , and NATO said it would act .
-        let doc = parsed(
-            "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj ,/PUNCT/,/8/punct and/CCONJ/and/8/cc NATO/PROPN/NATO/8/nsubj said/VERB/say/2/conj it/PRON/it/11/nsubj would/AUX/would/11/aux act/VERB/act/8/ccomp",
-            "2024-07-18",
+        assert_eq!(
+            reporting(
+                "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj ,/PUNCT/,/8/punct and/CCONJ/and/8/cc NATO/PROPN/NATO/8/nsubj said/VERB/say/2/conj it/PRON/it/11/nsubj would/AUX/would/11/aux act/VERB/act/8/ccomp"
+            ),
+            None
         );
-        let s = Sent::new(&doc, &doc.sentences[0]);
-        assert_eq!(speech_verb_for(&s, 1, &[]), None);
-        // A bare one closes what it reports: "..., and they said."
-        let doc = parsed(
-            "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj and/CCONJ/and/7/cc NATO/PROPN/NATO/7/nsubj said/VERB/say/2/conj so/ADV/so/7/advmod",
-            "2024-07-18",
+        // A bare one closes what it reports: "... and NATO said so."
+        assert_eq!(
+            reporting(
+                "Kyiv/PROPN/Kyiv/2/nsubj attacked/VERB/attack/0/root the/DET/the/4/det port/NOUN/port/2/obj and/CCONJ/and/7/cc NATO/PROPN/NATO/7/nsubj said/VERB/say/2/conj so/ADV/so/7/advmod"
+            ),
+            Some(6)
         );
-        let s = Sent::new(&doc, &doc.sentences[0]);
-        assert_eq!(speech_verb_for(&s, 1, &[]), Some(6));
     }
 
     #[test]

@@ -202,6 +202,13 @@ struct DocCtx<'a> {
     mentions: Vec<Vec<(usize, usize, usize)>>,
 }
 
+impl DocCtx<'_> {
+    /// Where mention `m` lies in sentence `si`: its first and end local tokens.
+    fn local_range(&self, si: usize, m: usize) -> Option<(usize, usize)> {
+        self.mentions.get(si)?.iter().find(|&&(x, _, _)| x == m).map(|&(_, lo, hi)| (lo, hi))
+    }
+}
+
 impl EventCoder {
     /// A coder over a lexicon.
     pub fn new(lexicon: Arc<EventLexicon>) -> EventCoder {
@@ -828,9 +835,9 @@ impl EventCoder {
         let venue = |r: &Hit| {
             event == EventType::Consult
                 && r.rule == "right-nearest"
-                && ctx.mentions[si].iter().find(|&&(m, _, _)| m == r.mention).is_some_and(
-                    |&(_, lo, _)| lo > 0 && matches!(s.lower[lo - 1].as_str(), "in" | "at"),
-                )
+                && ctx.local_range(si, r.mention).is_some_and(|(lo, _)| {
+                    lo > 0 && matches!(s.lower[lo - 1].as_str(), "in" | "at")
+                })
         };
         let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
         if symmetric
@@ -892,11 +899,7 @@ impl EventCoder {
             // The one other party is still not the recipient when it is
             // named only to say when the act happened.
             let timed = |m: usize| {
-                s.parsed
-                    && ctx.mentions[si]
-                        .iter()
-                        .find(|&&(x, _, _)| x == m)
-                        .is_some_and(|&(_, a, _)| in_time_phrase(s, a, pred))
+                s.parsed && ctx.local_range(si, m).is_some_and(|(a, _)| in_time_phrase(s, a, pred))
             };
             if let Some(&first) = others.first() {
                 if others.iter().all(|&m| key(m) == key(first)) && !timed(first) {
@@ -1056,7 +1059,7 @@ impl EventCoder {
             // Interior Ministry").
             // The actor's own phrase does not count ("Putin's spokesman").
             let actor_head = |a: &Hit| {
-                let &(_, lo, hi) = ctx.mentions[si].iter().find(|(m, _, _)| *m == a.mention)?;
+                let (lo, hi) = ctx.local_range(si, a.mention)?;
                 (lo..hi).find(|&i| s.head[i].is_none_or(|h| h < lo || h >= hi))
             };
             // The other mention that names the actor's country again: the

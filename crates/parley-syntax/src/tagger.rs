@@ -302,7 +302,7 @@ impl PastForms {
 /// Moscow", "Sudan's army retakes the palace".
 fn headline_verb(classes: &[TagClass], tags: &[u16]) -> Option<usize> {
     let class = |i: usize| &classes[tags[i] as usize];
-    // A participle before a noun modifies it ("frees detained Americans"):
+    // A participle before a noun modifies it ("swaps captured soldiers"):
     // it is no verb of the line.
     let prenominal = |i: usize| {
         matches!(class(i).xpos.as_str(), "VBN" | "VBG")
