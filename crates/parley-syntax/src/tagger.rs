@@ -246,6 +246,8 @@ pub(crate) struct Tagger {
     vbz: Option<u16>,
     /// The (VERB, VBD) class, for a participle that is the only verb.
     vbd: Option<u16>,
+    /// Per class: whether it is closed (see [`is_closed`]).
+    closed: Vec<bool>,
 }
 
 /// Irregular verb forms that are only ever a past tense or participle
@@ -451,16 +453,20 @@ pub(crate) fn run_pass(
     out: &mut Vec<u16>,
 ) {
     let mut scratch = PassScratch::default();
-    let fixed = Fixed { tagdict, past: None, forced: None };
+    let fixed = Fixed { tagdict, past: None, closed: None, forced: None };
     run_pass_with(table, fixed, lex, infos, prior, &mut scratch, out);
 }
 
 /// Words whose tag is fixed before or after scoring: the tag dictionary's
-/// (not scored at all), and, at run time, listed past forms.
+/// (not scored at all), and, at run time, listed past forms and words
+/// kept out of closed classes.
 #[derive(Clone, Copy)]
 struct Fixed<'a> {
     tagdict: &'a HashMap<u64, u16, IdentityBuild>,
     past: Option<&'a PastForms>,
+    /// At run time, per class: whether it is a closed class (see
+    /// [`is_closed`]), which a word missing from the lexicon never takes.
+    closed: Option<&'a [bool]>,
     /// A word whose class is given: (position, class).
     forced: Option<(usize, u16)>,
 }
@@ -475,7 +481,7 @@ fn run_pass_with(
     scratch: &mut PassScratch,
     out: &mut Vec<u16>,
 ) {
-    let Fixed { tagdict, past, forced } = fixed;
+    let Fixed { tagdict, past, closed, forced } = fixed;
     out.clear();
     let PassScratch { feats, scores } = scratch;
     scores.resize(table.n_classes(), 0.0);
@@ -490,6 +496,7 @@ fn run_pass_with(
             features(infos, lex, case, i, p1, p2, prior, feats);
             table.score(feats, scores);
             past.and_then(|p| p.choose(&infos[i], i == 0, scores))
+                .or_else(|| closed.and_then(|c| open_class(c, lex[i], scores)))
                 .unwrap_or_else(|| argmax(scores) as u16)
         };
         out.push(class);
@@ -520,6 +527,7 @@ impl Tagger {
             past,
             vbz,
             vbd,
+            closed: classes.iter().map(is_closed).collect(),
         }
     }
 
@@ -540,7 +548,12 @@ impl Tagger {
     pub(crate) fn tag(&self, infos: &[WordInfo], out: &mut Vec<u16>) {
         let lex = lex_values(&self.lexicon, infos);
         let mut scratch = PassScratch::default();
-        let mut fixed = Fixed { tagdict: &self.tagdict, past: Some(&self.past), forced: None };
+        let mut fixed = Fixed {
+            tagdict: &self.tagdict,
+            past: Some(&self.past),
+            closed: Some(&self.closed),
+            forced: None,
+        };
         self.passes(fixed, &lex, infos, &mut scratch, out);
         // "Serbia expels Croatian diplomat": a headline drops its articles
         // and puts its verb in the present, which the treebanks rarely do,
@@ -692,7 +705,8 @@ impl Tagger {
         let xpos_hashes = xpos_hashes(&classes);
         let past = PastForms::new(&classes);
         let (vbz, vbd) = (verb_class(&classes, "VBZ"), verb_class(&classes, "VBD"));
-        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past, vbz, vbd })
+        let closed = classes.iter().map(is_closed).collect();
+        Ok(Tagger { classes, tagdict, lexicon, first, second, xpos_hashes, past, vbz, vbd, closed })
     }
 }
 
@@ -768,6 +782,31 @@ pub(crate) fn lex_values(
     infos.iter().map(|i| lexicon.get(&i.lower).map_or(NO_LEX, |&c| u64::from(c))).collect()
 }
 
+/// Whether a class is closed: auxiliaries, determiners, pronouns,
+/// adpositions, conjunctions and particles are a fixed set of words, all
+/// of them frequent in the treebanks.
+fn is_closed(class: &TagClass) -> bool {
+    matches!(
+        class.upos,
+        Upos::AUX | Upos::DET | Upos::PRON | Upos::ADP | Upos::CCONJ | Upos::SCONJ | Upos::PART
+    )
+}
+
+/// For a word missing from the lexicon (seen fewer than twice in
+/// training) whose best class is closed, the best open class instead:
+/// an unseen word is no new auxiliary or pronoun. ("Beijing rejected ..."
+/// had *Beijing* as an auxiliary, from its "-ing".)
+fn open_class(closed: &[bool], lex: u64, scores: &[f32]) -> Option<u16> {
+    let best = argmax(scores);
+    if lex != NO_LEX || !closed[best] {
+        return None;
+    }
+    (0..scores.len())
+        .filter(|&c| !closed[c])
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .map(|c| c as u16)
+}
+
 /// Index of the highest score (the first on ties).
 pub(crate) fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
@@ -782,6 +821,18 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unseen_word_loses_a_closed_best_class_to_the_best_open_one() {
+        // Classes 0 and 2 closed, 1 and 3 open.
+        let closed = [true, false, true, false];
+        let scores = [3.0, 1.0, 2.0, 1.5];
+        assert_eq!(open_class(&closed, NO_LEX, &scores), Some(3));
+        // A word in the lexicon keeps its best class, whatever it is.
+        assert_eq!(open_class(&closed, 7, &scores), None);
+        // So does a word whose best class is open.
+        assert_eq!(open_class(&closed, NO_LEX, &[0.0, 2.0, 1.0, 0.5]), None);
+    }
 
     fn class(upos: Upos, xpos: &str) -> TagClass {
         TagClass { upos, xpos: xpos.to_string() }
@@ -889,7 +940,8 @@ mod tests {
         let sents = [
             (vec!["the", "dog", "barks"], vec![0u16, 1, 2]),
             (vec!["a", "cat", "sleeps"], vec![0, 1, 2]),
-            (vec!["the", "bird", "sings"], vec![0, 1, 2]),
+            // "a" twice: a word seen once is kept out of closed classes.
+            (vec!["a", "bird", "sings"], vec![0, 1, 2]),
         ];
         let infos: Vec<Vec<WordInfo>> = sents.iter().map(|(w, _)| WordInfo::sentence(w)).collect();
         let examples: Vec<TagExample<'_>> = infos

@@ -85,3 +85,11 @@ fn a_participle_before_a_closing_attribution_is_the_main_verb() {
     assert_eq!(analysis[3].xpos, "VBD");
     assert_eq!(analysis[2].deprel, "nsubj");
 }
+
+#[test]
+fn an_unseen_word_takes_no_closed_class() {
+    // "-ing" made the unseen "Beijing" an auxiliary ("being"), and the
+    // sentence lost its subject.
+    let words = ["Beijing", "rejected", "the", "accusation", "and", "warned", "Manila", "."];
+    assert_eq!(upos_of(&words, "Beijing").0, Upos::PROPN);
+}
