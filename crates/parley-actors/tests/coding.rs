@@ -246,3 +246,18 @@ fn the_army_is_the_army_named_last_before_any_country_named_since() {
         .collect();
     assert_eq!(armies, ["SDNMIL", "SDNMIL"], "{found:?}");
 }
+
+#[test]
+fn one_countrys_institutions_and_groups_keep_their_own_codes() {
+    // A role word of the same spelling ("pentagon", "state duma" as
+    // agents) had hidden the institution; the ELN is not the FARC.
+    let found = coded(
+        Some("2024-05-20"),
+        "The Pentagon and the State Duma spoke as the ELN and the FARC met.",
+    );
+    for (t, c) in
+        [("Pentagon", "USAMIL"), ("State Duma", "RUSLEG"), ("ELN", "COLREB"), ("FARC", "COLREBFRC")]
+    {
+        assert!(has(&found, t, c), "{t} {c}: {found:?}");
+    }
+}
