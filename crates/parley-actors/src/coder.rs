@@ -529,8 +529,24 @@ impl ActorCoder {
         date: Option<u32>,
         state: &mut DocState,
     ) -> usize {
-        let start = pieces[k].start;
+        let mut start = pieces[k].start;
         let (mut reading, mut end) = self.read_chain(words, pieces, piece_at, start, date, state);
+        // Modifiers describe a role, a person or a people ("new US
+        // ambassador", "ethnic Albanians"); before a bare country or
+        // organisation they describe something else ("the new US export
+        // controls"), so the mention starts after them.
+        if reading.agents == 0
+            && reading.person.is_none()
+            && !reading.title
+            && reading.base_class != Some(PhraseClass::People)
+        {
+            while let Some(m) = piece_at[start].filter(|&m| {
+                self.dict.entry(pieces[m].entry).kind == EntryKind::Modifier
+                    && pieces[m].end < end
+            }) {
+                start = pieces[m].end;
+            }
+        }
         // "the" or a possessive before the phrase: a description of someone known.
         let determined = start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "'s" | "'");
         // A name after a person role: "Russian President Vladimir Putin".

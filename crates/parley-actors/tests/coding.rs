@@ -261,3 +261,13 @@ fn one_countrys_institutions_and_groups_keep_their_own_codes() {
         assert!(has(&found, t, c), "{t} {c}: {found:?}");
     }
 }
+
+#[test]
+fn a_modifier_belongs_to_a_role_not_to_a_bare_country() {
+    let found = coded(Some("2024-05-20"), "China criticised the new US export controls.");
+    assert!(has(&found, "US", "USA"), "{found:?}");
+    let found = coded(Some("2024-05-20"), "China met the new US ambassador.");
+    assert!(has(&found, "new US ambassador", "USAGOV"), "{found:?}");
+    let found = coded(Some("2024-05-20"), "Serb forces killed ethnic Albanians.");
+    assert!(has(&found, "ethnic Albanians", "ALB"), "{found:?}");
+}
