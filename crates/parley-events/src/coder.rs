@@ -832,13 +832,22 @@ impl EventCoder {
         // partner, is done with each other (what the object mentions is
         // the topic: "France and Germany discussed the war in Ukraine").
         // Nor is the place where they met ("met in Amman").
-        let venue = |r: &Hit| {
+        let placed_in = |m: usize| {
             event == EventType::Consult
-                && r.rule == "right-nearest"
-                && ctx.local_range(si, r.mention).is_some_and(|(lo, _)| {
+                && ctx.local_range(si, m).is_some_and(|(lo, _)| {
                     lo > 0 && matches!(s.lower[lo - 1].as_str(), "in" | "at")
                 })
         };
+        let venue = |r: &Hit| r.rule == "right-nearest" && placed_in(r.mention);
+        // Nor is a meeting's place in the actor's own country, wherever the
+        // parse hung it ("hosted delegations from both sides in Cairo").
+        let country_of = |m: usize| s.doc.mentions[m].actor.country.as_deref();
+        let home_venue = |m: usize| {
+            placed_in(m)
+                && country_of(m).is_some()
+                && actors.iter().any(|a| country_of(a.mention) == country_of(m))
+        };
+        recipients.retain(|r| !home_venue(r.mention));
         let symmetric = entry.recipient.iter().any(|r| matches!(r, Role::Prep(p) if p == "with"));
         if symmetric
             && actors.len() >= 2
@@ -889,6 +898,7 @@ impl EventCoder {
                 .filter(|&&(m, a, b)| {
                     !used.contains(&m)
                         && !own.contains(&key(m))
+                        && !home_venue(m)
                         && object.is_none_or(|o| !s.dominates(o, a))
                         && (!unknown_subject || s.dominates(pred, a))
                         && !names_a_feature(s, a, b)
@@ -1070,6 +1080,7 @@ impl EventCoder {
                     m != a.mention
                         && !actors.iter().chain(speaker.as_ref()).any(|h| h.mention == m)
                         && key(m) == key(a.mention)
+                        && !home_venue(m)
                         && head.is_none_or(|h| !s.dominates(h, lo))
                         && !names_a_feature(s, lo, hi)
                         && !(s.parsed && in_time_phrase(s, lo, pred))
@@ -3286,6 +3297,18 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(_, _, r, _)| r == "UKRGOV"), "{got:?}");
+    }
+
+    #[test]
+    fn a_meeting_place_at_the_actors_home_is_no_party() {
+        // The parse hangs the city inside the object phrase.
+        let doc = parsed(
+            "Ukraine/PROPN/Ukraine/2/nsubj hosted/VERB/host/0/root delegations/NOUN/delegation/2/obj from/ADP/from/6/case both/DET/both/6/det sides/NOUN/side/3/nmod in/ADP/in/8/case Kyiv/PROPN/Kyiv/6/nmod",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "CONSULT" && a == "UKR"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, r, _)| r.starts_with("UKR")), "{got:?}");
     }
 
     #[test]
