@@ -252,23 +252,45 @@ impl EventCoder {
     }
 
     fn doc_ctx<'a>(&self, doc: &'a Document) -> DocCtx<'a> {
+        let sents: Vec<Sent<'a>> = doc.sentences.iter().map(|s| Sent::new(doc, s)).collect();
         let mut mentions = vec![Vec::new(); doc.sentences.len()];
         for (mi, m) in doc.mentions.iter().enumerate() {
             let si = m.sentence.get();
             if let Some(sentence) = doc.sentences.get(si) {
                 let first = sentence.first_token.get();
                 let (a, b) = (m.first_token.get(), m.end_token.get());
-                if a >= first && b <= sentence.end_token.get() && a < b {
+                if a >= first
+                    && b <= sentence.end_token.get()
+                    && a < b
+                    && !self.inside_feature_name(&sents[si], a - first, b - first)
+                {
                     mentions[si].push((mi, a - first, b - first));
                 }
             }
         }
         DocCtx {
-            sents: doc.sentences.iter().map(|s| Sent::new(doc, s)).collect(),
+            sents,
             quotes: attribution::quote_regions(&doc.text),
             doc_date: doc.meta.date.as_deref().and_then(dates::parse_doc_date),
             mentions,
         }
+    }
+
+    /// Whether local tokens `a..b` lie inside the longer name of a sea or of
+    /// a region no one country holds ("the Gulf of Oman", "the South China
+    /// Sea"): a part of a place's name, not a party.
+    fn inside_feature_name(&self, s: &Sent<'_>, a: usize, b: usize) -> bool {
+        let gazetteer = self.lexicon.gazetteer();
+        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
+        let (start, end) = (s.span(a).start, s.span(b - 1).end);
+        (a.saturating_sub(3)..=a).any(|k| {
+            gazetteer.match_at(&s.doc.text, s.span(k).start, &ends).is_some_and(|pm| {
+                let place = &gazetteer.places()[pm.place];
+                let feature =
+                    place.kind == "sea" || (place.kind == "region" && place.country.is_none());
+                feature && pm.start <= start && end <= pm.end && pm.end - pm.start > end - start
+            })
+        })
     }
 
     fn code_sentence(
@@ -3297,6 +3319,17 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(_, _, r, _)| r == "UKRGOV"), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_inside_a_seas_name_is_no_party() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj seized/VERB/seize/0/root a/DET/a/4/det tanker/NOUN/tanker/2/obj in/ADP/in/9/case the/DET/the/9/det South/PROPN/South/9/compound China/PROPN/China/9/compound Sea/PROPN/Sea/4/nmod",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "COERCE" && a == "RUS"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, r, _)| r == "CHN"), "{got:?}");
     }
 
     #[test]

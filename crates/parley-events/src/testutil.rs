@@ -37,6 +37,7 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("Poland", "POL", "POL"),
     ("Pakistan", "PAK", "PAK"),
     ("Chinese", "CHN", "CHN"),
+    ("China", "CHN", "CHN"),
     ("Tbilisi", "GEOGOV", "GEO"),
     ("Nairobi", "KENGOV", "KEN"),
 ];
