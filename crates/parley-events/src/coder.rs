@@ -849,6 +849,27 @@ impl EventCoder {
                 mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
             }
         }
+        // "Kyiv protested the blockade": a state or its government protests
+        // through its diplomats, an official complaint (ACCUSE 114), not a
+        // demonstration. (Its people do demonstrate: "Ukrainians protested".)
+        let state_voice = |h: &Hit| {
+            let m = &s.doc.mentions[h.mention];
+            let named = ctx.local_range(si, h.mention).is_some_and(|(_, hi)| {
+                s.upos(hi - 1) == Some(Upos::PROPN) && s.xpos(hi - 1).is_some_and(|x| x == "NNP")
+            });
+            m.actor.country.is_some()
+                && match m.actor.sector.as_deref() {
+                    Some(sector) => sector == "GOV",
+                    None => named,
+                }
+        };
+        if cameo == "141" && !actors.is_empty() && actors.iter().all(state_voice) {
+            cameo = "114".into();
+            rule = format!("state-protest:{rule}");
+            event = EventType::Accuse;
+            mode = self.lexicon.cameo(&cameo).and_then(|f| f.mode.clone());
+        }
+
         // "Japan and the Philippines signed a pact": an act that takes a
         // "with" partner, done by coordinated parties and naming no other
         // partner, is done with each other (what the object mentions is
@@ -3330,6 +3351,26 @@ mod tests {
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, _, _)| t == "COERCE" && a == "RUS"), "{got:?}");
         assert!(!got.iter().any(|(_, _, r, _)| r == "CHN"), "{got:?}");
+    }
+
+    #[test]
+    fn a_government_protests_by_complaining_its_people_by_demonstrating() {
+        let doc = parsed("Kyiv/PROPN/Kyiv/2/nsubj protested/VERB/protest/0/root the/DET/the/4/det blockade/NOUN/blockade/2/obj", "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "ACCUSE" && a == "UKRGOV"), "{got:?}");
+        assert!(!got.iter().any(|(t, _, _, _)| t == "PROTEST"), "{got:?}");
+        let doc = parsed("Russian/ADJ/Russian/2/amod students/NOUN/student/3/nsubj protested/VERB/protest/0/root", "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "PROTEST" && a == "RUS"), "{got:?}");
+    }
+
+    #[test]
+    fn shutting_a_border_restricts_crossing_to_the_neighbour() {
+        let doc = parsed("Poland/PROPN/Poland/2/nsubj shut/VERB/shut/0/root its/PRON/its/4/nmod:poss border/NOUN/border/2/obj with/ADP/with/6/case Russia/PROPN/Russia/4/nmod", "2024-07-18");
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "POL" && r == "RUS"), "{got:?}");
+        assert_eq!(events[0].cameo, "172");
     }
 
     #[test]
