@@ -588,6 +588,31 @@ impl ActorCoder {
                 }
             }
         }
+        // "Police in Dhaka", "rebels in Myanmar": a force or group that is
+        // local to where it is named is that country's. (Not troops:
+        // "troops in Ukraine" may be anyone's.)
+        if reading.country.is_none()
+            && reading.base_code.is_none()
+            && reading.person.is_none()
+            && name.is_none()
+            && matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"))
+            && end + 1 < words.len()
+            && words[end].norm == "in"
+        {
+            let mut s = end + 1;
+            if words[s].norm == "the" && s + 1 < words.len() {
+                s += 1;
+            }
+            if let Some(pk) = piece_at[s] {
+                if self.dict.entry(pieces[pk].entry).kind == EntryKind::Country {
+                    let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date, state);
+                    if sub.country.is_some() && sub.agents == 0 && sub.person.is_none() {
+                        reading.country = sub.country;
+                        end = sub_end;
+                    }
+                }
+            }
+        }
         let Some(mut actor) = self.actor_of(&reading, date) else {
             if let Some(n) = name {
                 state.orphans.push(Orphan {

@@ -271,3 +271,14 @@ fn a_modifier_belongs_to_a_role_not_to_a_bare_country() {
     let found = coded(Some("2024-05-20"), "Serb forces killed ethnic Albanians.");
     assert!(has(&found, "ethnic Albanians", "ALB"), "{found:?}");
 }
+
+#[test]
+fn a_local_force_or_group_named_by_its_place_is_that_countrys() {
+    let found = coded(Some("2024-05-20"), "Police in Dhaka arrested dozens of people.");
+    assert!(has(&found, "Police in Dhaka", "BGDCOP"), "{found:?}");
+    let found = coded(Some("2024-05-20"), "Rebels in Myanmar seized a town.");
+    assert!(has(&found, "Rebels in Myanmar", "MMRREB"), "{found:?}");
+    // Troops may be anyone's: the place stays a place.
+    let found = coded(Some("2024-05-20"), "Troops in Ukraine seized a town.");
+    assert!(!found.iter().any(|(t, _)| t.starts_with("Troops")), "{found:?}");
+}
