@@ -582,7 +582,20 @@ impl EventCoder {
         }
 
         // Parties.
-        let (actors, actor_parse) = self.actors(s, c, entry, mention_at);
+        let (mut actors, actor_parse) = self.actors(s, c, entry, mention_at);
+        // "Talks between Armenia and Azerbaijan resumed", "talks between
+        // Pakistan and India were held": a meeting said to take place
+        // between named parties is theirs (each other's recipients, below).
+        if actors.is_empty() && c.light.is_none() && event == EventType::Consult && s.parsed {
+            let meeting = match entry.pos {
+                TriggerPos::Noun => Some(t).filter(|&t| meeting_happens(s, t)),
+                _ if s.is_passive(t) => s.kid(t, "nsubj:pass"),
+                _ => None,
+            };
+            if let Some(m) = meeting {
+                actors = between_parties(s, m, mention_at);
+            }
+        }
         let mut recipients = self.recipients(s, c, entry, mention_at);
         if recipients.is_empty() {
             if let Some(o) = embedded_recipient {
@@ -2325,6 +2338,37 @@ fn role_prep(
     out
 }
 
+/// Verbs that say a meeting took place: "talks resumed", "were held".
+const MEETING_HAPPENS: &[&str] =
+    &["resume", "begin", "start", "open", "continue", "take", "hold", "restart", "reopen", "convene"];
+
+/// Whether meeting noun `t` is the subject of a verb saying it took
+/// place, not negated ("talks resumed", not "talks did not resume").
+fn meeting_happens(s: &Sent<'_>, t: usize) -> bool {
+    let Some(h) = s.head[t] else { return false };
+    s.base(t) == "nsubj"
+        && MEETING_HAPPENS.contains(&s.lemma[h].as_str())
+        && (s.lemma[h] != "take" || s.kids(h, "obj").any(|o| s.lemma[o] == "place"))
+        && !s.children[h].iter().any(|&d| matches!(s.lower[d].as_str(), "not" | "n't" | "never"))
+}
+
+/// The parties a meeting noun names in its "between" phrase, when they
+/// are of two countries or more ("talks between Armenia and Azerbaijan").
+fn between_parties(
+    s: &Sent<'_>,
+    meeting: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<Hit> {
+    let parties = dedupe(role_prep(s, meeting, "between", mention_at));
+    let country = |m: usize| s.doc.mentions[m].actor.code.get(..3).map(str::to_string);
+    let distinct = parties.iter().any(|p| country(p.mention) != country(parties[0].mention));
+    if distinct {
+        relabel(parties, "between")
+    } else {
+        Vec::new()
+    }
+}
+
 /// Owner of a nominal trigger: possessor, adjectival or compound mention,
 /// or a "by" phrase ("Putin's proposal", "Russian invasion").
 fn noun_owner(s: &Sent<'_>, t: usize, mention_at: &dyn Fn(usize) -> Option<usize>) -> Vec<Hit> {
@@ -3371,6 +3415,21 @@ mod tests {
         let got = summary(&doc, &events);
         assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "POL" && r == "RUS"), "{got:?}");
         assert_eq!(events[0].cameo, "172");
+    }
+
+    #[test]
+    fn talks_between_two_parties_that_take_place_are_theirs() {
+        let spec = "Talks/NOUN/talk/6/nsubj between/ADP/between/3/case Russia/PROPN/Russia/1/nmod and/CCONJ/and/5/cc Ukraine/PROPN/Ukraine/3/conj resumed/VERB/resume/0/root";
+        let doc = parsed(spec, "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "RUS" && r == "UKR"), "{got:?}");
+        assert!(got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "UKR" && r == "RUS"), "{got:?}");
+        // Talks that did not resume took no place.
+        let doc = parsed(
+            &spec.replace("resumed/VERB/resume/0/root", "did/AUX/do/8/aux not/PART/not/8/advmod resume/VERB/resume/0/root").replace("/6/nsubj", "/8/nsubj"),
+            "2024-07-18",
+        );
+        assert!(coder().code(&doc).is_empty());
     }
 
     #[test]
