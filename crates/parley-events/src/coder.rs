@@ -437,7 +437,8 @@ impl EventCoder {
             let reduced = s.parsed
                 && (s.xpos(i) == Some("VBN") || (initial && s.xpos(i) == Some("VBD")))
                 && matches!(s.base(i), "advcl" | "acl" | "root")
-                && !s.children[i].iter().any(|&c| matches!(s.base(c), "aux" | "nsubj" | "cop"));
+                && !s.children[i].iter().any(|&c| matches!(s.base(c), "aux" | "nsubj" | "cop"))
+                && !s.reduced_passive(i);
             if reduced
                 && best
                     .as_ref()
@@ -589,7 +590,7 @@ impl EventCoder {
         if actors.is_empty() && c.light.is_none() && event == EventType::Consult && s.parsed {
             let meeting = match entry.pos {
                 TriggerPos::Noun => Some(t).filter(|&t| meeting_happens(s, t)),
-                _ if s.is_passive(t) => s.kid(t, "nsubj:pass"),
+                _ if s.is_passive(t) => s.passive_subject(t),
                 _ => None,
             };
             if let Some(m) = meeting {
@@ -1496,7 +1497,7 @@ impl EventCoder {
                 let hits = match role {
                     Role::Obj => {
                         let obj =
-                            if s.is_passive(t) { s.kid(t, "nsubj:pass") } else { s.kid(t, "obj") };
+                            if s.is_passive(t) { s.passive_subject(t) } else { s.kid(t, "obj") };
                         match (obj, entry.pos) {
                             (Some(o), _) => nominal_mentions(s, o, mention_at),
                             (None, TriggerPos::Noun) => role_prep(s, t, "of", mention_at),
@@ -3430,6 +3431,18 @@ mod tests {
             "2024-07-18",
         );
         assert!(coder().code(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_reduced_passive_relative_with_an_agent_is_an_act() {
+        // "Ukrainian soldiers killed by Russian drones": the agent is named,
+        // and the noun modified is the one it befell.
+        let doc = parsed(
+            "Ukrainian/ADJ/Ukrainian/2/amod soldiers/NOUN/soldier/8/nsubj:pass killed/VERB/kill/2/acl/VBN by/ADP/by/6/case Russian/ADJ/Russian/6/amod drones/NOUN/drone/3/obl:agent were/AUX/be/8/aux:pass buried/VERB/bury/0/root",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"), "{got:?}");
     }
 
     #[test]

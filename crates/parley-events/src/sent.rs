@@ -150,7 +150,23 @@ impl<'a> Sent<'a> {
 
     /// Whether the verb is passive (a `:pass` dependent).
     pub fn is_passive(&self, i: usize) -> bool {
-        self.children[i].iter().any(|&c| self.rel[c].ends_with(":pass"))
+        self.children[i].iter().any(|&c| self.rel[c].ends_with(":pass")) || self.reduced_passive(i)
+    }
+
+    /// A past participle modifying a noun with a "by" agent: the reduced
+    /// passive relative "a convoy attacked by militants".
+    pub fn reduced_passive(&self, i: usize) -> bool {
+        self.base(i) == "acl"
+            && self.xpos(i) == Some("VBN")
+            && self.children[i].iter().any(|&c| {
+                self.rel[c] == "obl:agent" || (self.base(c) == "obl" && self.prep_of(c) == Some("by"))
+            })
+    }
+
+    /// The patient of a passive: its passive subject, or the noun a
+    /// reduced passive relative modifies.
+    pub fn passive_subject(&self, i: usize) -> Option<usize> {
+        self.kid(i, "nsubj:pass").or_else(|| self.head[i].filter(|_| self.reduced_passive(i)))
     }
 
     /// The preposition of a nominal dependent: its `case` child, or the
