@@ -686,7 +686,17 @@ impl EventCoder {
         // speaker reports it does not make the speaker its actor.
         // Nor does a circumstance with a subject of its own ("declared a
         // state of emergency after gangs attacked a station").
+        // Nor an author the sentence names as an armed group or a crowd
+        // that no dictionary knows ("Gangs attacked a police station ...,
+        // Haiti's national police said"): never the speaker's own side.
+        let irregular_author = s.parsed
+            && subject_of(s, pred).is_some_and(|h| {
+                let lower = s.lemma[h].to_lowercase();
+                IRREGULAR_FORCES.contains(&lower.as_str())
+                    || IRREGULAR_FORCES.contains(&s.lower[h].as_str())
+            });
         let hidden_author = (s.parsed && own_circumstance(s, pred))
+            || irregular_author
             || (s.is_passive(pred)
                 && self.lexicon.cameo(&cameo).is_some_and(|f| f.quad_class >= 3));
         // "Ukraine has stepped up strikes, saying they fund Moscow's war":
@@ -2175,6 +2185,17 @@ fn participle_adjunct(
         && s.kids(inner, "obj").any(|o| !nominal_mentions(s, o, mention_at).is_empty())
 }
 
+/// Nouns for armed groups and crowds acting outside any state's forces
+/// (lemma or plural form, lowercase): a speaker who reports their act is
+/// not its author.
+const IRREGULAR_FORCES: &[&str] = &[
+    "gang", "gangs", "gunman", "gunmen", "militant", "militants", "insurgent", "insurgents",
+    "rebel", "rebels", "attacker", "attackers", "assailant", "assailants", "bandit", "bandits",
+    "jihadist", "jihadists", "terrorist", "terrorists", "pirate", "pirates", "rioter", "rioters",
+    "mob", "protester", "protesters", "demonstrator", "demonstrators", "kidnapper",
+    "kidnappers", "smuggler", "smugglers",
+];
+
 /// Whether a clause is an adverbial one with its own subject and a
 /// marker of time or cause ("..., as he met Zelenskiy"): it reports an act
 /// of its own, not part of what the main clause's trigger says or asks.
@@ -3443,6 +3464,18 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_is_not_the_author_of_an_armed_groups_act() {
+        let doc = parsed(
+            "Gunmen/NOUN/gunman/2/nsubj attacked/VERB/attack/0/root Kyiv/PROPN/Kyiv/2/obj ,/PUNCT/,/6/punct Russia/PROPN/Russia/6/nsubj said/VERB/say/2/parataxis",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        assert!(!events.is_empty());
+        assert!(events.iter().all(|e| e.actor.is_none()), "{:?}", summary(&doc, &events));
+        assert!(events.iter().all(|e| e.speaker.is_some()));
     }
 
     #[test]
