@@ -996,7 +996,10 @@ impl EventCoder {
                 event,
                 EventType::Protest | EventType::Coerce | EventType::Concede | EventType::Retreat
             )
-            && cameo != "192";
+            && cameo != "192"
+            // "a ship seized by Iran": the patient is the noun the
+            // participle describes, a party or not.
+            && !(s.parsed && s.reduced_passive(t));
         let date = self.date_for(s, ctx, pred, &reading, date_exprs);
         // Where the speaker is ("the defence ministry in Moscow said") is
         // not where the act took place.
@@ -2113,6 +2116,14 @@ fn suppress(
                 break;
             }
             if s.parsed && verbal[k] && participle_adjunct(s, *tok, c.tok, mention_at) {
+                continue;
+            }
+            // "A ship seized by Iran ... was released": a reduced passive
+            // relative with its own agent, describing the subject, is an
+            // act of its own.
+            let describes_subject = s.head[c.tok]
+                .is_some_and(|h| s.base(h) == "nsubj" && s.head[h] == Some(*tok));
+            if s.parsed && s.reduced_passive(c.tok) && describes_subject {
                 continue;
             }
             if s.parsed && embedded_in(s, *tok, c.tok) {
@@ -3464,6 +3475,14 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"), "{got:?}");
+        // Describing the subject of another act, it is still an act of its
+        // own; its unnamed patient is no domestic target.
+        let doc = parsed(
+            "A/DET/a/2/det ship/NOUN/ship/7/nsubj:pass seized/VERB/seize/2/acl/VBN by/ADP/by/5/case Russia/PROPN/Russia/3/obl:agent was/AUX/be/7/aux:pass released/VERB/release/0/root",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "RUS" && r == "-"), "{got:?}");
     }
 
     #[test]
