@@ -3498,6 +3498,21 @@ mod tests {
     }
 
     #[test]
+    fn a_host_of_talks_between_parties_hosts_them() {
+        let doc = parsed(
+            "Switzerland/PROPN/Switzerland/2/nsubj hosted/VERB/host/0/root talks/NOUN/talk/2/obj between/ADP/between/5/case Russia/PROPN/Russia/2/obl and/CCONJ/and/7/cc Ukraine/PROPN/Ukraine/5/conj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        for party in ["RUS", "UKR"] {
+            assert!(
+                got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "CHE" && r == party),
+                "{party}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_meeting_place_at_the_actors_home_is_no_party() {
         // The parse hangs the city inside the object phrase.
         let doc = parsed(
