@@ -254,15 +254,21 @@ impl EventCoder {
     fn doc_ctx<'a>(&self, doc: &'a Document) -> DocCtx<'a> {
         let sents: Vec<Sent<'a>> = doc.sentences.iter().map(|s| Sent::new(doc, s)).collect();
         let mut mentions = vec![Vec::new(); doc.sentences.len()];
+        // Token ends of the sentence last looked at, for place names.
+        let mut ends: (usize, Vec<usize>) = (usize::MAX, Vec::new());
         for (mi, m) in doc.mentions.iter().enumerate() {
             let si = m.sentence.get();
             if let Some(sentence) = doc.sentences.get(si) {
                 let first = sentence.first_token.get();
                 let (a, b) = (m.first_token.get(), m.end_token.get());
+                if ends.0 != si {
+                    let s = &sents[si];
+                    ends = (si, (0..s.n).map(|i| s.span(i).end).collect());
+                }
                 if a >= first
                     && b <= sentence.end_token.get()
                     && a < b
-                    && !self.inside_feature_name(&sents[si], a - first, b - first)
+                    && !self.inside_feature_name(&sents[si], &ends.1, a - first, b - first)
                 {
                     mentions[si].push((mi, a - first, b - first));
                 }
@@ -279,12 +285,12 @@ impl EventCoder {
     /// Whether local tokens `a..b` lie inside the longer name of a sea or of
     /// a region no one country holds ("the Gulf of Oman", "the South China
     /// Sea"): a part of a place's name, not a party.
-    fn inside_feature_name(&self, s: &Sent<'_>, a: usize, b: usize) -> bool {
+    /// `ends`: the sentence's token ends.
+    fn inside_feature_name(&self, s: &Sent<'_>, ends: &[usize], a: usize, b: usize) -> bool {
         let gazetteer = self.lexicon.gazetteer();
-        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
         let (start, end) = (s.span(a).start, s.span(b - 1).end);
         (a.saturating_sub(3)..=a).any(|k| {
-            gazetteer.match_at(&s.doc.text, s.span(k).start, &ends).is_some_and(|pm| {
+            gazetteer.match_at(&s.doc.text, s.span(k).start, ends).is_some_and(|pm| {
                 let place = &gazetteer.places()[pm.place];
                 let feature =
                     place.kind == "sea" || (place.kind == "region" && place.country.is_none());
