@@ -541,8 +541,7 @@ impl ActorCoder {
             && reading.base_class != Some(PhraseClass::People)
         {
             while let Some(m) = piece_at[start].filter(|&m| {
-                self.dict.entry(pieces[m].entry).kind == EntryKind::Modifier
-                    && pieces[m].end < end
+                self.dict.entry(pieces[m].entry).kind == EntryKind::Modifier && pieces[m].end < end
             }) {
                 start = pieces[m].end;
             }

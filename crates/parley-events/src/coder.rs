@@ -659,7 +659,6 @@ impl EventCoder {
                             && matches!(s.lower[d].as_str(), "not" | "n't" | "'t" | "never")
                     })
                 }));
-        let mut actors = actors;
         // The dismissal is what the speaker did: the negation that made it
         // one does not make it any less asserted.
         let mut dismissed = false;
@@ -2127,8 +2126,8 @@ fn suppress(
             // "A ship seized by Iran ... was released": a reduced passive
             // relative with its own agent, describing the subject, is an
             // act of its own.
-            let describes_subject = s.head[c.tok]
-                .is_some_and(|h| s.base(h) == "nsubj" && s.head[h] == Some(*tok));
+            let describes_subject =
+                s.head[c.tok].is_some_and(|h| s.base(h) == "nsubj" && s.head[h] == Some(*tok));
             if s.parsed && s.reduced_passive(c.tok) && describes_subject {
                 continue;
             }
@@ -2206,11 +2205,39 @@ fn participle_adjunct(
 /// (lemma or plural form, lowercase): a speaker who reports their act is
 /// not its author.
 const IRREGULAR_FORCES: &[&str] = &[
-    "gang", "gangs", "gunman", "gunmen", "militant", "militants", "insurgent", "insurgents",
-    "rebel", "rebels", "attacker", "attackers", "assailant", "assailants", "bandit", "bandits",
-    "jihadist", "jihadists", "terrorist", "terrorists", "pirate", "pirates", "rioter", "rioters",
-    "mob", "protester", "protesters", "demonstrator", "demonstrators", "kidnapper",
-    "kidnappers", "smuggler", "smugglers",
+    "gang",
+    "gangs",
+    "gunman",
+    "gunmen",
+    "militant",
+    "militants",
+    "insurgent",
+    "insurgents",
+    "rebel",
+    "rebels",
+    "attacker",
+    "attackers",
+    "assailant",
+    "assailants",
+    "bandit",
+    "bandits",
+    "jihadist",
+    "jihadists",
+    "terrorist",
+    "terrorists",
+    "pirate",
+    "pirates",
+    "rioter",
+    "rioters",
+    "mob",
+    "protester",
+    "protesters",
+    "demonstrator",
+    "demonstrators",
+    "kidnapper",
+    "kidnappers",
+    "smuggler",
+    "smugglers",
 ];
 
 /// Whether a clause is an adverbial one with its own subject and a
@@ -2378,8 +2405,9 @@ fn role_prep(
 }
 
 /// Verbs that say a meeting took place: "talks resumed", "were held".
-const MEETING_HAPPENS: &[&str] =
-    &["resume", "begin", "start", "open", "continue", "take", "hold", "restart", "reopen", "convene"];
+const MEETING_HAPPENS: &[&str] = &[
+    "resume", "begin", "start", "open", "continue", "take", "hold", "restart", "reopen", "convene",
+];
 
 /// Whether meeting noun `t` is the subject of a verb saying it took
 /// place, not negated ("talks resumed", not "talks did not resume").
@@ -3452,7 +3480,10 @@ mod tests {
         let doc = parsed("Poland/PROPN/Poland/2/nsubj shut/VERB/shut/0/root its/PRON/its/4/nmod:poss border/NOUN/border/2/obj with/ADP/with/6/case Russia/PROPN/Russia/4/nmod", "2024-07-18");
         let events = coder().code(&doc);
         let got = summary(&doc, &events);
-        assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "POL" && r == "RUS"), "{got:?}");
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "POL" && r == "RUS"),
+            "{got:?}"
+        );
         assert_eq!(events[0].cameo, "172");
     }
 
@@ -3461,11 +3492,22 @@ mod tests {
         let spec = "Talks/NOUN/talk/6/nsubj between/ADP/between/3/case Russia/PROPN/Russia/1/nmod and/CCONJ/and/5/cc Ukraine/PROPN/Ukraine/3/conj resumed/VERB/resume/0/root";
         let doc = parsed(spec, "2024-07-18");
         let got = summary(&doc, &coder().code(&doc));
-        assert!(got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "RUS" && r == "UKR"), "{got:?}");
-        assert!(got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "UKR" && r == "RUS"), "{got:?}");
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "RUS" && r == "UKR"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "UKR" && r == "RUS"),
+            "{got:?}"
+        );
         // Talks that did not resume took no place.
         let doc = parsed(
-            &spec.replace("resumed/VERB/resume/0/root", "did/AUX/do/8/aux not/PART/not/8/advmod resume/VERB/resume/0/root").replace("/6/nsubj", "/8/nsubj"),
+            &spec
+                .replace(
+                    "resumed/VERB/resume/0/root",
+                    "did/AUX/do/8/aux not/PART/not/8/advmod resume/VERB/resume/0/root",
+                )
+                .replace("/6/nsubj", "/8/nsubj"),
             "2024-07-18",
         );
         assert!(coder().code(&doc).is_empty());
@@ -3480,7 +3522,10 @@ mod tests {
             "2024-07-18",
         );
         let got = summary(&doc, &coder().code(&doc));
-        assert!(got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"), "{got:?}");
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"),
+            "{got:?}"
+        );
         // Describing the subject of another act, it is still an act of its
         // own; its unnamed patient is no domestic target.
         let doc = parsed(

@@ -159,7 +159,8 @@ impl<'a> Sent<'a> {
         self.base(i) == "acl"
             && self.xpos(i) == Some("VBN")
             && self.children[i].iter().any(|&c| {
-                self.rel[c] == "obl:agent" || (self.base(c) == "obl" && self.prep_of(c) == Some("by"))
+                self.rel[c] == "obl:agent"
+                    || (self.base(c) == "obl" && self.prep_of(c) == Some("by"))
             })
     }
 
