@@ -191,6 +191,24 @@ const NOT_NAMES: &[&str] = &[
 
 /// Whether a capitalised word cannot start a name: a function word, or a
 /// month or weekday written out ("June", "Thursday"; not "Jan", a name too).
+/// The piece that starts after preposition `prep` at word `at` (and an
+/// optional "the"), with the word it starts at: "president *of* Armenia".
+fn piece_after(
+    words: &[Word],
+    piece_at: &[Option<usize>],
+    at: usize,
+    prep: &str,
+) -> Option<(usize, usize)> {
+    if at + 1 >= words.len() || words[at].norm != prep {
+        return None;
+    }
+    let mut s = at + 1;
+    if words[s].norm == "the" && s + 1 < words.len() {
+        s += 1;
+    }
+    piece_at[s].map(|pk| (s, pk))
+}
+
 fn not_a_name(norm: &str) -> bool {
     NOT_NAMES.contains(&norm)
         || calendar::MONTHS.contains(&norm)
@@ -557,17 +575,8 @@ impl ActorCoder {
             }
         }
         // "<role> of <country/organisation>": "president of Armenia".
-        if reading.country.is_none()
-            && reading.base_code.is_none()
-            && reading.person.is_none()
-            && end + 1 < words.len()
-            && words[end].norm == "of"
-        {
-            let mut s = end + 1;
-            if words[s].norm == "the" && s + 1 < words.len() {
-                s += 1;
-            }
-            if let Some(pk) = piece_at[s] {
+        if reading.country.is_none() && reading.base_code.is_none() && reading.person.is_none() {
+            if let Some((s, pk)) = piece_after(words, piece_at, end, "of") {
                 let e = self.dict.entry(pieces[pk].entry);
                 if matches!(
                     e.kind,
@@ -595,14 +604,8 @@ impl ActorCoder {
             && reading.person.is_none()
             && name.is_none()
             && matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"))
-            && end + 1 < words.len()
-            && words[end].norm == "in"
         {
-            let mut s = end + 1;
-            if words[s].norm == "the" && s + 1 < words.len() {
-                s += 1;
-            }
-            if let Some(pk) = piece_at[s] {
+            if let Some((s, pk)) = piece_after(words, piece_at, end, "in") {
                 if self.dict.entry(pieces[pk].entry).kind == EntryKind::Country {
                     let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date, state);
                     if sub.country.is_some() && sub.agents == 0 && sub.person.is_none() {
