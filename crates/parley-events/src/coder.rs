@@ -1721,7 +1721,7 @@ impl EventCoder {
         let o = s.kid(t, "obj").filter(|_| s.parsed)?;
         let g = self.lexicon.gazetteer();
         let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
-        (0..s.n).filter(|&j| s.in_phrase_of(o, j)).find_map(|j| {
+        (0..s.n).filter(|&j| s.in_phrase_of(o, j) && !spatial_within(s, o, j)).find_map(|j| {
             let m = g.match_at(&s.doc.text, s.span(j).start, &ends)?;
             let country = g.places().get(m.place)?.country.clone()?;
             Some(EventParty {
@@ -2404,6 +2404,26 @@ fn role_prep(
     out
 }
 
+/// Prepositions of place alone (not "in", which also says whose: "officials
+/// in Switzerland").
+const SPATIAL: &[&str] = &["near", "along", "across", "around", "outside", "beyond", "off"];
+
+/// Whether word `j` of the phrase headed by `o` lies in a phrase of place
+/// alone ("jihadists near the border with Niger").
+fn spatial_within(s: &Sent<'_>, o: usize, j: usize) -> bool {
+    let mut x = j;
+    while x != o {
+        if s.base(x) == "nmod" && s.prep_of(x).is_some_and(|p| SPATIAL.contains(&p)) {
+            return true;
+        }
+        match s.head[x] {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Verbs that say a meeting took place: "talks resumed", "were held".
 const MEETING_HAPPENS: &[&str] = &[
     "resume", "begin", "start", "open", "continue", "take", "hold", "restart", "reopen", "convene",
@@ -2499,6 +2519,11 @@ fn nominal_mentions(
             }
             // "according to the UN" names a source, not a party.
             if s.children[c].iter().any(|&k| s.lower[k] == "according") {
+                continue;
+            }
+            // "fought jihadists near the border with Niger": a phrase that
+            // only says where names no party.
+            if base == "nmod" && s.prep_of(c).is_some_and(|p| SPATIAL.contains(&p)) {
                 continue;
             }
             // "Chinese and Russian warships": the mention covers "Russian
@@ -3561,6 +3586,17 @@ mod tests {
                 "{party}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_phrase_that_only_says_where_names_no_target() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root militants/NOUN/militant/2/obj near/ADP/near/6/case the/DET/the/6/det border/NOUN/border/3/nmod with/ADP/with/8/case Poland/PROPN/Poland/6/nmod",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "ASSAULT" && a == "RUS"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, r, _)| r == "POL"), "{got:?}");
     }
 
     #[test]
