@@ -254,21 +254,15 @@ impl EventCoder {
     fn doc_ctx<'a>(&self, doc: &'a Document) -> DocCtx<'a> {
         let sents: Vec<Sent<'a>> = doc.sentences.iter().map(|s| Sent::new(doc, s)).collect();
         let mut mentions = vec![Vec::new(); doc.sentences.len()];
-        // Token ends of the sentence last looked at, for place names.
-        let mut ends: (usize, Vec<usize>) = (usize::MAX, Vec::new());
         for (mi, m) in doc.mentions.iter().enumerate() {
             let si = m.sentence.get();
             if let Some(sentence) = doc.sentences.get(si) {
                 let first = sentence.first_token.get();
                 let (a, b) = (m.first_token.get(), m.end_token.get());
-                if ends.0 != si {
-                    let s = &sents[si];
-                    ends = (si, (0..s.n).map(|i| s.span(i).end).collect());
-                }
                 if a >= first
                     && b <= sentence.end_token.get()
                     && a < b
-                    && !self.inside_feature_name(&sents[si], &ends.1, a - first, b - first)
+                    && !self.inside_feature_name(&sents[si], a - first, b - first)
                 {
                     mentions[si].push((mi, a - first, b - first));
                 }
@@ -285,12 +279,11 @@ impl EventCoder {
     /// Whether local tokens `a..b` lie inside the longer name of a sea or of
     /// a region no one country holds ("the Gulf of Oman", "the South China
     /// Sea"): a part of a place's name, not a party.
-    /// `ends`: the sentence's token ends.
-    fn inside_feature_name(&self, s: &Sent<'_>, ends: &[usize], a: usize, b: usize) -> bool {
+    fn inside_feature_name(&self, s: &Sent<'_>, a: usize, b: usize) -> bool {
         let gazetteer = self.lexicon.gazetteer();
         let (start, end) = (s.span(a).start, s.span(b - 1).end);
         (a.saturating_sub(3)..=a).any(|k| {
-            gazetteer.match_at(&s.doc.text, s.span(k).start, ends).is_some_and(|pm| {
+            gazetteer.match_at(&s.doc.text, s.span(k).start, s.token_ends()).is_some_and(|pm| {
                 let place = &gazetteer.places()[pm.place];
                 let feature =
                     place.kind == "sea" || (place.kind == "region" && place.country.is_none());
@@ -603,7 +596,10 @@ impl EventCoder {
                 actors = between_parties(s, m, mention_at);
             }
         }
-        let mut recipients = self.recipients(s, c, entry, mention_at);
+        // The frame's addressee named by an unknown noun (see
+        // `addressee_unnamed`), for the recipient search and its fallbacks.
+        let addressed_unnamed = addressee_unnamed(s, t, entry);
+        let mut recipients = self.recipients(s, c, entry, addressed_unnamed, mention_at);
         if recipients.is_empty() {
             if let Some(o) = embedded_recipient {
                 let inner = &self.lexicon.entries()
@@ -616,7 +612,8 @@ impl EventCoder {
                     light: None,
                     suppressed_by: None,
                 };
-                recipients = self.recipients(s, &inner_cand, inner, mention_at);
+                let asked_unnamed = addressee_unnamed(s, o, inner);
+                recipients = self.recipients(s, &inner_cand, inner, asked_unnamed, mention_at);
             }
         }
         let _ = actor_parse;
@@ -944,7 +941,6 @@ impl EventCoder {
         // deep inside it only describes it ("arrested three men suspected
         // of attacks on Chinese engineers"). (The object of a statement may
         // carry its addressee: "rejected a call for troops in East Timor".)
-        let addressed_unnamed = addressee_unnamed(s, t, entry);
         if recipients.is_empty()
             && !entry.recipient.is_empty()
             && place_recipient.is_none()
@@ -1499,11 +1495,13 @@ impl EventCoder {
         )
     }
 
+    /// `asked_unnamed`: [`addressee_unnamed`] for this trigger and entry.
     fn recipients(
         &self,
         s: &Sent<'_>,
         c: &Cand,
         entry: &LexEntry,
+        asked_unnamed: bool,
         mention_at: &dyn Fn(usize) -> Option<usize>,
     ) -> Vec<Hit> {
         let t = c.tok;
@@ -1579,7 +1577,6 @@ impl EventCoder {
             return Vec::new();
         }
         let anchor = c.consumed.iter().copied().max().unwrap_or(t);
-        let asked_unnamed = addressee_unnamed(s, t, entry);
         let mut hits = Vec::new();
         for i in anchor + 1..s.n {
             if asked_unnamed && s.dominates(t, i) && !s.in_phrase_of(t, i) {
@@ -1720,9 +1717,9 @@ impl EventCoder {
     fn place_in_object(&self, s: &Sent<'_>, t: usize) -> Option<EventParty> {
         let o = s.kid(t, "obj").filter(|_| s.parsed)?;
         let g = self.lexicon.gazetteer();
-        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
+        let ends = s.token_ends();
         (0..s.n).filter(|&j| s.in_phrase_of(o, j) && !spatial_within(s, o, j)).find_map(|j| {
-            let m = g.match_at(&s.doc.text, s.span(j).start, &ends)?;
+            let m = g.match_at(&s.doc.text, s.span(j).start, ends)?;
             let country = g.places().get(m.place)?.country.clone()?;
             Some(EventParty {
                 span: Span::new_unchecked(s.span(j).start, m.end),
@@ -1736,7 +1733,7 @@ impl EventCoder {
     /// Place names after a locative preposition: (first, end, place index).
     fn find_places(&self, s: &Sent<'_>) -> Vec<(usize, usize, usize)> {
         let g = self.lexicon.gazetteer();
-        let ends: Vec<usize> = (0..s.n).map(|i| s.span(i).end).collect();
+        let ends = s.token_ends();
         let mut out = Vec::new();
         for i in 0..s.n {
             if !LOC_PREP.contains(&s.lower[i].as_str()) {
@@ -1769,7 +1766,7 @@ impl EventCoder {
             // A skipped word may open the name itself: "in the South China
             // Sea", "in South Sudan".
             let found = (i + 1..=j.min(s.n - 1))
-                .find_map(|k| g.match_at(&s.doc.text, s.span(k).start, &ends).map(|m| (k, m)));
+                .find_map(|k| g.match_at(&s.doc.text, s.span(k).start, ends).map(|m| (k, m)));
             if let Some((k, m)) = found {
                 let end = ends.iter().position(|&e| e == m.end).map(|e| e + 1).unwrap_or(k + 1);
                 out.push((k, end, m.place));

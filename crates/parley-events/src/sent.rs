@@ -22,6 +22,8 @@ pub struct Sent<'a> {
     pub children: Vec<Vec<usize>>,
     /// Whether the sentence carries a dependency parse.
     pub parsed: bool,
+    /// Byte end of each token, filled on first use (see [`Sent::token_ends`]).
+    ends: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Sent<'a> {
@@ -81,7 +83,8 @@ impl<'a> Sent<'a> {
             }
         }
         let parsed = rel.iter().any(|r| !r.is_empty()) && head.iter().any(Option::is_some);
-        let mut s = Sent { doc, first, n, lower, lemma, head, rel, children, parsed };
+        let ends = std::cell::OnceCell::new();
+        let mut s = Sent { doc, first, n, lower, lemma, head, rel, children, parsed, ends };
         if s.parsed && s.verbless_parse() {
             // A full sentence parsed as one noun phrase ("Serb forces killed
             // ..." rooted at "forces") misplaces every argument: word order
@@ -149,6 +152,11 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether the verb is passive (a `:pass` dependent).
+    /// The byte end of every token: where a place name may end.
+    pub fn token_ends(&self) -> &[usize] {
+        self.ends.get_or_init(|| (0..self.n).map(|i| self.span(i).end).collect())
+    }
+
     pub fn is_passive(&self, i: usize) -> bool {
         self.children[i].iter().any(|&c| self.rel[c].ends_with(":pass")) || self.reduced_passive(i)
     }

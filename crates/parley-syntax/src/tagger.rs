@@ -495,9 +495,10 @@ fn run_pass_with(
         } else {
             features(infos, lex, case, i, p1, p2, prior, feats);
             table.score(feats, scores);
+            let best = argmax(scores) as u16;
             past.and_then(|p| p.choose(&infos[i], i == 0, scores))
-                .or_else(|| closed.and_then(|c| open_class(c, lex[i], scores)))
-                .unwrap_or_else(|| argmax(scores) as u16)
+                .or_else(|| closed.and_then(|c| open_class(c, lex[i], scores, best)))
+                .unwrap_or(best)
         };
         out.push(class);
         p2 = p1;
@@ -796,9 +797,9 @@ fn is_closed(class: &TagClass) -> bool {
 /// training) whose best class is closed, the best open class instead:
 /// an unseen word is no new auxiliary or pronoun. ("Beijing rejected ..."
 /// had *Beijing* as an auxiliary, from its "-ing".)
-fn open_class(closed: &[bool], lex: u64, scores: &[f32]) -> Option<u16> {
-    let best = argmax(scores);
-    if lex != NO_LEX || !closed[best] {
+/// `best`: the best-scoring class.
+fn open_class(closed: &[bool], lex: u64, scores: &[f32], best: u16) -> Option<u16> {
+    if lex != NO_LEX || !closed[usize::from(best)] {
         return None;
     }
     (0..scores.len())
@@ -827,11 +828,12 @@ mod tests {
         // Classes 0 and 2 closed, 1 and 3 open.
         let closed = [true, false, true, false];
         let scores = [3.0, 1.0, 2.0, 1.5];
-        assert_eq!(open_class(&closed, NO_LEX, &scores), Some(3));
+        let best = argmax(&scores) as u16;
+        assert_eq!(open_class(&closed, NO_LEX, &scores, best), Some(3));
         // A word in the lexicon keeps its best class, whatever it is.
-        assert_eq!(open_class(&closed, 7, &scores), None);
+        assert_eq!(open_class(&closed, 7, &scores, best), None);
         // So does a word whose best class is open.
-        assert_eq!(open_class(&closed, NO_LEX, &[0.0, 2.0, 1.0, 0.5]), None);
+        assert_eq!(open_class(&closed, NO_LEX, &[0.0, 2.0, 1.0, 0.5], 1), None);
     }
 
     fn class(upos: Upos, xpos: &str) -> TagClass {
