@@ -301,10 +301,12 @@ impl<R> JsonlReader<R> {
             Some(_) => return Err(bad("`id` must be a non-empty string or a number".to_string())),
             None => return Err(bad("missing `id`".to_string())),
         };
+        // A timestamp ("2025-01-04T10:00:00Z") keeps its date. `get` and not
+        // slicing: the tenth byte need not be a character boundary.
         let date = match record.date {
             Some(date) if is_iso_date(date.trim()) => Some(date.trim().to_string()),
-            Some(date) if date.trim().len() > 10 && is_iso_date(&date.trim()[..10]) => {
-                Some(date.trim()[..10].to_string())
+            Some(date) if date.trim().get(..10).is_some_and(is_iso_date) => {
+                date.trim().get(..10).map(str::to_string)
             }
             Some(date) if !date.trim().is_empty() => {
                 return Err(bad(format!("`date` must be YYYY-MM-DD, got {date:?}")));
@@ -333,7 +335,7 @@ impl<R> JsonlReader<R> {
     }
 }
 
-/// Whether `s` is `YYYY-MM-DD` with a plausible month and day.
+/// Whether `s` is `YYYY-MM-DD` naming a day of the calendar (no 2025-02-30).
 pub(crate) fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -343,9 +345,18 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     if !(digits(0..4) && digits(5..7) && digits(8..10)) {
         return false;
     }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    let number =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 /// A document from plain text, kept verbatim: every non-empty line is a
@@ -451,6 +462,27 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn jsonl_date(date: &str) -> Result<Option<String>, TextError> {
+        let line = serde_json::json!({"id": "a", "date": date, "text": "Kyiv met Ankara."});
+        let text = line.to_string();
+        let docs: Vec<_> = read_jsonl(text.as_bytes(), "test.jsonl").collect();
+        docs.into_iter().next().expect("one record").map(|doc| doc.meta.date)
+    }
+
+    #[test]
+    fn a_jsonl_date_is_a_calendar_day_and_a_bad_one_is_an_error_not_a_panic() {
+        assert_eq!(jsonl_date("2025-01-04").ok().flatten().as_deref(), Some("2025-01-04"));
+        assert_eq!(
+            jsonl_date("2025-01-04T10:00:00Z").ok().flatten().as_deref(),
+            Some("2025-01-04")
+        );
+        assert_eq!(jsonl_date("2024-02-29").ok().flatten().as_deref(), Some("2024-02-29"));
+        // A multi-byte character across the tenth byte once panicked here.
+        for bad in ["2025-01-0é1", "2025-02-30", "2023-02-29", "2025-13-01"] {
+            assert!(jsonl_date(bad).is_err(), "{bad} should be refused");
+        }
+    }
 
     #[test]
     fn a_first_line_is_the_headline_only_when_it_reads_like_one() {
