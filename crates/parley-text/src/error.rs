@@ -58,6 +58,15 @@ pub enum TextError {
         /// What is wrong with it.
         message: String,
     },
+    /// The input is not a regular file (a FIFO, socket or device): reading
+    /// it could block forever or never end.
+    #[error("{path}: not a regular file ({kind}), skipped")]
+    NotRegularFile {
+        /// The input.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
     /// Markup too deeply nested to parse in reasonable time.
     #[error("{origin}: HTML nested {depth} elements deep (the limit is {limit})")]
     TooDeep {

@@ -28,9 +28,9 @@ pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, T
             return Box::new(read_jsonl(std::io::stdin().lock(), "-"));
         }
         if path.is_dir() {
-            let mut files = Vec::new();
-            let mut errors = Vec::new();
-            walk_dir(&path, &mut files, &mut errors);
+            let mut walk = Walk::default();
+            walk.dir(&path);
+            let Walk { mut files, errors, .. } = walk;
             files.sort();
             let root = path.clone();
             let docs = files.into_iter().flat_map(move |file| {
@@ -54,6 +54,9 @@ fn read_file_with_id(
     id: String,
 ) -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
     let origin = path.display().to_string();
+    if let Err(err) = check_regular(path) {
+        return Box::new(std::iter::once(Err(err)));
+    }
     match Format::of(path) {
         Format::Jsonl => match File::open(path) {
             Ok(file) => Box::new(read_jsonl(BufReader::new(file), &origin)),
@@ -96,28 +99,69 @@ impl Format {
     }
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<TextError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(TextError::Io { path: dir.to_path_buf(), source });
-            return;
+/// A folder walk that visits each real directory once, so a symlink loop
+/// (`loop -> .`) is followed at most once instead of without end.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    errors: Vec<TextError>,
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path) {
+        match std::fs::canonicalize(dir).map(|real| self.seen.insert(real)) {
+            Ok(false) => {
+                tracing::warn!(path = %dir.display(), "folder already read (a symlink loop?), skipped");
+                return;
+            }
+            Ok(_) => {}
+            Err(source) => {
+                return self.errors.push(TextError::Io { path: dir.to_path_buf(), source })
+            }
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk_dir(&path, files, errors);
-        } else if Format::of(&path) == Format::Unknown {
-            tracing::info!(path = %path.display(), "skipping file of unknown type");
-        } else {
-            files.push(path);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                return self.errors.push(TextError::Io { path: dir.to_path_buf(), source })
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.dir(&path);
+            } else if Format::of(&path) == Format::Unknown {
+                tracing::info!(path = %path.display(), "skipping file of unknown type");
+            } else {
+                self.files.push(path);
+            }
         }
     }
+}
+
+/// Refuses what is not a regular file once symlinks are followed: a FIFO
+/// blocks a reader forever and a device (`/dev/urandom`) never ends.
+fn check_regular(path: &Path) -> Result<(), TextError> {
+    use std::os::unix::fs::FileTypeExt;
+    let meta = std::fs::metadata(path)
+        .map_err(|source| TextError::Io { path: path.to_path_buf(), source })?;
+    let kind = meta.file_type();
+    let what = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a file"
+    };
+    Err(TextError::NotRegularFile { path: path.to_path_buf(), kind: what })
 }
 
 /// The id of a file found under a directory: its path below the directory,
@@ -597,6 +641,27 @@ mod tests {
                 "err e.txt: empty document",
             ]
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_symlink_loop_is_walked_once_and_special_files_are_refused() {
+        let dir = std::env::temp_dir().join(format!("parley-text-loop-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("a.txt"), "Talks\nKyiv met Ankara.\n").expect("write");
+        std::os::unix::fs::symlink(".", dir.join("loop")).expect("symlink");
+        std::os::unix::fs::symlink("/dev/zero", dir.join("endless.jsonl")).expect("symlink");
+        let fifo = dir.join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let results: Vec<Result<Document, TextError>> =
+            read_inputs(std::slice::from_ref(&dir)).collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        let refused =
+            results.iter().filter(|r| matches!(r, Err(TextError::NotRegularFile { .. }))).count();
+        assert_eq!(ok, 1, "a.txt once, not once per loop: {results:?}");
+        let fifos = usize::from(made.is_ok_and(|s| s.success()));
+        assert_eq!(refused, 1 + fifos, "the device link and the FIFO: {results:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
