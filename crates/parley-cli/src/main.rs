@@ -233,13 +233,32 @@ struct ModelArgs {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    init_logging(matches!(cli.command, Command::Serve { .. }));
+    match run(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("parley: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Logs go to standard error, filtered by `RUST_LOG` (e.g. `RUST_LOG=debug`).
+/// Without it the server logs each request and every error (`info`), and the
+/// other commands only warnings (skipped files, symlink loops), since their
+/// standard output is data.
+fn init_logging(serving: bool) {
+    let default = if serving { "info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi)
+        .with_target(false)
+        .init();
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -236,3 +236,52 @@ fn ingesting_the_examples_twice_changes_nothing() {
     let stories = parley(&["stories", "--db", db]);
     assert!(stdout(&stories).lines().count() >= 1, "{}", stderr(&stories));
 }
+
+#[test]
+fn the_server_logs_each_request_and_stops_on_sigterm_with_a_connection_held_open() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = scratch("serve-log");
+    let db = dir.join("serve.db");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(["serve", "--db", db.to_str().expect("utf-8 path"), "--addr", "127.0.0.1:0"])
+        .env_remove("RUST_LOG")
+        .env_remove("PARLEY_TOKEN")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("parley serve starts");
+    let mut log = BufReader::new(server.stderr.take().expect("stderr piped"));
+    let mut line = String::new();
+    let addr = loop {
+        line.clear();
+        assert!(log.read_line(&mut line).expect("read log") > 0, "server exited before serving");
+        if let Some(rest) = line.split("serving http://").nth(1) {
+            break rest.split('/').next().expect("address").to_string();
+        }
+    };
+    let mut client = std::net::TcpStream::connect(&addr).expect("connect");
+    client
+        .write_all(b"GET /api/counts HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("send");
+    let mut answer = String::new();
+    client.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // A half-sent request that the client never finishes.
+    let mut held = std::net::TcpStream::connect(&addr).expect("connect");
+    held.write_all(b"GET /api/counts HTTP/1.1\r\n").expect("send");
+    let pid = server.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+    let started = std::time::Instant::now();
+    let status = server.wait().expect("server ends");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "shutdown has a deadline");
+    assert!(status.success(), "{status:?}");
+    let mut rest = String::new();
+    log.read_to_string(&mut rest).expect("rest of log");
+    assert!(
+        rest.contains("request")
+            && rest.contains("path=/api/counts")
+            && rest.contains("status=200"),
+        "one log line per request: {rest}"
+    );
+    drop(held);
+}

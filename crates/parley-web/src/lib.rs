@@ -81,7 +81,8 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Logs each request with its status and time, at debug level (info for errors).
+/// Logs each request with its status and time: one line each at info
+/// level, at warn for server errors (whose cause `ApiError::internal` logs).
 async fn log_request(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
@@ -89,10 +90,10 @@ async fn log_request(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status().as_u16();
     let micros = started.elapsed().as_micros() as u64;
-    if status >= 400 {
-        tracing::info!(%method, %path, status, micros, "request");
+    if status >= 500 {
+        tracing::warn!(%method, %path, status, micros, "request");
     } else {
-        tracing::debug!(%method, %path, status, micros, "request");
+        tracing::info!(%method, %path, status, micros, "request");
     }
     response
 }
@@ -106,9 +107,31 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, WebError> {
     TcpListener::bind(addr).await.map_err(|source| WebError::Bind { addr, source })
 }
 
-/// Serves [`app`] on a bound listener until Ctrl-C (or SIGTERM).
+/// How long requests in flight may take to finish after Ctrl-C or SIGTERM
+/// before the server stops anyway (a client that holds a connection open
+/// must not keep it running).
+pub const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves [`app`] on a bound listener until Ctrl-C (or SIGTERM), then lets
+/// requests in flight finish for at most [`SHUTDOWN_DEADLINE`].
 pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebError> {
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopping_tx.send(());
+    });
+    let deadline = async move {
+        match stopping_rx.await {
+            Ok(()) => tokio::time::sleep(SHUTDOWN_DEADLINE).await,
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        result = server => result?,
+        () = deadline => {
+            tracing::warn!(deadline_secs = SHUTDOWN_DEADLINE.as_secs(), "connections still open at the shutdown deadline: stopping anyway");
+        }
+    }
     Ok(())
 }
 
