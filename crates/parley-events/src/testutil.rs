@@ -5,10 +5,14 @@
 //! by `/XPOS` where a rule reads the PTB tag; sentences are
 //! separated by ` || `. Mentions are coded by a tiny table of names.
 
+use std::sync::Arc;
+
 use parley_doc::{
-    Actor, BlockKind, DocMeta, Document, Mention, MentionSource, Sentence, SentenceIdx, Span,
-    Token, TokenIdx, Upos,
+    Actor, BlockKind, DocMeta, Document, Event, EventParty, Mention, MentionSource, Modality,
+    Sentence, SentenceIdx, Span, Token, TokenIdx, Upos,
 };
+
+use crate::{EventCoder, EventLexicon};
 
 /// Country codes for test mentions: (surface form, code, country).
 const NAMES: &[(&str, &str, &str)] = &[
@@ -148,4 +152,37 @@ pub fn parsed(spec: &str, date: &str) -> Document {
     doc.sentences = sentences;
     doc.mentions = mentions;
     doc
+}
+
+/// The coder over the embedded lexicon.
+pub fn coder() -> EventCoder {
+    EventCoder::new(Arc::new(EventLexicon::embedded().expect("embedded lexicon")))
+}
+
+/// (event type, actor code, recipient code, modality) of every event.
+pub fn summary(doc: &Document, events: &[Event]) -> Vec<(String, String, String, Modality)> {
+    let code = |p: &Option<EventParty>| {
+        p.as_ref().map(|p| p.actor.code.clone()).unwrap_or_else(|| "-".into())
+    };
+    let _ = doc;
+    events
+        .iter()
+        .map(|e| (e.event_type.to_string(), code(&e.actor), code(&e.recipient), e.modality))
+        .collect()
+}
+
+/// Codes `spec` (see [`parsed`]) and checks each event's (type, actor,
+/// recipient, modality) against `want`, in order; returns the events.
+pub fn check(spec: &str, want: &[(&str, &str, &str, Modality)]) -> Vec<Event> {
+    let doc = parsed(spec, "2024-07-18");
+    let events = coder().code(&doc);
+    let got = summary(&doc, &events);
+    let want: Vec<(String, String, String, Modality)> =
+        want.iter().map(|(t, a, r, m)| (t.to_string(), a.to_string(), r.to_string(), *m)).collect();
+    assert_eq!(got, want, "{spec}");
+    for e in &events {
+        // Spans are in bounds and on char boundaries.
+        assert!(doc.text.get(e.trigger.span.range()).is_some());
+    }
+    events
 }

@@ -1,0 +1,209 @@
+//! Clause structure over the parse: subjects and agents, relative and
+//! adverbial clauses, clefts, and phrases that only say when or who spoke.
+
+use parley_doc::Span;
+
+use crate::attribution;
+use crate::sent::Sent;
+
+pub(super) const RELATIVE: &[&str] = &["which", "who", "that", "whom"];
+
+/// Whether local token `a` belongs to the words that report speech verb
+/// `v` rather than to what `v` reports (the trigger `t`): "..., the
+/// minister told reporters in Brussels" names no party of the act.
+pub(super) fn in_speech_phrase(
+    s: &Sent<'_>,
+    v: usize,
+    t: usize,
+    a: usize,
+    quotes: &[Span],
+) -> bool {
+    if let Some((cv, first)) = attribution::closing_attribution(s, quotes) {
+        if cv == v {
+            return a >= first;
+        }
+    }
+    if !s.parsed || s.dominates(a, t) {
+        return false;
+    }
+    // The speaker and the addressee, with what modifies them.
+    s.children[v]
+        .iter()
+        .any(|&c| matches!(s.base(c), "nsubj" | "obj" | "iobj") && (c == a || s.dominates(c, a)))
+}
+
+/// Whether token `i` sits in a phrase that only says when `pred`'s act
+/// happened ("freed prisoners following a visit by a US envoy", "agreed
+/// after talks mediated by Turkey"): who is named there is not its party.
+pub(super) fn in_time_phrase(s: &Sent<'_>, i: usize, pred: usize) -> bool {
+    let mut cur = i;
+    for _ in 0..s.n {
+        if cur == pred {
+            return false;
+        }
+        // "following a visit by ...", parsed as a participle.
+        let following = s.lower[cur] == "following" && matches!(s.base(cur), "acl" | "advcl");
+        let timed = following
+            || matches!(s.base(cur), "obl" | "nmod" | "advcl")
+                && s.children[cur].iter().any(|&c| {
+                    matches!(s.base(c), "case" | "mark")
+                        && matches!(
+                            s.lower[c].as_str(),
+                            "after" | "before" | "following" | "during" | "amid"
+                        )
+                });
+        if timed {
+            return true;
+        }
+        let Some(h) = s.head[cur] else { return false };
+        cur = h;
+    }
+    false
+}
+
+/// The words of a noun phrase, up to any clause that modifies it
+/// ("dozens of protesters" in "dozens of protesters demanding ...").
+pub(super) fn phrase_span(s: &Sent<'_>, head: usize) -> Span {
+    let words: Vec<usize> = (0..s.n).filter(|&j| s.in_phrase_of(head, j)).collect();
+    let first = words.iter().copied().min().unwrap_or(head);
+    let last = words.iter().copied().max().unwrap_or(head);
+    Span::new_unchecked(s.span(first).start, s.span(last).end)
+}
+
+/// Whether the trigger sits in the relative clause of an "it is X that"
+/// cleft: "It is the Kremlin that started this war".
+pub(super) fn is_cleft(s: &Sent<'_>, t: usize) -> bool {
+    let Some(k) = (0..t.min(s.n)).find(|&k| s.lower[k] == "it") else { return false };
+    if !s.lower.get(k + 1).is_some_and(|w| matches!(w.as_str(), "is" | "was" | "'s")) {
+        return false;
+    }
+    (k + 3..t.min(k + 8)).any(|j| matches!(s.lower[j].as_str(), "that" | "who"))
+}
+
+/// Whether `inner` lies in an argument of `outer` (not in a coordinated or
+/// relative clause of its own).
+pub(super) fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
+    let mut cur = inner;
+    for _ in 0..s.n {
+        let Some(h) = s.head[cur] else { return false };
+        let rel = s.rel[cur].as_str();
+        // A clause coordinated with the trigger itself stands apart; one
+        // coordinated inside its argument ("forces Ukraine to demilitarize
+        // and accept") shares it.
+        if matches!(rel, "parataxis" | "list" | "acl:relcl" | "appos" | "root")
+            || (rel == "conj" && (h == outer || s.base(h) != "xcomp"))
+            || own_circumstance(s, cur)
+        {
+            return false;
+        }
+        if h == outer {
+            return true;
+        }
+        cur = h;
+    }
+    false
+}
+
+/// Whether a clause is an adverbial one with its own subject and a
+/// marker of time or cause ("..., as he met Zelenskiy"): it reports an act
+/// of its own, not part of what the main clause's trigger says or asks.
+pub(super) fn own_circumstance(s: &Sent<'_>, clause: usize) -> bool {
+    s.base(clause) == "advcl"
+        && s.children[clause].iter().any(|&c| {
+            // "when" and "while" are often parsed as adverbs ("were killed
+            // when Russian drones hit their position").
+            (s.base(c) == "mark" || (s.base(c) == "advmod" && c < clause))
+                && matches!(
+                    s.lower[c].as_str(),
+                    "as" | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                )
+        })
+        && s.children[clause].iter().any(|&c| {
+            matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass")
+                && !RELATIVE.contains(&s.lower[c].as_str())
+        })
+}
+
+/// The subject head of a verb: its own, or (control, coordination,
+/// participles) the one it shares with its head.
+pub(super) fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(subj) = s.children[cur].iter().copied().find(|&c| {
+            matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass" | "csubj" | "nsubj:outer")
+        }) {
+            if RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[cur] == "acl:relcl" {
+                return s.head[cur];
+            }
+            return Some(subj);
+        }
+        let h = s.head[cur]?;
+        match s.rel[cur].as_str() {
+            "xcomp" | "conj" | "advcl" => cur = h,
+            "acl" => return Some(h),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The subject a verb states itself or shares with the verb it is
+/// coordinated with, controlled by or adverbial to ("..., calling for
+/// sanctions"); not the noun a participle modifies ("a declaration
+/// demanding ...").
+///
+/// Returns the verb that has the subject, and the subject's head.
+pub(super) fn named_subject(s: &Sent<'_>, v: usize) -> Option<(usize, usize)> {
+    clause_subject(s, v, &["xcomp", "conj", "advcl"])
+        .filter(|&(_, subj)| !RELATIVE.contains(&s.lower[subj].as_str()))
+}
+
+/// The subject of `v`'s clause, its own or one it shares through the
+/// relations in `through` (at most four steps up), with the clause head
+/// that has it: `(clause, subject)`.
+pub(super) fn clause_subject(s: &Sent<'_>, v: usize, through: &[&str]) -> Option<(usize, usize)> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(subj) = s.children[cur]
+            .iter()
+            .copied()
+            .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:outer"))
+        {
+            return Some((cur, subj));
+        }
+        if !through.contains(&s.rel[cur].as_str()) {
+            return None;
+        }
+        cur = s.head[cur]?;
+    }
+    None
+}
+
+/// The noun a relative clause modifies, when the clause's subject (its
+/// own or one it shares, as in [`named_subject`]) is the relative pronoun.
+pub(super) fn relative_antecedent(s: &Sent<'_>, v: usize) -> Option<usize> {
+    let (clause, subj) = clause_subject(s, v, &["xcomp", "conj"])?;
+    (RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[clause] == "acl:relcl")
+        .then(|| s.head[clause])
+        .flatten()
+}
+
+/// The agent of a verb: the active subject, or the passive "by" phrase.
+pub(super) fn agent_of(s: &Sent<'_>, v: usize) -> Option<usize> {
+    if s.is_passive(v) {
+        return s.children[v].iter().copied().find(|&c| {
+            s.rel[c] == "obl:agent" || (s.base(c) == "obl" && s.prep_of(c) == Some("by"))
+        });
+    }
+    let subj = subject_of(s, v)?;
+    // A passive head's subject is its patient, not its agent.
+    (s.rel[subj] != "nsubj:pass" || s.head[subj] != Some(v)).then_some(subj)
+}

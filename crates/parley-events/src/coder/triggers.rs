@@ -1,0 +1,658 @@
+//! Trigger matching: lexicon entries over lemmas and the parse (part of
+//! speech, required words, objects, subjects and infinitives), light
+//! verbs and carrier nouns, and the suppression of candidates that lie
+//! inside another's argument.
+
+use parley_doc::Upos;
+
+use crate::lexicon::{LexEntry, Requirement, TriggerPos};
+use crate::sent::{lemma_candidates, looks_past, Sent};
+
+use super::clauses::{agent_of, embedded_in};
+use super::mentions::nominal_mentions;
+use super::{Cand, EventCoder};
+
+/// Verbs whose object noun carries the event ("made a proposal", "held talks").
+pub(super) const LIGHT: &[&str] = &[
+    "make",
+    "hold",
+    "launch",
+    "issue",
+    "extend",
+    "lay",
+    "offer",
+    "give",
+    "announce",
+    "conduct",
+    "stage",
+    "mount",
+    "carry",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "express",
+    "voice",
+    "reiterate",
+    "renew",
+    "file",
+    "lodge",
+    "impose",
+    "declare",
+    "wage",
+    "intensify",
+    "step",
+    "deliver",
+    "submit",
+    "present",
+    "put",
+    "unveil",
+    "table",
+    "float",
+    "escalate",
+    "order",
+    "approve",
+    "authorize",
+    "plan",
+    "repeat",
+    "have",
+    "pursue",
+    "seek",
+    "step",
+    "call",
+    "send",
+    "open",
+    "engage",
+    "speed",
+    "accelerate",
+    "complete",
+    "finish",
+    "reimpose",
+    "undertake",
+    "initiate",
+    "commence",
+    "remain",
+];
+/// Heads that carry their compound's event ("mediation effort", "aid
+/// programme") or quantify over it ("part of the aid").
+pub(super) const CARRIER: &[&str] = &[
+    "effort",
+    "bid",
+    "campaign",
+    "drive",
+    "programme",
+    "program",
+    "process",
+    "mission",
+    "operation",
+    "part",
+    "portion",
+    "some",
+    "most",
+    "all",
+    "half",
+    "rest",
+    "much",
+    "container",
+    "shipment",
+    "consignment",
+    "batch",
+    "cargo",
+    "load",
+    "supply",
+    "stock",
+];
+
+impl EventCoder {
+    /// Lexicon entries that match at each token, most specific first.
+    pub(super) fn match_triggers(
+        &self,
+        s: &Sent<'_>,
+        mention_at: &dyn Fn(usize) -> Option<usize>,
+    ) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for i in 0..s.n {
+            if matches!(
+                s.upos(i),
+                Some(Upos::PUNCT | Upos::DET | Upos::ADP | Upos::PRON | Upos::CCONJ | Upos::NUM)
+            ) {
+                continue;
+            }
+            if mention_at(i).is_some() && s.upos(i) == Some(Upos::PROPN) {
+                continue;
+            }
+            let mut heads = vec![s.lemma[i].clone()];
+            // "is opposed to", "are committed to": a participle after "be"
+            // with no "by" agent reads as the adjective when the lexicon has one.
+            let stative = s.parsed
+                && s.xpos(i) == Some("VBN")
+                && s.children[i].iter().any(|&c| matches!(s.rel[c].as_str(), "aux:pass" | "cop"))
+                && agent_of(s, i).is_none()
+                && self.lexicon.by_head_indexed(&s.lower[i]).any(|(_, e)| e.pos == TriggerPos::Adj);
+            if stative {
+                heads.insert(0, s.lower[i].clone());
+            }
+            if !self.lexicon.has_head(&s.lemma[i])
+                && matches!(s.upos(i), None | Some(Upos::VERB | Upos::NOUN | Upos::ADJ | Upos::X))
+            {
+                heads.push(s.lower[i].clone());
+                heads.extend(
+                    lemma_candidates(&s.lower[i]).into_iter().filter(|c| self.lexicon.has_head(c)),
+                );
+            } else if s.lower[i] != s.lemma[i] && self.lexicon.has_head(&s.lower[i]) {
+                // A plural noun entry ("sanctions/n") whose lemma heads
+                // only other entries (the verb "sanction").
+                heads.push(s.lower[i].clone());
+            }
+            let mut best: Option<Cand> = None;
+            let mut best_spec = 0;
+            for h in heads {
+                for (idx, entry) in self.lexicon.by_head_indexed(&h) {
+                    if !pos_ok(s, i, entry.pos) {
+                        continue;
+                    }
+                    if let Some((consumed, xcomp)) = requirements_met(s, i, entry) {
+                        let spec = entry.specificity() + 1;
+                        if spec > best_spec {
+                            best_spec = spec;
+                            best = Some(Cand {
+                                tok: i,
+                                entry: idx,
+                                consumed,
+                                xcomp,
+                                light: None,
+                                suppressed_by: None,
+                            });
+                        }
+                    }
+                }
+                if best.is_some() {
+                    break;
+                }
+            }
+            // A bare participle heading a reduced clause ("Asked about the
+            // summit, ...", "When asked ...") has no agent in the text.
+            // A clause-initial past form is that participle too, whatever
+            // its tag ("Asked about ..., a spokesperson told ...").
+            let initial = i == 0
+                || matches!(s.lower[i - 1].as_str(), "when" | "if" | "once" | "after" | "as");
+            let reduced = s.parsed
+                && (s.xpos(i) == Some("VBN") || (initial && s.xpos(i) == Some("VBD")))
+                && matches!(s.base(i), "advcl" | "acl" | "root")
+                && !s.children[i].iter().any(|&c| matches!(s.base(c), "aux" | "nsubj" | "cop"))
+                && !s.reduced_passive(i);
+            if reduced
+                && best
+                    .as_ref()
+                    .is_some_and(|c| self.lexicon.entries()[c.entry].pos == TriggerPos::Verb)
+            {
+                continue;
+            }
+            if let Some(mut c) = best {
+                if self.lexicon.entries()[c.entry].pos == TriggerPos::Noun {
+                    c.light = light_head(s, i);
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+pub(super) fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
+    let upos = s.upos(i);
+    let participle = s.xpos(i).is_some_and(|x| matches!(x, "VBN" | "VBG" | "VBD"));
+    match pos {
+        TriggerPos::Verb => {
+            // A participle before a noun modifies it ("his proposed summit"): no event.
+            let attributive = (s.parsed && s.rel[i] == "amod")
+                || (!s.parsed
+                    && s.xpos(i) == Some("VBN")
+                    && i > 0
+                    && matches!(s.upos(i + 1), Some(Upos::NOUN | Upos::PROPN | Upos::ADJ))
+                    && !matches!(s.lemma[i - 1].as_str(), "be" | "have" | "get" | "remain")
+                    && matches!(s.upos(i - 1), Some(Upos::DET | Upos::ADJ | Upos::NUM)));
+            // Without tags, a word after a determiner, possessive or
+            // preposition is a noun or a modifier ("show of support").
+            let nominal_use = upos.is_none()
+                && i > 0
+                && matches!(
+                    s.lower[i - 1].as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "for"
+                        | "this"
+                        | "that"
+                );
+            !attributive
+                && !nominal_use
+                && match upos {
+                    None | Some(Upos::VERB) => true,
+                    // A verbless parse also mistags its verb ("sought" as a noun).
+                    Some(Upos::ADJ | Upos::NOUN | Upos::X) => {
+                        participle || (!s.parsed && looks_past(&s.lower[i]))
+                    }
+                    _ => false,
+                }
+        }
+        TriggerPos::Noun => matches!(upos, None | Some(Upos::NOUN) | Some(Upos::PROPN)),
+        TriggerPos::Adj => matches!(upos, None | Some(Upos::ADJ)) || s.xpos(i) == Some("VBN"),
+    }
+}
+
+/// Checks an entry's requirements at token `i`: the tokens it consumed and
+/// the infinitive it governs.
+pub(super) fn requirements_met(
+    s: &Sent<'_>,
+    i: usize,
+    entry: &LexEntry,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut consumed = vec![i];
+    let mut xcomp = None;
+    let lemma_in = |j: usize, ws: &[String]| {
+        ws.contains(&s.lemma[j])
+            || ws.contains(&s.lower[j])
+            || lemma_candidates(&s.lower[j]).iter().any(|c| ws.contains(c))
+    };
+    for req in &entry.requires {
+        match req {
+            Requirement::Word(ws) => {
+                // The infinitive marker before the head ("to protest") is
+                // not the particle of "protest to".
+                let kid = s.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| !(c < i && s.base(c) == "mark"))
+                    .find(|&c| lemma_in(c, ws));
+                let near = (i + 1..s.n.min(i + 4)).find(|&j| ws.contains(&s.lower[j]));
+                consumed.push(kid.or(near)?);
+            }
+            Requirement::Object(ws) => {
+                let found = if entry.pos == TriggerPos::Noun {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .find(|&c| lemma_in(c, ws))
+                        .or_else(|| (i.saturating_sub(3)..i).rev().find(|&j| lemma_in(j, ws)))
+                } else {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            matches!(
+                                s.rel[c].as_str(),
+                                "obj" | "nsubj:pass" | "compound:prt" | "obl" | "xcomp"
+                            )
+                        })
+                        .flat_map(|c| carried(s, c))
+                        .find(|&c| lemma_in(c, ws))
+                        .or_else(|| {
+                            (i + 1..s.n.min(i + 5))
+                                .take_while(|&j| {
+                                    !matches!(s.lower[j].as_str(), "," | ";" | "." | "and" | "that")
+                                })
+                                .find(|&j| lemma_in(j, ws))
+                        })
+                        .or_else(|| {
+                            // Passive: "calls ... were dismissed".
+                            s.is_passive(i)
+                                .then(|| (i.saturating_sub(6)..i).rev().find(|&j| lemma_in(j, ws)))
+                                .flatten()
+                        })
+                };
+                consumed.push(found?);
+            }
+            Requirement::Subject(ws) => {
+                // "thousands of protesters", "a crowd of demonstrators":
+                // the counted noun names who acts.
+                let counted = |h: usize| {
+                    s.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&c| s.base(c) == "nmod" && s.prep_of(c) == Some("of"))
+                        .collect::<Vec<_>>()
+                };
+                let found = if s.parsed {
+                    s.kid(i, "nsubj").is_some_and(|h| {
+                        lemma_in(h, ws) || counted(h).into_iter().any(|c| lemma_in(c, ws))
+                    })
+                } else {
+                    (i.saturating_sub(4)..i).any(|j| lemma_in(j, ws))
+                };
+                if !found {
+                    return None;
+                }
+            }
+            Requirement::Infinitive => {
+                let verbal =
+                    |c: usize| matches!(s.upos(c), None | Some(Upos::VERB) | Some(Upos::AUX));
+                // "ordered the ambassador to leave": with an object before
+                // it, a to-infinitive the parser took for a purpose clause
+                // is the object's controlled verb.
+                let object_control = |c: usize| {
+                    s.base(c) == "advcl"
+                        && s.kids(c, "mark").any(|m| s.lower[m] == "to")
+                        && s.kids(i, "obj").any(|o| i < o && o < c)
+                };
+                let kid = s.kids(i, "xcomp").find(|&c| verbal(c)).or_else(|| {
+                    s.children[i].iter().copied().find(|&c| verbal(c) && object_control(c))
+                });
+                let near = (s.lower.get(i + 1).is_some_and(|w| w == "to")
+                    && matches!(s.upos(i + 2), None | Some(Upos::VERB) | Some(Upos::AUX)))
+                .then_some(i + 2)
+                .filter(|&j| j < s.n);
+                let x = if s.parsed { kid.or(near) } else { near };
+                xcomp = Some(x?);
+            }
+        }
+    }
+    Some((consumed, xcomp))
+}
+
+/// An argument head and what it carries: the compound or "of" phrase of
+/// an effort or a quantity ("suspended part of a military aid programme"
+/// reaches "aid"), two steps at most.
+pub(super) fn carried(s: &Sent<'_>, c: usize) -> Vec<usize> {
+    let mut out = vec![c];
+    let mut k = 0;
+    while k < out.len() && out.len() < 8 {
+        let x = out[k];
+        k += 1;
+        if k > 3 || !CARRIER.contains(&s.lemma[x].as_str()) {
+            continue;
+        }
+        for &d in &s.children[x] {
+            if matches!(s.base(d), "compound" | "nmod") && !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Marks candidates that lie inside another candidate's argument (the
+/// statement is coded once) or whose head word another consumed.
+/// `verbal[k]`: candidate k is a statement or a non-violent act, which a
+/// participle after a comma reports as an act of its own.
+pub(super) fn suppress(
+    s: &Sent<'_>,
+    cands: &mut [Cand],
+    verbal: &[bool],
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) {
+    let snapshot: Vec<(usize, Vec<usize>, Option<usize>, String)> = cands
+        .iter()
+        .map(|c| (c.tok, c.consumed.clone(), c.xcomp, s.text(c.tok).to_string()))
+        .collect();
+    for (k, c) in cands.iter_mut().enumerate() {
+        for (tok, consumed, xcomp, text) in &snapshot {
+            if *tok == c.tok {
+                continue;
+            }
+            if consumed.contains(&c.tok) || *xcomp == Some(c.tok) {
+                c.suppressed_by = Some(format!("part of the match at `{text}`"));
+                break;
+            }
+            if s.parsed && verbal[k] && participle_adjunct(s, *tok, c.tok, mention_at) {
+                continue;
+            }
+            // "A ship seized by Iran ... was released": a reduced passive
+            // relative with its own agent, describing the subject, is an
+            // act of its own.
+            let describes_subject =
+                s.head[c.tok].is_some_and(|h| s.base(h) == "nsubj" && s.head[h] == Some(*tok));
+            if s.parsed && s.reduced_passive(c.tok) && describes_subject {
+                continue;
+            }
+            if s.parsed && embedded_in(s, *tok, c.tok) {
+                c.suppressed_by = Some(format!("inside the argument of `{text}`"));
+                break;
+            }
+            if c.light == Some(*tok) {
+                c.suppressed_by = Some(format!("object of the trigger `{text}`"));
+                break;
+            }
+        }
+    }
+    // A light verb that is itself a trigger leaves its object noun alone
+    // only when the verb's pattern did not use it; otherwise the verb wins.
+}
+
+/// "dismissed the criticism, accusing Brussels of interference": a
+/// present participle set off by a comma after the trigger, with no
+/// subject or marker of its own, is a second act of the same subject when
+/// it names a party as its object. ("rejected the invitations, decrying
+/// them as ultimatums" and "..., insisting that ..." only say more of the
+/// first act.)
+pub(super) fn participle_adjunct(
+    s: &Sent<'_>,
+    outer: usize,
+    inner: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
+    s.head[inner] == Some(outer)
+        && outer < inner
+        && s.base(inner) == "advcl"
+        && s.xpos(inner) == Some("VBG")
+        && inner > 0
+        && s.lower[inner - 1] == ","
+        && !s.children[inner].iter().any(|&c| matches!(s.base(c), "mark" | "nsubj" | "aux"))
+        && s.kids(inner, "obj").any(|o| !nominal_mentions(s, o, mention_at).is_empty())
+}
+
+pub(super) fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
+    let h = s.head[noun]?;
+    let rel = s.base(noun);
+    // "claimed responsibility for an attack": who claims it did it.
+    if s.prep_of(noun) == Some("for") {
+        let claim = if s.lemma[h] == "responsibility" {
+            s.head[h]
+        } else {
+            s.kids(h, "obj").any(|o| s.lemma[o] == "responsibility").then_some(h)
+        };
+        if let Some(v) = claim.filter(|&v| matches!(s.lemma[v].as_str(), "claim" | "admit")) {
+            return Some(v);
+        }
+    }
+    // "launched a mediation effort", "reimposed part of the blockade".
+    if matches!(rel, "compound" | "nmod") && CARRIER.contains(&s.lemma[h].as_str()) {
+        return light_head(s, h);
+    }
+    // "called the sanctions illegal": calling a thing something judges
+    // it; only a bare object is called ("called a strike").
+    let judged = s.lemma[h] == "call"
+        && (s.kids(h, "xcomp").next().is_some()
+            || s.children[noun].iter().any(|&c| c > noun && s.upos(c) == Some(Upos::ADJ)));
+    (matches!(rel, "obj" | "nsubj" | "obl")
+        && LIGHT.contains(&s.lemma[h].as_str())
+        && s.rel[noun] != "nsubj"
+        && !judged)
+        .then_some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use parley_doc::Modality;
+
+    use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn carrier_nouns_pass_their_event_through() {
+        // "containers of munitions from Pyongyang": the from-phrase on the
+        // carried object is the giver.
+        check(
+            "Moscow/PROPN/Moscow/2/nsubj received/VERB/receive/0/root containers/NOUN/container/2/obj of/ADP/of/5/case munitions/NOUN/munition/3/nmod from/ADP/from/7/case Pyongyang/PROPN/Pyongyang/5/nmod",
+            &[("AID", "PRKGOV", "RUSGOV", Modality::Asserted)],
+        );
+        // "launched a mediation effort": the light verb reaches the compound.
+        check(
+            "Germany/PROPN/Germany/2/nsubj launched/VERB/launch/0/root a/DET/a/5/det mediation/NOUN/mediation/5/compound effort/NOUN/effort/2/obj between/ADP/between/7/case Kyiv/PROPN/Kyiv/5/nmod",
+            &[("CONSULT", "DEU", "UKRGOV", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn clause_initial_participle_has_no_agent() {
+        // "Asked about the Kremlin's response, Scholz told reporters ...":
+        // Scholz was asked; he did not ask the Kremlin anything.
+        check(
+            "Asked/VERB/ask/0/root/VBD about/ADP/about/4/case Kremlin/PROPN/Kremlin/4/nmod:poss response/NOUN/response/1/obl Scholz/PROPN/Scholz/6/nsubj told/VERB/tell/1/parataxis/VBD reporters/NOUN/reporter/6/obj",
+            &[],
+        );
+    }
+
+    #[test]
+    fn stative_participle_reads_as_the_adjective() {
+        // "Israel is opposed to French mediation": Israel opposes, France is the target.
+        check(
+            "Israel/PROPN/Israel/3/nsubj:pass is/AUX/be/3/aux:pass opposed/VERB/oppose/0/root/VBN to/ADP/to/6/case French/ADJ/French/6/amod mediation/NOUN/mediation/3/obl",
+            &[("REJECT", "ISR", "FRA", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn ordering_an_envoy_to_leave_is_an_expulsion() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root the/DET/the/5/det French/ADJ/French/5/amod ambassador/NOUN/ambassador/2/obj to/PART/to/7/mark leave/VERB/leave/2/xcomp",
+            &[("SANCTION", "RUS", "FRA", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn control_verb_codes_the_refusal_not_the_meeting() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark attend/VERB/attend/2/xcomp the/DET/the/6/det summit/NOUN/summit/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn who_gathers_decides_between_a_protest_and_a_meeting() {
+        let events = check(
+            "Thousands/NOUN/thousand/4/nsubj of/ADP/of/3/case protesters/NOUN/protester/1/nmod gathered/VERB/gather/0/root in/ADP/in/6/case Tbilisi/PROPN/Tbilisi/4/obl",
+            &[("PROTEST", "GEO", "GEOGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "gather-protest");
+        let events = check(
+            "Leaders/NOUN/leader/2/nsubj gathered/VERB/gather/0/root in/ADP/in/4/case Switzerland/PROPN/Switzerland/2/obl",
+            &[("CONSULT", "-", "CHE", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "gather");
+    }
+
+    #[test]
+    fn a_when_clause_parsed_with_an_adverb_is_an_act_of_its_own() {
+        // "Ukrainian soldiers were killed when Russian drones hit their position".
+        let events = check(
+            "Ukrainian/ADJ/Ukrainian/2/amod soldiers/NOUN/soldier/4/nsubj:pass were/AUX/be/4/aux:pass killed/VERB/kill/0/root when/ADV/when/8/advmod Russian/ADJ/Russian/7/amod drones/NOUN/drone/8/nsubj hit/VERB/hit/4/advcl their/PRON/their/10/nmod:poss position/NOUN/position/8/obj",
+            &[("ASSAULT", "-", "UKR", Modality::Asserted), ("ASSAULT", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events.len(), 2);
+    }
+
+    #[test]
+    fn a_nouns_phrase_may_hang_off_its_light_verb() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj announced/VERB/announce/0/root its/PRON/its/4/nmod:poss withdrawal/NOUN/withdrawal/2/obj from/ADP/from/6/case NATO/PROPN/NATO/2/obl over/ADP/over/8/case Ukraine/PROPN/Ukraine/2/obl",
+            &[("RETREAT", "RUS", "IGOWSTNAT", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn who_claims_responsibility_for_an_attack_did_it() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj claimed/VERB/claim/0/root responsibility/NOUN/responsibility/2/obj for/ADP/for/6/case the/DET/the/6/det attack/NOUN/attack/3/nmod",
+            &[("ASSAULT", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_circumstance_with_its_own_subject_is_an_act_of_its_own() {
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj offered/VERB/offer/0/root to/PART/to/4/mark host/VERB/host/2/xcomp talks/NOUN/talk/4/obj as/SCONJ/as/8/mark Scholz/PROPN/Scholz/8/nsubj met/VERB/meet/4/advcl Zelenskyy/PROPN/Zelenskyy/8/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "CONSULT" && a == "DEUGOV" && r == "UKRGOV"),
+            "{got:?}"
+        );
+        // ... and when its subject names no party, nobody else is its actor.
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj declared/VERB/declare/0/root a/DET/a/4/det state/NOUN/state/2/obj of/ADP/of/6/case emergency/NOUN/emergency/4/nmod after/SCONJ/after/9/mark gangs/NOUN/gang/9/nsubj attacked/VERB/attack/2/advcl a/DET/a/11/det station/NOUN/station/9/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, _, _)| t == "ASSAULT"), "{got:?}");
+    }
+
+    #[test]
+    fn taking_part_needs_no_in_phrase() {
+        check(
+            "Russia/PROPN/Russia/4/nsubj would/AUX/would/4/aux not/PART/not/4/advmod take/VERB/take/0/root part/NOUN/part/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_entry_matches_when_its_lemma_heads_a_verb_entry() {
+        // "sanctions/n" is an entry; the lemma "sanction" heads the verb entry.
+        check(
+            "Germany/PROPN/Germany/2/nsubj announced/VERB/announce/0/root new/ADJ/new/4/amod sanctions/NOUN/sanction/2/obj against/ADP/against/6/case Russia/PROPN/Russia/4/nmod",
+            &[("SANCTION", "DEU", "RUS", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn ordering_an_envoy_to_leave_is_an_expulsion_however_the_infinitive_attaches() {
+        for rel in ["xcomp", "advcl"] {
+            let spec = format!(
+                "France/PROPN/France/2/nsubj ordered/VERB/order/0/root the/DET/the/5/det Russian/ADJ/Russian/5/amod ambassador/NOUN/ambassador/2/obj to/PART/to/7/mark leave/VERB/leave/2/{rel}"
+            );
+            let events = check(&spec, &[("SANCTION", "FRA", "RUS", Modality::Asserted)]);
+            assert_eq!(events[0].cameo, "166", "{rel}");
+        }
+    }
+
+    #[test]
+    fn a_reduced_passive_relative_with_an_agent_is_an_act() {
+        // "Ukrainian soldiers killed by Russian drones": the agent is named,
+        // and the noun modified is the one it befell.
+        let doc = parsed(
+            "Ukrainian/ADJ/Ukrainian/2/amod soldiers/NOUN/soldier/8/nsubj:pass killed/VERB/kill/2/acl/VBN by/ADP/by/6/case Russian/ADJ/Russian/6/amod drones/NOUN/drone/3/obl:agent were/AUX/be/8/aux:pass buried/VERB/bury/0/root",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"),
+            "{got:?}"
+        );
+        // Describing the subject of another act, it is still an act of its
+        // own; its unnamed patient is no domestic target.
+        let doc = parsed(
+            "A/DET/a/2/det ship/NOUN/ship/7/nsubj:pass seized/VERB/seize/2/acl/VBN by/ADP/by/5/case Russia/PROPN/Russia/3/obl:agent was/AUX/be/7/aux:pass released/VERB/release/0/root",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "RUS" && r == "-"), "{got:?}");
+    }
+
+    #[test]
+    fn calling_sanctions_something_imposes_none() {
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj called/VERB/call/0/root the/DET/the/4/det sanctions/NOUN/sanction/2/obj illegal/ADJ/illegal/4/acl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, _, _)| t == "SANCTION"), "{got:?}");
+    }
+}

@@ -1,0 +1,418 @@
+//! Type resolution: the steps of `build` that make an event's type and
+//! CAMEO code something other than its lexicon entry's. An intent
+//! follows the act it embeds; a speaker's verdict on a proposal rejects
+//! it and naming another state's act accuses it; negated, failed,
+//! conditional and stated intent; a state's protest is a complaint.
+
+use parley_doc::{EventType, Modality, Upos};
+
+use crate::lexicon::{EventLexicon, TriggerPos};
+
+use super::build::{Draft, Site};
+use super::clauses::is_cleft;
+use super::mentions::relabel;
+use super::parties::country_key;
+use super::{EventCoder, Hit};
+
+impl Draft {
+    /// Recodes the event as `event` with CAMEO `cameo` (mode from the
+    /// CAMEO table), naming the step in front of the rule.
+    fn retype(&mut self, lexicon: &EventLexicon, event: EventType, cameo: &str, step: &str) {
+        self.cameo = cameo.into();
+        self.rule = format!("{step}:{}", self.rule);
+        self.event = event;
+        self.mode = lexicon.cameo(&self.cameo).and_then(|f| f.mode.clone());
+    }
+}
+
+impl EventCoder {
+    /// Intent entries follow the embedded event: a threat of a conflict
+    /// act, an offer of anything else. Returns the embedded trigger, whose
+    /// frame may name the recipient.
+    pub(super) fn intent_type(&self, site: &Site<'_>, dr: &mut Draft) -> Option<usize> {
+        let (s, c, entry, t) = (site.s, site.c, site.entry, site.t);
+        if !entry.intent {
+            return None;
+        }
+        let o = site.cands.iter().find(|o| {
+            o.tok != t
+                && (c.xcomp.is_some_and(|x| o.tok == x || s.dominates(x, o.tok))
+                    || (!s.parsed && o.tok > t && o.tok <= t + 6))
+        })?;
+        let inner_entry = &self.lexicon.entries()[o.entry];
+        let conflict = self.lexicon.cameo(&inner_entry.cameo).is_some_and(|f| f.quad_class >= 3);
+        if conflict && entry.event == EventType::Mobilize {
+            // "prepared to resume shelling": the preparation is the
+            // mobilization; the attack has not happened yet.
+            dr.mode = entry.mode.clone();
+        } else if conflict {
+            dr.event = EventType::Threaten;
+            dr.cameo =
+                if inner_entry.event == EventType::Assault { "138".into() } else { "130".into() };
+            dr.mode = if inner_entry.event == EventType::Assault {
+                Some("violence".into())
+            } else {
+                None
+            };
+        } else {
+            dr.event = EventType::Agree;
+            dr.cameo =
+                if inner_entry.event == EventType::Consult { "036".into() } else { "030".into() };
+            dr.mode = None;
+        }
+        dr.rule = format!("{}>{}", entry.id, inner_entry.id);
+        Some(o.tok)
+    }
+
+    /// A speaker who says a proposal or initiative is not serious or
+    /// cannot work ("This proposal wasn't meant seriously", "no peace
+    /// initiatives can be based on ...") rejects it (CAMEO 125).
+    ///
+    /// Returns whether it did; `None` when the trigger is a noun with
+    /// neither a light verb nor an actor of its own, which is not coded.
+    pub(super) fn dismissal(
+        &self,
+        site: &Site<'_>,
+        dr: &mut Draft,
+        log: Option<&mut Vec<String>>,
+    ) -> Option<bool> {
+        let (s, c, entry, t) = (site.s, site.c, site.entry, site.t);
+        let proposal_noun = entry.pos == TriggerPos::Noun
+            && c.light.is_none()
+            && matches!(dr.event, EventType::Agree | EventType::Consult)
+            && matches!(s.base(t), "nsubj")
+            && (s.children[t].iter().any(|&d| s.lemma[d] == "no")
+                || s.head[t].is_some_and(|h| {
+                    s.children[h].iter().any(|&d| {
+                        s.base(d) == "advmod"
+                            && matches!(s.lower[d].as_str(), "not" | "n't" | "'t" | "never")
+                    })
+                }));
+        if let Some(sp) = dr.speaker.as_ref().filter(|_| proposal_noun) {
+            let owners: Vec<Hit> = dr
+                .actors
+                .iter()
+                .filter(|a| country_key(s, a.mention) != country_key(s, sp.mention))
+                .cloned()
+                .collect();
+            dr.recipients = relabel(owners, "owner");
+            dr.actors = vec![Hit { mention: sp.mention, rule: "speaker".into(), parse: false }];
+            dr.retype(&self.lexicon, EventType::Reject, "125", "dismiss-proposal");
+            return Some(true);
+        }
+        if entry.pos == TriggerPos::Noun && c.light.is_none() && !dr.actors.iter().any(|h| h.parse)
+        {
+            if let Some(l) = log {
+                l.push(format!(
+                    "{}: nominal trigger without a light verb or an own actor: not coded",
+                    entry.id
+                ));
+            }
+            return None;
+        }
+        Some(false)
+    }
+
+    /// A speaker who names another state's act as aggression ("a
+    /// ceasefire would benefit Russian aggression") or singles out its
+    /// author in a cleft ("It is the Kremlin that started this war")
+    /// accuses it: the statement is the event (CAMEO 112).
+    pub(super) fn characterize(&self, site: &Site<'_>, dr: &mut Draft) {
+        let (s, c, entry, t) = (site.s, site.c, site.entry, site.t);
+        let Some(sp) =
+            dr.speaker.as_ref().filter(|sp| s.doc.mentions[sp.mention].actor.country.is_some())
+        else {
+            return;
+        };
+        let conflict = matches!(
+            dr.event,
+            EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Sanction
+        );
+        // "A Russian drone attack killed two people, officials said":
+        // a noun that does a physical act of its own is a reported
+        // fact, not a label.
+        let acts = site.cands.iter().any(|o| {
+            o.tok != t
+                && (s.head[t] == Some(o.tok) || s.dominates(t, o.tok))
+                && matches!(
+                    self.lexicon.entries()[o.entry].event,
+                    EventType::Assault | EventType::Coerce
+                )
+        });
+        let nominal = entry.pos == TriggerPos::Noun && c.light.is_none() && !acts;
+        let cleft = is_cleft(s, t);
+        let owners: Vec<Hit> = dr
+            .actors
+            .iter()
+            .filter(|a| a.parse && country_key(s, a.mention) != country_key(s, sp.mention))
+            .cloned()
+            .collect();
+        if conflict && (nominal || cleft) && !owners.is_empty() && !dr.reading.negated {
+            let speaker = sp.mention;
+            dr.recipients = relabel(owners, if cleft { "cleft-focus" } else { "owner" });
+            dr.actors = vec![Hit { mention: speaker, rule: "speaker".into(), parse: false }];
+            let step = if cleft { "cleft-accuse" } else { "characterize" };
+            dr.retype(&self.lexicon, EventType::Accuse, "112", step);
+        }
+    }
+
+    /// Negated intent: "would not attend", "will not succumb" -> REJECT.
+    /// `cooperative`: the type before this step was one of cooperation.
+    pub(super) fn negated_intent(&self, site: &Site<'_>, dr: &mut Draft, cooperative: bool) {
+        let (s, pred) = (site.s, site.pred);
+        let present = s.xpos(pred).is_some_and(|x| x == "VBP" || x == "VBZ")
+            || s.children[pred].iter().any(|&a| matches!(s.lower[a].as_str(), "do" | "does"));
+        if cooperative
+            && dr.reading.negated
+            && dr.reading.modality == Modality::Negated
+            && (dr.reading.future || present)
+            && !s.is_passive(pred)
+            && !dr.actors.is_empty()
+        {
+            let cameo = match dr.event {
+                EventType::Consult | EventType::Agree => "125",
+                EventType::Concede | EventType::Retreat => "124",
+                EventType::Aid | EventType::Cooperate => "121",
+                _ => "120",
+            };
+            dr.retype(&self.lexicon, EventType::Reject, cameo, "negated-intent");
+            dr.reading.modality = Modality::Asserted;
+        }
+    }
+
+    /// "failed to reach agreement": a failed cooperative outcome is a
+    /// rejection by the parties (CAMEO 12).
+    pub(super) fn failed_agreement(&self, dr: &mut Draft) {
+        if matches!(dr.event, EventType::Agree | EventType::Consult)
+            && dr.reading.cue.as_deref() == Some("ctrl:fail")
+            && !dr.actors.is_empty()
+        {
+            dr.retype(&self.lexicon, EventType::Reject, "125", "failed-agreement");
+            dr.reading.modality = Modality::Asserted;
+        }
+    }
+
+    /// A conditional act stated by its actor is an offer or a threat
+    /// ("would meet the mediator if ...", "may halt mediation if ..."):
+    /// the statement happened even though the act has not.
+    pub(super) fn conditional_intent(&self, site: &Site<'_>, dr: &mut Draft) {
+        let (s, pred) = (site.s, site.pred);
+        let if_bound = s
+            .kids(pred, "advcl")
+            .any(|a| s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if"));
+        // "would attend only if ...": a restrictive condition, not an offer.
+        let only_if = s.kids(pred, "advcl").any(|a| {
+            s.children[a].iter().any(|&m| matches!(s.lemma[m].as_str(), "only" | "unless"))
+        });
+        // The condition itself ("If Russia attacks a NATO member, ...") is
+        // nobody's statement of intent.
+        let reading = &mut dr.reading;
+        let in_condition = matches!(reading.cue.as_deref(), Some("in-if-clause" | "if-opener"));
+        if !dr.actors.is_empty()
+            && !reading.negated
+            && !only_if
+            && !in_condition
+            && (reading.modality == Modality::Conditional
+                || (reading.modality == Modality::Hypothetical && if_bound))
+            && !matches!(dr.event, EventType::Request | EventType::Accuse)
+        {
+            dr.rule = format!("conditional-intent:{}", dr.rule);
+            reading.modality = Modality::Asserted;
+            reading.future = true;
+        }
+    }
+
+    /// Stated intent (CAMEO 03 and 13): "will release" is an offer,
+    /// "would blockade" or anything "unless ..." a threat.
+    /// `cooperative`: the type before the negated-intent step was one of
+    /// cooperation.
+    pub(super) fn stated_intent(&self, site: &Site<'_>, dr: &mut Draft, cooperative: bool) {
+        let (s, pred) = (site.s, site.pred);
+        let unless =
+            s.kids(pred, "advcl").any(|a| s.children[a].iter().any(|&m| s.lemma[m] == "unless"))
+                || (!s.parsed && s.lower[pred..].iter().any(|w| w == "unless"));
+        if !(dr.reading.modality == Modality::Asserted
+            && (dr.reading.future || unless)
+            && !dr.rule.starts_with("negated-intent"))
+        {
+            return;
+        }
+        let event = dr.event;
+        let conflict = matches!(
+            event,
+            EventType::Sanction
+                | EventType::Mobilize
+                | EventType::Coerce
+                | EventType::Assault
+                | EventType::Protest
+        );
+        let new = if unless && event != EventType::Threaten && event != EventType::Request {
+            Some((EventType::Threaten, "130"))
+        } else if conflict {
+            Some((
+                EventType::Threaten,
+                match event {
+                    EventType::Assault => "138",
+                    EventType::Coerce => "137",
+                    EventType::Protest => "133",
+                    _ => "131",
+                },
+            ))
+        } else if cooperative && event != EventType::Agree {
+            Some((
+                EventType::Agree,
+                match event {
+                    EventType::Consult => "036",
+                    EventType::Aid => "033",
+                    EventType::Concede | EventType::Retreat => "035",
+                    EventType::Cooperate => "031",
+                    _ => "032",
+                },
+            ))
+        } else {
+            None
+        };
+        if let Some((t2, code)) = new {
+            let step = if unless { "unless-threat" } else { "stated-intent" };
+            dr.retype(&self.lexicon, t2, code, step);
+        }
+    }
+
+    /// "Kyiv protested the blockade": a state or its government protests
+    /// through its diplomats, an official complaint (ACCUSE 114), not a
+    /// demonstration. (Its people do demonstrate: "Ukrainians protested".)
+    pub(super) fn state_protest(&self, site: &Site<'_>, dr: &mut Draft) {
+        let (s, ctx, si) = (site.s, site.ctx, site.si);
+        let state_voice = |h: &Hit| {
+            let m = &s.doc.mentions[h.mention];
+            let named = ctx.local_range(si, h.mention).is_some_and(|(_, hi)| {
+                s.upos(hi - 1) == Some(Upos::PROPN) && s.xpos(hi - 1).is_some_and(|x| x == "NNP")
+            });
+            m.actor.country.is_some()
+                && match m.actor.sector.as_deref() {
+                    Some(sector) => sector == "GOV",
+                    None => named,
+                }
+        };
+        if dr.cameo == "141" && !dr.actors.is_empty() && dr.actors.iter().all(state_voice) {
+            dr.retype(&self.lexicon, EventType::Accuse, "114", "state-protest");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use parley_doc::Modality;
+
+    use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn cleft_in_a_quote_is_the_speakers_accusation() {
+        let doc = parsed(
+            "Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root it/PRON/it/6/nsubj is/AUX/be/6/cop the/DET/the/6/det Kremlin/PROPN/Kremlin/2/ccomp that/PRON/that/8/nsubj started/VERB/start/6/acl:relcl this/DET/this/10/det war/NOUN/war/8/obj",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        let got = summary(&doc, &events);
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "ACCUSE" && a == "DEUGOV" && r == "RUSGOV"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn reported_characterization_accuses_the_owner() {
+        let events = check(
+            "Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root a/DET/a/4/det ceasefire/NOUN/ceasefire/6/nsubj would/AUX/would/6/aux benefit/VERB/benefit/2/ccomp Russian/ADJ/Russian/8/amod aggression/NOUN/aggression/6/obj",
+            &[("ACCUSE", "UKRGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("characterize:"));
+    }
+
+    #[test]
+    fn negated_verdict_on_a_proposal_is_a_rejection() {
+        let events = check(
+            "Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root the/DET/the/5/det Russian/ADJ/Russian/5/amod proposal/NOUN/proposal/8/nsubj:pass was/AUX/be/8/aux:pass n't/PART/not/8/advmod meant/VERB/mean/2/ccomp seriously/ADV/seriously/8/advmod",
+            &[("REJECT", "DEUGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("dismiss-proposal:"));
+    }
+
+    #[test]
+    fn dismissed_proposal_is_asserted_though_its_words_are_negated() {
+        // "Kuleba said that no peace initiatives can be based on Russia's narratives."
+        let events = check(
+            "Zelenskyy/PROPN/Zelenskyy/2/nsubj said/VERB/say/0/root that/SCONJ/that/9/mark no/DET/no/6/det peace/NOUN/peace/6/compound initiatives/NOUN/initiative/9/nsubj:pass can/AUX/can/9/aux be/AUX/be/9/aux:pass based/VERB/base/2/ccomp on/ADP/on/12/case Russia/PROPN/Russia/12/nmod:poss narratives/NOUN/narrative/9/obl",
+            &[("REJECT", "UKRGOV", "RUS", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("dismiss-proposal:"));
+    }
+
+    #[test]
+    fn the_condition_itself_is_no_statement_of_intent() {
+        // The parse lost the "if" (see modality's table); the opening
+        // condition still codes nothing asserted.
+        check(
+            "If/SCONJ/if/0/root Russia/PROPN/Russia/3/compound attacks/NOUN/attack/1/conj NATO/PROPN/NATO/3/obj ,/PUNCT/,/7/punct alliance/NOUN/alliance/7/nsubj acts/VERB/act/3/acl:relcl",
+            &[("ASSAULT", "RUS", "IGOWSTNAT", Modality::Conditional)],
+        );
+    }
+
+    #[test]
+    fn conditional_offer_and_domestic_target() {
+        // "Kyiv would meet Putin if ...": the statement is an offer.
+        let events = check(
+            "Kyiv/PROPN/Kyiv/3/nsubj would/AUX/would/3/aux meet/VERB/meet/0/root Putin/PROPN/Putin/3/obj if/SCONJ/if/7/mark talks/NOUN/talk/7/nsubj resumed/VERB/resume/3/advcl",
+            &[("AGREE", "UKRGOV", "RUSGOV", Modality::Asserted)],
+        );
+        assert!(events[0].rule.contains("conditional-intent:"));
+        // A protest names no target: its own state's authorities.
+        check(
+            "Ukrainian/ADJ/ukrainian/2/amod workers/NOUN/worker/3/nsubj protested/VERB/protest/0/root",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn negation_keeps_the_event_but_not_asserted() {
+        check(
+            "Russia/PROPN/Russia/4/nsubj has/AUX/have/4/aux not/PART/not/4/advmod rejected/VERB/reject/0/root the/DET/the/6/det talks/NOUN/talk/4/obj",
+            &[("REJECT", "RUS", "-", Modality::Negated)],
+        );
+        check(
+            "Russia/PROPN/Russia/5/nsubj:pass has/AUX/have/5/aux n't/PART/not/5/advmod been/AUX/be/5/aux:pass invited/VERB/invite/0/root",
+            &[("CONSULT", "-", "RUS", Modality::Negated)],
+        );
+    }
+
+    #[test]
+    fn reported_refusal_to_attend_is_a_rejection_with_speaker() {
+        let events = check(
+            "Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/6/nsubj would/AUX/would/6/aux not/PART/not/6/advmod attend/VERB/attend/2/ccomp",
+            &[("REJECT", "RUSGOV", "-", Modality::Asserted)],
+        );
+        let sp = events[0].speaker.as_ref().expect("speaker");
+        assert_eq!(sp.rule, "reported-speech");
+        assert!(events[0].rule.starts_with("negated-intent"));
+        assert!(events[0].date.is_none(), "a future act takes no document date");
+    }
+
+    #[test]
+    fn conditional_attendance_is_no_concession() {
+        check(
+            "Moscow/PROPN/Moscow/3/nsubj would/AUX/would/3/aux attend/VERB/attend/0/root only/ADV/only/7/advmod if/SCONJ/if/7/mark troops/NOUN/troop/7/nsubj left/VERB/leave/3/advcl",
+            &[("CONSULT", "RUSGOV", "-", Modality::Conditional)],
+        );
+    }
+
+    #[test]
+    fn a_government_protests_by_complaining_its_people_by_demonstrating() {
+        let doc = parsed("Kyiv/PROPN/Kyiv/2/nsubj protested/VERB/protest/0/root the/DET/the/4/det blockade/NOUN/blockade/2/obj", "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "ACCUSE" && a == "UKRGOV"), "{got:?}");
+        assert!(!got.iter().any(|(t, _, _, _)| t == "PROTEST"), "{got:?}");
+        let doc = parsed("Russian/ADJ/Russian/2/amod students/NOUN/student/3/nsubj protested/VERB/protest/0/root", "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "PROTEST" && a == "RUS"), "{got:?}");
+    }
+}
