@@ -246,15 +246,21 @@ fn the_server_logs_each_request_and_stops_on_sigterm_with_a_connection_held_open
         .args(["serve", "--db", db.to_str().expect("utf-8 path"), "--addr", "127.0.0.1:0"])
         .env_remove("RUST_LOG")
         .env_remove("PARLEY_TOKEN")
-        .stdout(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("parley serve starts");
-    let mut log = BufReader::new(server.stderr.take().expect("stderr piped"));
+    let mut log = server.stderr.take().expect("stderr piped");
+    let log = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = log.read_to_string(&mut text);
+        text
+    });
+    let mut out = BufReader::new(server.stdout.take().expect("stdout piped"));
     let mut line = String::new();
     let addr = loop {
         line.clear();
-        assert!(log.read_line(&mut line).expect("read log") > 0, "server exited before serving");
+        assert!(out.read_line(&mut line).expect("read") > 0, "server exited before serving");
         if let Some(rest) = line.split("serving http://").nth(1) {
             break rest.split('/').next().expect("address").to_string();
         }
@@ -272,11 +278,18 @@ fn the_server_logs_each_request_and_stops_on_sigterm_with_a_connection_held_open
     let pid = server.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
     let started = std::time::Instant::now();
-    let status = server.wait().expect("server ends");
-    assert!(started.elapsed() < std::time::Duration::from_secs(30), "shutdown has a deadline");
+    let status = loop {
+        if let Some(status) = server.try_wait().expect("poll server") {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = server.kill();
+            panic!("the server ran on 30 s after SIGTERM: shutdown has no deadline");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
     assert!(status.success(), "{status:?}");
-    let mut rest = String::new();
-    log.read_to_string(&mut rest).expect("rest of log");
+    let rest = log.join().expect("log reader");
     assert!(
         rest.contains("request")
             && rest.contains("path=/api/counts")
