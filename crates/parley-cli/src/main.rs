@@ -238,10 +238,27 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("parley: {err:#}");
+            eprintln!("parley: {}", describe(err.as_ref()));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: library errors
+/// often say their cause in their own message too, and printing the whole
+/// chain would repeat it ("cannot read x: denied: denied").
+pub(crate) fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(next) = cause {
+        let text = next.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = next.source();
+    }
+    message
 }
 
 /// Logs go to standard error, filtered by `RUST_LOG` (e.g. `RUST_LOG=debug`).
@@ -387,7 +404,7 @@ where
         }
         Err(err) => {
             failures += 1;
-            eprintln!("parley: error: {err:#}");
+            eprintln!("parley: error: {}", describe(err.as_ref()));
         }
     });
     match write_error {
@@ -552,4 +569,19 @@ fn train_syntax(
     );
     eprintln!("parley: wrote {} in {:.0}s", out.display(), started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+        let err = anyhow::Error::new(io).context("opening x.db: permission denied");
+        assert_eq!(describe(err.as_ref()), "opening x.db: permission denied");
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let err = anyhow::Error::new(io).context("opening x.db");
+        assert_eq!(describe(err.as_ref()), "opening x.db: no such file");
+    }
 }

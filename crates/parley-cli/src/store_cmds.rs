@@ -78,7 +78,7 @@ fn ingest_paths(
             Ok(doc) => doc,
             Err(err) => {
                 tally.failures += 1;
-                bar.suspend(|| eprintln!("parley: error: {err:#}"));
+                bar.suspend(|| eprintln!("parley: error: {}", crate::describe(err.as_ref())));
                 return;
             }
         };
@@ -92,7 +92,9 @@ fn ingest_paths(
             // A bad document is skipped; a broken store stops the run.
             Err(err) if err.is_user_error() => {
                 tally.failures += 1;
-                bar.suspend(|| eprintln!("parley: error: {}: {err}", doc.meta.origin));
+                bar.suspend(|| {
+                    eprintln!("parley: error: {}: {}", doc.meta.origin, crate::describe(&err))
+                });
             }
             Err(err) => fatal = Some(err),
         }

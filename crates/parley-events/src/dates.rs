@@ -92,7 +92,12 @@ pub fn find_dates(words: &[String], doc_date: Option<NaiveDate>) -> Vec<DateExpr
     while i < words.len() {
         if let Some(e) = match_at(words, i, doc_date, &w) {
             i = e.end;
-            out.push(e);
+            // Dates are written YYYY-MM-DD and YYYYMMDD (GDELT): a date
+            // resolved before year 1 ("yesterday" in a document of
+            // 0001-01-01) or past 9999 has no such form, so it is dropped.
+            if (1..=9999).contains(&e.value.year()) {
+                out.push(e);
+            }
         } else {
             i += 1;
         }
@@ -362,5 +367,13 @@ mod tests {
         assert!(find_dates(&words("met on Thursday"), None).is_empty());
         let abs = find_dates(&words("invaded in February 2022"), None);
         assert_eq!(abs[0].value.to_string(), "2022-02-01");
+    }
+
+    #[test]
+    fn a_date_before_year_one_is_dropped_not_written_negative() {
+        let first_day = NaiveDate::from_ymd_opt(1, 1, 1);
+        assert!(find_dates(&words("met yesterday"), first_day).is_empty());
+        let later = NaiveDate::from_ymd_opt(1, 1, 5);
+        assert_eq!(find_dates(&words("met yesterday"), later)[0].value.to_string(), "0001-01-04");
     }
 }

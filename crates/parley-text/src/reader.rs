@@ -337,8 +337,10 @@ impl<R> JsonlReader<R> {
             origin: origin.clone(),
             offset: err.utf8_error().valid_up_to(),
         })?;
-        let record: Record =
-            serde_json::from_str(&json).map_err(|err| bad(format!("not a JSON record: {err}")))?;
+        // Without its line end, so that an error in a one-line record says
+        // "line 1 column N", never "line 2 column 0".
+        let record: Record = serde_json::from_str(json.trim_end_matches(['\n', '\r']))
+            .map_err(|err| bad(format!("not a JSON record: {err}")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -400,7 +402,7 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    (1..=days).contains(&day)
+    year >= 1 && (1..=days).contains(&day)
 }
 
 /// A document from plain text, kept verbatim: every non-empty line is a
@@ -523,9 +525,17 @@ mod tests {
         );
         assert_eq!(jsonl_date("2024-02-29").ok().flatten().as_deref(), Some("2024-02-29"));
         // A multi-byte character across the tenth byte once panicked here.
-        for bad in ["2025-01-0é1", "2025-02-30", "2023-02-29", "2025-13-01"] {
+        for bad in ["0000-01-01", "2025-01-0é1", "2025-02-30", "2023-02-29", "2025-13-01"] {
             assert!(jsonl_date(bad).is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn a_truncated_record_is_reported_on_its_own_line() {
+        let results: Vec<_> =
+            read_jsonl(&b"{\"id\": \"a\", \"text\": \"Kyiv\n"[..], "t.jsonl").collect();
+        let message = results[0].as_ref().map(|_| String::new()).unwrap_or_else(|e| e.to_string());
+        assert!(message.contains("line 1 column"), "{message}");
     }
 
     #[test]
