@@ -39,7 +39,8 @@ pub use error::TextError;
 pub use furniture::{explain, FurnitureRemover};
 pub use html::document_from_html;
 pub use reader::{
-    classify_line, document_from_text, read_file, read_inputs, read_jsonl, MAX_DOCUMENT_BYTES,
+    check_str, classify_line, document_from_text, read_file, read_inputs, read_jsonl,
+    MAX_DOCUMENT_BYTES,
 };
 pub use sentences::SentenceSplitter;
 pub use tokenize::tokenize;

@@ -213,7 +213,10 @@ pub(crate) fn check_text(mut bytes: Vec<u8>, origin: &str) -> Result<String, Tex
     Ok(text)
 }
 
-fn check_str(text: &str, origin: &str) -> Result<(), TextError> {
+/// Checks text that arrived already decoded (a JSONL field, a POSTed
+/// document) by the same rules as a file's bytes: no NUL, not mostly
+/// control characters, not blank.
+pub fn check_str(text: &str, origin: &str) -> Result<(), TextError> {
     if let Some(offset) = text.find('\0') {
         return Err(TextError::Binary { origin: origin.to_string(), offset });
     }

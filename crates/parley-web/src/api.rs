@@ -415,6 +415,9 @@ pub async fn post_document(
     if content.trim().is_empty() {
         return Err(ApiError::bad_request("the document is empty"));
     }
+    // The checks a file's text passes: no NUL, not mostly control characters.
+    parley_text::check_str(&content, "the posted document")
+        .map_err(|err| ApiError::bad_request(err.to_string()))?;
     if let Some(date) = &new.date {
         check_date("date", date)?;
     }

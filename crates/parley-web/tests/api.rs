@@ -361,6 +361,8 @@ async fn posting_rejects_bad_bodies() {
             "bad_request",
             StatusCode::BAD_REQUEST,
         ),
+        (json!({"text": "Hungary\u{0}rejected it."}), "bad_request", StatusCode::BAD_REQUEST),
+        (json!({"text": "\u{1}\u{2}\u{3}\u{4}ab"}), "bad_request", StatusCode::BAD_REQUEST),
         (
             json!({"text": "FAIL Hungary rejected it."}),
             "unprocessable",
