@@ -37,7 +37,7 @@ mod error;
 mod state;
 
 use std::net::SocketAddr;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::middleware::{self, Next};
@@ -110,25 +110,50 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, WebError> {
 /// How long requests in flight may take to finish after Ctrl-C or SIGTERM
 /// before the server stops anyway (a client that holds a connection open
 /// must not keep it running).
-pub const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+pub const SHUTDOWN_DEADLINE: Duration = Duration::from_secs(10);
+
+/// How long a client has to send a request's head, counted from when the
+/// connection waits for it (so an idle keep-alive connection is closed
+/// after this long too).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serves [`app`] on a bound listener until Ctrl-C (or SIGTERM), then lets
-/// requests in flight finish for at most [`SHUTDOWN_DEADLINE`].
+/// requests in flight finish for at most [`SHUTDOWN_DEADLINE`]. Each
+/// connection must send its request head within [`HEADER_TIMEOUT`].
 pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebError> {
-    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        let _ = stopping_tx.send(());
-    });
-    let deadline = async move {
-        match stopping_rx.await {
-            Ok(()) => tokio::time::sleep(SHUTDOWN_DEADLINE).await,
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
+    let router = app(state);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let signal = shutdown_signal();
+    tokio::pin!(signal);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    // Out of file descriptors and the like: wait, do not spin.
+                    tracing::warn!(error = %err, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut signal => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT)
+            .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(err) = connection.await {
+                tracing::debug!(error = %err, "connection closed with an error");
+            }
+        });
+    }
+    drop(listener);
     tokio::select! {
-        result = server => result?,
-        () = deadline => {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(SHUTDOWN_DEADLINE) => {
             tracing::warn!(deadline_secs = SHUTDOWN_DEADLINE.as_secs(), "connections still open at the shutdown deadline: stopping anyway");
         }
     }
