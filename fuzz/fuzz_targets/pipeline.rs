@@ -2,7 +2,7 @@
 //! sentences, tagging and parsing, actors and events, with the embedded
 //! model and dictionaries (loaded once).
 #![no_main]
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use parley_doc::DocMeta;
@@ -12,9 +12,9 @@ fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| {
         let config = StandardConfig {
-            syntax_model: Some(Arc::new(parley_syntax::SyntaxModel::embedded().expect("model"))),
-            actors: Some(Arc::new(parley_actors::ActorDictionary::embedded().expect("actors"))),
-            events: Some(Arc::new(parley_events::EventLexicon::embedded().expect("lexicon"))),
+            syntax_model: Some(parley_syntax::SyntaxModel::embedded().expect("model")),
+            actors: Some(parley_actors::ActorDictionary::embedded().expect("actors")),
+            events: Some(std::sync::Arc::new(parley_events::EventLexicon::embedded().expect("lexicon"))),
         };
         StandardPipeline::build(&config, Stages::LAST).expect("standard pipeline")
     })
