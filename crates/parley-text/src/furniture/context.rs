@@ -1,0 +1,218 @@
+//! Passes over the whole page, after the line rules: a line is judged by
+//! the lines around it and by where it sits relative to the body.
+//!
+//! The body is found the way jusText finds it: blocks that read as prose
+//! (long enough, ending like a sentence, with a share of stop words that
+//! headlines, menus and names do not reach) are "good"; the body runs
+//! from the first good block to the last. Short lines before it are
+//! navigation and kickers, what comes after it is end matter unless it
+//! continues the last paragraph, and inside it, unpunctuated lines of
+//! caption length are captions.
+
+use parley_doc::BlockKind;
+
+use super::rules::is_labelled_title;
+use super::{Line, Reasons};
+
+/// A good block has at least this many words...
+const GOOD_WORDS: usize = 8;
+/// ...and at least this share of stop words (news prose runs 0.3 to 0.5;
+/// headlines, names and menus stay under 0.15).
+const GOOD_STOP_DENSITY: f64 = 0.15;
+/// Lines of at most this many words without a final stop are menu items,
+/// kickers and labels when they come in runs or before the body.
+const MENU_WORDS: usize = 3;
+/// An unpunctuated line inside the body longer than this is a caption: a
+/// subheading is shorter, a paragraph ends with a stop.
+const CAPTION_WORDS: usize = 10;
+
+/// Whether a kept line reads as prose.
+fn is_good(line: &Line) -> bool {
+    line.sentence
+        && !line.text.trim_end().ends_with(':')
+        && line.words >= GOOD_WORDS
+        && line.stop_density >= GOOD_STOP_DENSITY
+}
+
+/// A short line without a final stop: a menu item, kicker or label.
+fn is_menu_shaped(line: &Line) -> bool {
+    line.words <= MENU_WORDS && !line.sentence
+}
+
+/// Lists under a heading: after a "Related", "Most read" or "Topics"
+/// heading, headline-shaped lines (no final stop, or list items) are part
+/// of the list up to the next ordinary paragraph.
+pub(super) fn lists(lines: &[Line], reasons: &mut Reasons) {
+    let mut list: Option<&'static str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if matches!(reasons[i], Some("related" | "tags")) && line.words <= 5 {
+            list = reasons[i];
+            continue;
+        }
+        let Some(reason) = list else { continue };
+        // A name-shaped topic ("South Sudan") is a list entry here, not a byline.
+        let weak = matches!(reasons[i], None | Some("byline" | "author-title" | "timestamp"));
+        if weak && (!line.sentence || line.kind == BlockKind::ListItem) && line.words <= 25 {
+            reasons[i] = Some(reason);
+        } else if reasons[i] != Some(reason) {
+            list = None;
+        }
+    }
+}
+
+/// Runs of three or more menu-shaped lines are navigation, share bars or
+/// sort controls wherever they are: a subheading stands alone.
+pub(super) fn menus(lines: &[Line], reasons: &mut Reasons) {
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len()
+            && is_menu_shaped(&lines[end])
+            && lines[end].kind != BlockKind::Headline
+        {
+            end += 1;
+        }
+        // The first line of a text opens a run too ("Home", "News", ...).
+        let opening = start == 0
+            && lines.first().is_some_and(|l| l.kind == BlockKind::Headline && is_menu_shaped(l));
+        if opening {
+            end = (1..lines.len()).find(|&i| !is_menu_shaped(&lines[i])).unwrap_or(lines.len());
+        }
+        if end - start >= 3 {
+            for reason in &mut reasons[start..end] {
+                reason.get_or_insert("navigation");
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
+/// Whether a line opens a comment section: "Comments", "23 Comments",
+/// "Comments (14)", "7 Responses to ...", "4 thoughts on ...".
+fn is_comment_heading(line: &Line) -> bool {
+    let words: Vec<&str> = line.lower.split_whitespace().collect();
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    line.words <= 8
+        && matches!(
+            bare.first().map(String::as_str),
+            Some("comments" | "comment" | "responses" | "thoughts" | "replies" | "reactions")
+        )
+        && (bare.len() == 1 || matches!(bare.get(1).map(String::as_str), Some("on" | "to")))
+}
+
+/// The body and what lies outside it.
+pub(super) fn body(lines: &[Line], reasons: &mut Reasons, from_markup: bool) {
+    let good: Vec<usize> = lines
+        .iter()
+        .filter(|l| reasons[l.index].is_none() && is_good(l))
+        .map(|l| l.index)
+        .collect();
+    let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+        return;
+    };
+    // A comment section, once the body has begun, runs to the end of the page.
+    let comments = lines
+        .iter()
+        .skip(first + 1)
+        .find(|l| {
+            // A prompt ("Let us know in the comments") may sit mid-article;
+            // only in the second half does it open the comments.
+            is_comment_heading(l)
+                || reasons[l.index] == Some("comment-prompt") && l.from_end < l.index
+        })
+        .map(|l| l.index);
+    if let Some(start) = comments {
+        for reason in &mut reasons[start..] {
+            reason.get_or_insert("comments");
+        }
+    }
+    let last = good.iter().copied().rfind(|&i| reasons[i].is_none()).unwrap_or(last);
+
+    // Before the body: the headline and standfirst stay; short labels go.
+    for line in &lines[..first] {
+        let opening = line.index == 0 && line.kind == BlockKind::Headline;
+        if reasons[line.index].is_none() && !opening && line.words <= MENU_WORDS {
+            reasons[line.index] = Some("before-body");
+        }
+    }
+    // Inside: an unpunctuated line of caption length. Headings from
+    // markup are trusted; in plain text a block's kind is a guess.
+    for line in &lines[first..=last] {
+        let trusted_heading = from_markup && line.kind == BlockKind::Heading;
+        if reasons[line.index].is_none()
+            && !line.sentence
+            && line.words > CAPTION_WORDS
+            && matches!(line.kind, BlockKind::Paragraph | BlockKind::Heading)
+            && !trusted_heading
+        {
+            reasons[line.index] = Some("caption");
+        }
+    }
+    // After: the body goes on through short sentences that follow it
+    // closely (a last paragraph of five words under a subheading); from
+    // there on, what is not a sentence of prose is end matter.
+    let mut end = last;
+    while let Some(next) = continuation(lines, reasons, end) {
+        end = next;
+    }
+    for line in &lines[end + 1..] {
+        // Table rows and sentence list items are key-point boxes, kept.
+        let points =
+            line.kind == BlockKind::TableRow || line.kind == BlockKind::ListItem && line.sentence;
+        if reasons[line.index].is_none() && !is_good(line) && !points {
+            reasons[line.index] = Some("after-body");
+        }
+    }
+}
+
+/// The next line that continues the body after `end`: a kept sentence
+/// with stop words, at most two lines on, with only a subheading or
+/// single-line furniture (an advertisement label, a newsletter prompt)
+/// between.
+fn continuation(lines: &[Line], reasons: &Reasons, end: usize) -> Option<usize> {
+    for (gap, line) in lines.iter().skip(end + 1).take(3).enumerate() {
+        let kept = reasons[line.index].is_none();
+        if kept && line.sentence && line.words >= 4 && line.stop_density >= GOOD_STOP_DENSITY {
+            return Some(line.index);
+        }
+        let passable = match reasons[line.index] {
+            None => !line.sentence && line.words <= 8,
+            Some(reason) => !matches!(
+                reason,
+                "related" | "tags" | "navigation" | "comments" | "author-bio" | "copyright"
+            ),
+        };
+        if !passable || gap == 2 {
+            return None;
+        }
+    }
+    None
+}
+
+/// End matter: once an author bio, contributor credit or related list
+/// shows near the end, the short non-sentence lines after it go too
+/// (names, titles, "twitter", topic tags); and a short "Label: Title Case
+/// Words" line among the last blocks ("Our Standards: The Trust
+/// Principles.") is a trailer of the page template.
+pub(super) fn end_matter(lines: &[Line], reasons: &mut Reasons) {
+    let end_start = lines.iter().position(|l| {
+        matches!(reasons[l.index], Some("author-bio" | "contributor-credit" | "related"))
+            && l.from_end < 12
+    });
+    if let Some(start) = end_start {
+        for line in &lines[start..] {
+            if reasons[line.index].is_none() && !line.sentence && line.words <= 12 {
+                reasons[line.index] = Some("end-matter");
+            }
+        }
+    }
+    for line in lines.iter().filter(|l| l.from_end < 3) {
+        if reasons[line.index].is_none() && is_labelled_title(line.text, line.words) {
+            reasons[line.index] = Some("end-matter");
+        }
+    }
+}
