@@ -129,7 +129,7 @@ fn score_page(page: &Path) -> PageResult {
     PageResult {
         name,
         kind: kind.to_string(),
-        held_out: number % 5 == 0,
+        held_out: number.is_multiple_of(5),
         score: Score {
             pages: 1,
             expected: sentences(&expected_doc).len(),
@@ -194,10 +194,13 @@ fn furniture_eval_holds_its_floor() {
     assert!(results.len() >= 40, "forty pages: got {}", results.len());
     let level = std::env::var("PARLEY_FURNITURE_REPORT").unwrap_or_default();
     let (dev, held_out) = report(&results, level == "2");
-    // Floors a little under the scores measured when they were set (see
-    // the README's figures); a drop below them is a regression.
-    assert!(dev.recall() >= 0.97, "dev recall {:.3}", dev.recall());
-    assert!(dev.precision() >= 0.35, "dev precision {:.3}", dev.precision());
+    // Floors a little under the scores measured when they were set (dev
+    // P 0.944 R 0.991, 10 furniture lines kept; held-out P 0.883 R 0.964,
+    // 4 kept): a drop below them is a regression.
+    assert!(dev.recall() >= 0.98, "dev recall {:.3}", dev.recall());
+    assert!(dev.precision() >= 0.93, "dev precision {:.3}", dev.precision());
+    assert!(dev.furniture_kept <= 14, "dev furniture lines kept: {}", dev.furniture_kept);
     assert!(held_out.recall() >= 0.95, "held-out recall {:.3}", held_out.recall());
-    assert!(held_out.precision() >= 0.45, "held-out precision {:.3}", held_out.precision());
+    assert!(held_out.precision() >= 0.85, "held-out precision {:.3}", held_out.precision());
+    assert!(held_out.furniture_kept <= 7, "held-out furniture kept: {}", held_out.furniture_kept);
 }

@@ -11,7 +11,8 @@
 
 use parley_doc::BlockKind;
 
-use super::rules::is_labelled_title;
+use super::lexicon::FurnitureLexicon;
+use super::rules::{is_author_bio, is_labelled_title, is_lone_name};
 use super::{Line, Reasons};
 
 /// A good block has at least this many words...
@@ -27,7 +28,7 @@ const MENU_WORDS: usize = 3;
 const CAPTION_WORDS: usize = 10;
 
 /// Whether a kept line reads as prose.
-fn is_good(line: &Line) -> bool {
+pub(super) fn is_good(line: &Line) -> bool {
     line.sentence
         && !line.text.trim_end().ends_with(':')
         && line.words >= GOOD_WORDS
@@ -36,7 +37,8 @@ fn is_good(line: &Line) -> bool {
 
 /// A short line without a final stop: a menu item, kicker or label.
 fn is_menu_shaped(line: &Line) -> bool {
-    line.words <= MENU_WORDS && !line.sentence
+    // One word ending in a stop is an abbreviation ("U.S."), not a sentence.
+    line.words <= MENU_WORDS && (!line.sentence || line.words == 1 && line.text.ends_with('.'))
 }
 
 /// Lists under a heading: after a "Related", "Most read" or "Topics"
@@ -96,16 +98,22 @@ fn is_comment_heading(line: &Line) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    line.words <= 8
+    let about = matches!(bare.get(1).map(String::as_str), Some("on" | "to"));
+    (line.words <= 8 || about && line.words <= 16)
         && matches!(
             bare.first().map(String::as_str),
             Some("comments" | "comment" | "responses" | "thoughts" | "replies" | "reactions")
         )
-        && (bare.len() == 1 || matches!(bare.get(1).map(String::as_str), Some("on" | "to")))
+        && (bare.len() == 1 || about)
 }
 
 /// The body and what lies outside it.
-pub(super) fn body(lines: &[Line], reasons: &mut Reasons, from_markup: bool) {
+pub(super) fn body(
+    lines: &[Line],
+    reasons: &mut Reasons,
+    lex: &FurnitureLexicon,
+    from_markup: bool,
+) {
     let good: Vec<usize> = lines
         .iter()
         .filter(|l| reasons[l.index].is_none() && is_good(l))
@@ -130,15 +138,52 @@ pub(super) fn body(lines: &[Line], reasons: &mut Reasons, from_markup: bool) {
             reason.get_or_insert("comments");
         }
     }
+    // So does a heading that opens a template's end section ("Notes to
+    // editors", "Media enquiries").
+    let end_section = lines
+        .iter()
+        .skip(first + 1)
+        .find(|l| l.words <= 6 && !l.sentence && lex.has("end-heading", core(&l.lower)));
+    if let Some(start) = end_section.map(|l| l.index) {
+        for reason in &mut reasons[start..] {
+            reason.get_or_insert("end-matter");
+        }
+    }
+    // The last prose of a page may be its author's bio ("Selin is a
+    // political analyst based in Istanbul."), with the name above it.
+    for &i in good.iter().rev() {
+        if i == first || reasons[i].is_some() {
+            continue;
+        }
+        if !is_author_bio(lines[i].text, &lines[i].lower, lex) {
+            break;
+        }
+        reasons[i] = Some("author-bio");
+        if i > 0 && reasons[i - 1].is_none() && is_lone_name(lines[i - 1].text, lex) {
+            reasons[i - 1] = Some("byline");
+        }
+    }
     let last = good.iter().copied().rfind(|&i| reasons[i].is_none()).unwrap_or(last);
 
-    // Before the body: the headline and standfirst stay; short labels go.
+    // Before the body: the headline and standfirst stay; short labels go
+    // (headings of markup stay). The first line of a text is its headline
+    // unless it is short and a longer title follows before the body.
+    let titled = lines
+        .get(1..first)
+        .unwrap_or(&[])
+        .iter()
+        .any(|l| reasons[l.index].is_none() && l.words > MENU_WORDS);
     for line in &lines[..first] {
-        let opening = line.index == 0 && line.kind == BlockKind::Headline;
-        if reasons[line.index].is_none() && !opening && line.words <= MENU_WORDS {
+        // A headline from markup (`<h1>`) is trusted.
+        let opening =
+            line.index == 0 && line.kind == BlockKind::Headline && (!titled || from_markup);
+        let markup_heading = from_markup && line.kind == BlockKind::Heading;
+        if reasons[line.index].is_none() && !opening && !markup_heading && line.words <= MENU_WORDS
+        {
             reasons[line.index] = Some("before-body");
         }
     }
+    captions(lines, reasons);
     // Inside: an unpunctuated line of caption length. Headings from
     // markup are trusted; in plain text a block's kind is a guess.
     for line in &lines[first..=last] {
@@ -169,13 +214,38 @@ pub(super) fn body(lines: &[Line], reasons: &mut Reasons, from_markup: bool) {
     }
 }
 
+/// Captions found by their neighbours: the line a short credit follows
+/// ("Getty Images") or precedes, and the title of a video or audio clip
+/// after its label ("Video", "Listen").
+fn captions(lines: &[Line], reasons: &mut Reasons) {
+    let credit = |reasons: &Reasons, i: usize| reasons[i] == Some("caption") && lines[i].words <= 6;
+    for line in lines {
+        let i = line.index;
+        if reasons[i].is_some() || line.kind == BlockKind::Headline {
+            continue;
+        }
+        let short = !line.sentence || line.words <= 12;
+        let after_media = i > 0 && reasons[i - 1] == Some("media-prompt") && !is_good(line);
+        let before_credit = i + 1 < lines.len() && credit(reasons, i + 1) && short;
+        let after_credit = i > 0 && credit(reasons, i - 1) && !line.sentence && line.words <= 15;
+        if after_media || before_credit || after_credit {
+            reasons[i] = Some("caption");
+        }
+    }
+}
+
+/// The line without outer punctuation.
+fn core(lower: &str) -> &str {
+    lower.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// The next line that continues the body after `end`: a kept sentence
 /// with stop words, at most two lines on, with only a subheading or
 /// single-line furniture (an advertisement label, a newsletter prompt)
 /// between.
 fn continuation(lines: &[Line], reasons: &Reasons, end: usize) -> Option<usize> {
     for (gap, line) in lines.iter().skip(end + 1).take(3).enumerate() {
-        let kept = reasons[line.index].is_none();
+        let kept = reasons[line.index].is_none() && !is_labelled_title(line.text, line.words);
         if kept && line.sentence && line.words >= 4 && line.stop_density >= GOOD_STOP_DENSITY {
             return Some(line.index);
         }

@@ -2,6 +2,8 @@
 
 use parley_doc::calendar;
 
+use crate::reader::ends_like_sentence;
+
 /// The length in bytes of a dateline that opens `text`, dash and space
 /// included: a place in capitals ("WASHINGTON", "ST. PETERSBURG"), then
 /// optionally a region, a date and an agency in brackets, then a dash.
@@ -9,7 +11,9 @@ use parley_doc::calendar;
 /// sentence ("NATO — the alliance ...") is not a dateline.
 pub(super) fn dateline_prefix(text: &str) -> Option<usize> {
     let head = text.get(..text.len().min(90)).unwrap_or(text);
-    let (dash_at, dash) = ["—", "–", " -- ", " - "]
+    // A colon ends a dateline only after a place in capitals alone
+    // ("BANGKOK: "), checked below.
+    let (dash_at, dash) = ["—", "–", " -- ", " - ", ": "]
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, *d)))
         .min_by_key(|&(i, _)| i)?;
@@ -44,6 +48,12 @@ pub(super) fn dateline_prefix(text: &str) -> Option<usize> {
         if w.ends_with(')') {
             in_brackets = false;
         }
+    }
+    // Tabloid headlines open "RISHI RAGE: ..." too; a dateline's paragraph
+    // is a sentence.
+    if dash == ": " && (place_words != words.len() || words.len() > 3 || !ends_like_sentence(text))
+    {
+        return None;
     }
     let marked = prefix.contains(',') || prefix.contains('(') || place_words == words.len();
     let rest_at = dash_at + dash.len();

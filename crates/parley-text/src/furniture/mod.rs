@@ -119,6 +119,9 @@ struct Line<'a> {
     sentence: bool,
     /// Share of its words that are stop words (0 to 1).
     stop_density: f64,
+    /// Whether it comes before the first block shaped like prose (see
+    /// `context::is_good`), where bylines and titles sit.
+    before_body: bool,
 }
 
 /// The furniture reason of each block (`None`: kept).
@@ -139,7 +142,8 @@ const OPENING_CHROME: &[&str] = &[
 
 fn lines_of<'a>(doc: &'a Document, lex: &FurnitureLexicon) -> Vec<Line<'a>> {
     let n = doc.blocks.len();
-    doc.blocks
+    let mut lines = doc
+        .blocks
         .iter()
         .enumerate()
         .map(|(index, block)| {
@@ -159,9 +163,15 @@ fn lines_of<'a>(doc: &'a Document, lex: &FurnitureLexicon) -> Vec<Line<'a>> {
                 from_end: n - 1 - index,
                 sentence: ends_like_sentence(text),
                 stop_density: stops as f64 / words.max(1) as f64,
+                before_body: false,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    let first_prose = lines.iter().position(context::is_good).unwrap_or(0);
+    for line in &mut lines[..first_prose] {
+        line.before_body = true;
+    }
+    lines
 }
 
 fn find_furniture(doc: &Document, lex: &FurnitureLexicon) -> Vec<Furniture> {
@@ -171,14 +181,14 @@ fn find_furniture(doc: &Document, lex: &FurnitureLexicon) -> Vec<Furniture> {
 
     let mut reasons: Reasons = vec![None; lines.len()];
     for line in &lines {
-        let reason = rules::rule(line, headline.as_deref(), lex);
         let opening = line.kind == BlockKind::Headline && line.index == 0;
+        let reason = rules::rule(line, headline.as_deref().filter(|_| !opening), lex);
         reasons[line.index] =
             if opening { reason.filter(|r| OPENING_CHROME.contains(r)) } else { reason };
     }
     context::lists(&lines, &mut reasons);
     context::menus(&lines, &mut reasons);
-    context::body(&lines, &mut reasons, doc.source_map.is_some());
+    context::body(&lines, &mut reasons, lex, doc.source_map.is_some());
     context::end_matter(&lines, &mut reasons);
 
     let mut out: Vec<Furniture> = doc
@@ -302,6 +312,13 @@ twitter
                 Some("ST. PETERSBURG, Russia — "),
             ),
             ("NATO — the alliance of 32 states — met on Tuesday.", None),
+            (
+                "BANGKOK: Thailand's prime minister dissolved parliament on Friday.",
+                Some("BANGKOK: "),
+            ),
+            ("UPDATE 2: Thailand's prime minister dissolved parliament.", None),
+            ("The EU: a union of 27 states that met on Friday.", None),
+            ("RISHI RAGE: Ex-minister slams party's 'suicide note' manifesto", None),
             ("The ministry said — without giving details — that talks had ended.", None),
             ("Russia and Ukraine - which have been at war since 2022 - met.", None),
         ];

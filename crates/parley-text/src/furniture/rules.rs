@@ -34,11 +34,12 @@ pub(super) fn rule(
 ) -> Option<&'static str> {
     let lower = line.lower.as_str();
     let words = line.words;
-    let near_top = line.index <= 8;
+    let near_top = line.index <= 8 || line.before_body;
     let near_end = line.from_end <= 10;
 
-    let checks: [(&'static str, bool); 17] = [
+    let checks: [(&'static str, bool); 18] = [
         ("separator", is_separator(line.text)),
+        ("breadcrumb", is_breadcrumb(line.text)),
         ("repeated-headline", headline.is_some_and(|h| !h.is_empty() && squash(lower) == h)),
         ("advertisement", is_advertisement(lower, words, lex)),
         ("key-points-heading", is_key_points_heading(lower, lex)),
@@ -62,7 +63,7 @@ pub(super) fn rule(
     if is_tags(lower, words, lex) {
         return Some("tags");
     }
-    if (near_end || line.index as f64 > 0.6 * (line.index + line.from_end) as f64)
+    if (near_end || line.index as f64 > 0.5 * (line.index + line.from_end) as f64)
         && is_author_bio(line.text, lower, lex)
     {
         return Some("author-bio");
@@ -74,6 +75,14 @@ pub(super) fn rule(
         return Some("byline");
     }
     None
+}
+
+/// "Home > World > Africa": short parts between path separators.
+fn is_breadcrumb(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['>', '›', '»']).map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
+        && !ends_like_sentence(text)
 }
 
 /// Mostly symbols: `---|`, `* * *`, `•••`.
@@ -111,7 +120,7 @@ fn is_timestamp(lower: &str, words: usize, lex: &FurnitureLexicon) -> bool {
             .strip_prefix(lead.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', ',']))
     });
-    if led && words <= 12 && has_time_anchor(lower) {
+    if led && has_time_anchor(lower) {
         return true;
     }
     let mut has_anchor = false;
@@ -124,7 +133,13 @@ fn is_timestamp(lower: &str, words: usize, lex: &FurnitureLexicon) -> bool {
             has_anchor = true;
             continue;
         }
-        if !lex.has("time-words", w) && calendar::weekday_number(w).is_none() {
+        // A zone with an offset ("gmt+9", "utc-3") is a zone.
+        let zone = w.split(['+', '-']).next().unwrap_or(w);
+        let offset = w.len() > zone.len()
+            && w[zone.len() + 1..].chars().all(|c| c.is_ascii_digit() || c == ':');
+        if !(lex.has("time-words", w) || offset && lex.has("time-words", zone))
+            && calendar::weekday_number(w).is_none()
+        {
             return false;
         }
     }
@@ -141,8 +156,14 @@ fn has_time_anchor(lower: &str) -> bool {
         })
 }
 
-/// A number, clock time ("3:45pm", "10am") or month name.
+/// A number, ordinal ("2nd"), clock time ("3:45pm", "10am") or month name.
 fn is_time_anchor(w: &str) -> bool {
+    let ordinal = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s));
+    if ordinal
+        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return true;
+    }
     if w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '-' | '.' | ','))
         && w.chars().any(|c| c.is_ascii_digit())
     {
@@ -191,7 +212,7 @@ fn is_byline(text: &str, words: usize) -> bool {
 }
 
 /// A line that is only a person's name: two to four capitalised words.
-fn is_lone_name(text: &str, lex: &FurnitureLexicon) -> bool {
+pub(super) fn is_lone_name(text: &str, lex: &FurnitureLexicon) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) {
         return false;
@@ -216,11 +237,12 @@ fn is_author_title(text: &str, words: usize, lex: &FurnitureLexicon) -> bool {
     let has_role = lower.split(|c: char| !c.is_alphabetic()).any(|w| lex.has("role-words", w));
     let capitalised =
         text.split_whitespace().filter(|w| w.len() > 3).all(|w| w.starts_with(char::is_uppercase));
-    has_role && capitalised
+    // "Delhi bureau chief": a short title may be in lowercase.
+    has_role && (capitalised || words <= 4)
 }
 
 /// "Jane Roe is a national security correspondent for ...", "Jane Roe covers ...".
-fn is_author_bio(text: &str, lower: &str, lex: &FurnitureLexicon) -> bool {
+pub(super) fn is_author_bio(text: &str, lower: &str, lex: &FurnitureLexicon) -> bool {
     if lower.starts_with("about the author") {
         return true;
     }
@@ -231,8 +253,13 @@ fn is_author_bio(text: &str, lower: &str, lex: &FurnitureLexicon) -> bool {
         return false;
     }
     let verb =
-        words.get(name_len..name_len + 2).map(|w| w.join(" ").to_lowercase()).unwrap_or_default();
-    let describes = lex.starts("bio-verbs", &verb);
+        words[name_len.min(words.len())..(name_len + 3).min(words.len())].join(" ").to_lowercase();
+    // "Arjun Mehta is Delhi bureau chief": "is" and a job title close after.
+    let is_title = verb.starts_with("is ")
+        && words.iter().skip(name_len + 1).take(4).any(|w| {
+            lex.has("role-words", w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+        });
+    let describes = lex.starts("bio-verbs", &verb) || is_title;
     let about_work = lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| lex.has("role-words", w) || lex.has("bio-work", w));
