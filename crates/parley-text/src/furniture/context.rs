@@ -184,6 +184,23 @@ pub(super) fn body(
         }
     }
     captions(lines, reasons);
+    // Inside: three or more unpunctuated lines in a row are a list of
+    // links (most read, more on this story); a subheading stands alone.
+    let mut run: Vec<usize> = Vec::new();
+    for line in &lines[first..=last] {
+        let listed = reasons[line.index].is_none()
+            && !line.sentence
+            && line.words <= 12
+            && line.kind != BlockKind::TableRow;
+        if listed {
+            run.push(line.index);
+            continue;
+        }
+        if run.len() >= 3 {
+            run.iter().for_each(|&i| reasons[i] = Some("link-list"));
+        }
+        run.clear();
+    }
     // Inside: an unpunctuated line of caption length. Headings from
     // markup are trusted; in plain text a block's kind is a guess.
     for line in &lines[first..=last] {
@@ -246,7 +263,9 @@ fn core(lower: &str) -> &str {
 fn continuation(lines: &[Line], reasons: &Reasons, end: usize) -> Option<usize> {
     for (gap, line) in lines.iter().skip(end + 1).take(3).enumerate() {
         let kept = reasons[line.index].is_none() && !is_labelled_title(line.text, line.words);
-        if kept && line.sentence && line.words >= 4 && line.stop_density >= GOOD_STOP_DENSITY {
+        // A very short sentence may have no stop word ("Officials expect calm.").
+        let prose = line.stop_density >= GOOD_STOP_DENSITY || line.words < 6;
+        if kept && line.sentence && line.words >= 3 && prose {
             return Some(line.index);
         }
         let passable = match reasons[line.index] {
@@ -284,5 +303,66 @@ pub(super) fn end_matter(lines: &[Line], reasons: &mut Reasons) {
         if reasons[line.index].is_none() && is_labelled_title(line.text, line.words) {
             reasons[line.index] = Some("end-matter");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use parley_doc::{Annotator, DocMeta};
+
+    use crate::{document_from_text, explain, FurnitureRemover};
+
+    /// Each block's text with the reason it was dropped (`None`: kept).
+    fn reasons(text: &str) -> Vec<(String, Option<String>)> {
+        let mut doc = document_from_text(text.to_string(), DocMeta::default());
+        FurnitureRemover::new().annotate(&mut doc).expect("annotates");
+        explain(&doc)
+            .into_iter()
+            .map(|(span, r)| (doc.text[span].to_string(), r.map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_judged_by_where_they_sit_and_what_surrounds_them() {
+        let page = "\
+Home
+World
+Politics
+Skip to main content
+Letter from Abroad
+Ministers Agree to Reopen the Northern Border Crossing
+The government said on Monday that the crossing would reopen next week after talks.
+Traders had waited for months, and several said the closure had ruined their business.
+Lorries queue at the crossing on Sunday
+Getty Images
+Customs officers will work extra shifts to clear the queues, the ministry added.
+Market Prices Climb
+Fuel Queues Grow in the South
+Opposition Calls for Inquiry
+The opposition said it would ask parliament to question the interior minister about the delay.
+What Happens Next
+Officials expect calm.
+Visit the Newsroom Archive
+Comments
+This is the best news we have had all year, and about time too.
+";
+        let got = reasons(page);
+        let reason = |text: &str| {
+            got.iter().find(|(t, _)| t == text).map(|(_, r)| r.as_deref()).unwrap_or(Some("?"))
+        };
+        assert_eq!(reason("Home"), Some("navigation"));
+        assert_eq!(reason("Skip to main content"), Some("comment-prompt"));
+        assert_eq!(reason("Letter from Abroad"), Some("before-body"));
+        assert_eq!(reason("Ministers Agree to Reopen the Northern Border Crossing"), None);
+        assert_eq!(reason("Lorries queue at the crossing on Sunday"), Some("caption"));
+        assert_eq!(reason("Getty Images"), Some("caption"));
+        assert_eq!(reason("Fuel Queues Grow in the South"), Some("link-list"));
+        assert_eq!(reason("What Happens Next"), None, "a subheading stands alone");
+        assert_eq!(reason("Officials expect calm."), None, "a short last paragraph continues");
+        assert_eq!(reason("Visit the Newsroom Archive"), Some("after-body"));
+        assert_eq!(
+            reason("This is the best news we have had all year, and about time too."),
+            Some("comments")
+        );
     }
 }

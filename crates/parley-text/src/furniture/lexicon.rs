@@ -32,7 +32,7 @@ impl FurnitureLexicon {
         LEXICON.get_or_init(|| {
             let mut lexicon = FurnitureLexicon::default();
             // The embedded file is checked by a test, so it always parses.
-            if let Err(err) = lexicon.add(EMBEDDED, "data/text/furniture.txt") {
+            if let Err(err) = lexicon.extend(EMBEDDED, "data/text/furniture.txt") {
                 tracing::error!(error = %err, "embedded furniture vocabulary is malformed");
             }
             lexicon
@@ -46,11 +46,17 @@ impl FurnitureLexicon {
     /// or an empty section name.
     pub fn embedded_with(text: &str, origin: &str) -> Result<FurnitureLexicon, TextError> {
         let mut lexicon = FurnitureLexicon::embedded().clone();
-        lexicon.add(text, origin)?;
+        lexicon.extend(text, origin)?;
         Ok(lexicon)
     }
 
-    fn add(&mut self, text: &str, origin: &str) -> Result<(), TextError> {
+    /// Adds the entries of `text` (in the data file's format; `origin`
+    /// names it in errors).
+    ///
+    /// # Errors
+    /// [`TextError::BadLexicon`] for an entry before any `[section]` line
+    /// or an empty section name.
+    pub fn extend(&mut self, text: &str, origin: &str) -> Result<(), TextError> {
         let mut current: Option<String> = None;
         for (i, raw) in text.lines().enumerate() {
             let bad = |message: &str| TextError::BadLexicon {
@@ -127,7 +133,7 @@ mod tests {
     #[test]
     fn the_embedded_vocabulary_parses_and_has_its_sections() {
         let mut lexicon = FurnitureLexicon::default();
-        lexicon.add(EMBEDDED, "embedded").expect("embedded vocabulary parses");
+        lexicon.extend(EMBEDDED, "embedded").expect("embedded vocabulary parses");
         for section in ["stop-words", "comment-prompt", "related-heading", "caption-agency"] {
             assert!(!lexicon.entries(section).is_empty(), "{section}");
         }

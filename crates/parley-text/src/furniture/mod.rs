@@ -280,7 +280,7 @@ twitter
             ("Related Topics", Some("related")),
             ("Border Clashes Leave Five Dead", Some("related")),
             ("The Associated Press contributed to this report.", Some("contributor-credit")),
-            ("Maria Lopez", Some("byline")),
+            ("Maria Lopez", Some("after-body")),
             ("Senior Diplomatic Correspondent", Some("author-title")),
             ("Maria Lopez is a diplomatic correspondent for the Daily Wire covering Latin America.", Some("author-bio")),
             ("twitter", Some("share-prompt")),

@@ -71,7 +71,12 @@ pub(super) fn rule(
     if (near_top || near_end) && !line.sentence && is_author_title(line.text, words, lex) {
         return Some("author-title");
     }
-    if (near_top || near_end) && line.kind != BlockKind::ListItem && is_lone_name(line.text, lex) {
+    // A title-case subheading near the end looks like a name too; the
+    // lines after the body are judged by the context passes.
+    if (near_top || line.from_end <= 3)
+        && line.kind != BlockKind::ListItem
+        && is_lone_name(line.text, lex)
+    {
         return Some("byline");
     }
     None
