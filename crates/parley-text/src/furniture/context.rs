@@ -41,6 +41,15 @@ fn is_menu_shaped(line: &Line) -> bool {
     line.words <= MENU_WORDS && (!line.sentence || line.words == 1 && line.text.ends_with('.'))
 }
 
+/// A menu-shaped line that may be part of a run of menu lines: in plain
+/// text, bulleted items are the body's own short lists ("- France"); in
+/// markup, menus are lists too.
+fn in_menu_run(line: &Line, from_markup: bool) -> bool {
+    is_menu_shaped(line)
+        && line.kind != BlockKind::Headline
+        && (from_markup || line.kind != BlockKind::ListItem)
+}
+
 /// Lists under a heading: after a "Related", "Most read" or "Topics"
 /// heading, headline-shaped lines (no final stop, or list items) are part
 /// of the list up to the next ordinary paragraph.
@@ -64,21 +73,20 @@ pub(super) fn lists(lines: &[Line], reasons: &mut Reasons) {
 
 /// Runs of three or more menu-shaped lines are navigation, share bars or
 /// sort controls wherever they are: a subheading stands alone.
-pub(super) fn menus(lines: &[Line], reasons: &mut Reasons) {
+pub(super) fn menus(lines: &[Line], reasons: &mut Reasons, from_markup: bool) {
     let mut start = 0;
     while start < lines.len() {
         let mut end = start;
-        while end < lines.len()
-            && is_menu_shaped(&lines[end])
-            && lines[end].kind != BlockKind::Headline
-        {
+        while end < lines.len() && in_menu_run(&lines[end], from_markup) {
             end += 1;
         }
         // The first line of a text opens a run too ("Home", "News", ...).
         let opening = start == 0
             && lines.first().is_some_and(|l| l.kind == BlockKind::Headline && is_menu_shaped(l));
         if opening {
-            end = (1..lines.len()).find(|&i| !is_menu_shaped(&lines[i])).unwrap_or(lines.len());
+            end = (1..lines.len())
+                .find(|&i| !in_menu_run(&lines[i], from_markup))
+                .unwrap_or(lines.len());
         }
         if end - start >= 3 {
             for reason in &mut reasons[start..end] {
@@ -130,7 +138,8 @@ pub(super) fn body(
             // A prompt ("Let us know in the comments") may sit mid-article;
             // only in the second half does it open the comments.
             is_comment_heading(l)
-                || reasons[l.index] == Some("comment-prompt") && l.from_end < l.index
+                || matches!(reasons[l.index], Some("comment-prompt" | "prompt"))
+                    && l.from_end < l.index
         })
         .map(|l| l.index);
     if let Some(start) = comments {
@@ -178,7 +187,14 @@ pub(super) fn body(
         let opening =
             line.index == 0 && line.kind == BlockKind::Headline && (!titled || from_markup);
         let markup_heading = from_markup && line.kind == BlockKind::Heading;
-        if reasons[line.index].is_none() && !opening && !markup_heading && line.words <= MENU_WORDS
+        // A short sentence ("Talks failed.") may open the body; a label
+        // ending in a colon ("From:") does not.
+        let label = is_menu_shaped(line) || line.text.trim_end().ends_with(':');
+        if reasons[line.index].is_none()
+            && !opening
+            && !markup_heading
+            && line.words <= MENU_WORDS
+            && label
         {
             reasons[line.index] = Some("before-body");
         }
@@ -191,7 +207,8 @@ pub(super) fn body(
         let listed = reasons[line.index].is_none()
             && !line.sentence
             && line.words <= 12
-            && line.kind != BlockKind::TableRow;
+            && line.kind != BlockKind::TableRow
+            && !(line.kind == BlockKind::ListItem && line.words <= MENU_WORDS);
         if listed {
             run.push(line.index);
             continue;
@@ -323,6 +340,23 @@ mod tests {
     }
 
     #[test]
+    fn short_ledes_and_short_bulleted_lists_are_body() {
+        let page = "\
+Talks Fail
+Talks failed.
+Envoys from both countries left Geneva on Monday without agreeing on a date to meet again.
+The states that signed the statement were:
+- France
+- Italy
+- Spain
+The ministers said they would meet again in the spring to review the plan.
+";
+        for (text, reason) in reasons(page) {
+            assert_eq!(reason, None, "{text:?} should be kept");
+        }
+    }
+
+    #[test]
     fn lines_are_judged_by_where_they_sit_and_what_surrounds_them() {
         let page = "\
 Home
@@ -351,7 +385,7 @@ This is the best news we have had all year, and about time too.
             got.iter().find(|(t, _)| t == text).map(|(_, r)| r.as_deref()).unwrap_or(Some("?"))
         };
         assert_eq!(reason("Home"), Some("navigation"));
-        assert_eq!(reason("Skip to main content"), Some("comment-prompt"));
+        assert_eq!(reason("Skip to main content"), Some("prompt"));
         assert_eq!(reason("Letter from Abroad"), Some("before-body"));
         assert_eq!(reason("Ministers Agree to Reopen the Northern Border Crossing"), None);
         assert_eq!(reason("Lorries queue at the crossing on Sunday"), Some("caption"));

@@ -131,6 +131,8 @@ type Reasons = Vec<Option<&'static str>>;
 /// otherwise kept as the headline: prompts and labels a page opens with.
 const OPENING_CHROME: &[&str] = &[
     "comment-prompt",
+    "prompt",
+    "site-link",
     "newsletter",
     "share-prompt",
     "advertisement",
@@ -187,8 +189,9 @@ fn find_furniture(doc: &Document, lex: &FurnitureLexicon) -> Vec<Furniture> {
             if opening { reason.filter(|r| OPENING_CHROME.contains(r)) } else { reason };
     }
     context::lists(&lines, &mut reasons);
-    context::menus(&lines, &mut reasons);
-    context::body(&lines, &mut reasons, lex, doc.source_map.is_some());
+    let from_markup = doc.source_map.is_some();
+    context::menus(&lines, &mut reasons, from_markup);
+    context::body(&lines, &mut reasons, lex, from_markup);
     context::end_matter(&lines, &mut reasons);
 
     let mut out: Vec<Furniture> = doc

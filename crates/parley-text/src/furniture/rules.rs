@@ -37,7 +37,7 @@ pub(super) fn rule(
     let near_top = line.index <= 8 || line.before_body;
     let near_end = line.from_end <= 10;
 
-    let checks: [(&'static str, bool); 18] = [
+    let checks: [(&'static str, bool); 20] = [
         ("separator", is_separator(line.text)),
         ("breadcrumb", is_breadcrumb(line.text)),
         ("repeated-headline", headline.is_some_and(|h| !h.is_empty() && squash(lower) == h)),
@@ -51,6 +51,8 @@ pub(super) fn rule(
         ("correction-notice", lex.starts("correction-prefix", lower)),
         ("share-prompt", is_share_prompt(lower, words, lex)),
         ("comment-prompt", words <= 40 && lex.starts("comment-prompt", lower)),
+        ("prompt", words <= 40 && lex.starts("page-prompt", lower)),
+        ("site-link", words <= 8 && lex.has("site-link", core(lower))),
         ("newsletter", is_newsletter(lower, words, lex)),
         ("cookie-notice", is_cookie_notice(lower, words, lex)),
         ("copyright", is_copyright(lower, words, lex)),
