@@ -230,6 +230,11 @@ struct ModelArgs {
     /// lower-priority patterns.
     #[arg(long = "verbs", value_name = "FILE")]
     verbs: Option<PathBuf>,
+    /// Page-furniture vocabulary files (the format of
+    /// data/text/furniture.txt), whose entries are added to the embedded
+    /// ones. Repeatable.
+    #[arg(long = "furniture", value_name = "FILE")]
+    furniture: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -456,7 +461,23 @@ fn standard_config(stages: Stages, models: &ModelArgs) -> anyhow::Result<Standar
         syntax_model: load_syntax_model_if(stages, models.syntax_model.as_ref())?,
         actors: if stages >= Stages::Actors { Some(load_actors(&models.actors)?) } else { None },
         events: if stages >= Stages::Events { Some(load_lexicon(models)?) } else { None },
+        furniture: load_furniture(&models.furniture)?,
     })
+}
+
+/// The embedded furniture vocabulary with the user's files added, or
+/// `None` (the embedded one) when none is given.
+fn load_furniture(paths: &[PathBuf]) -> anyhow::Result<Option<Arc<parley_text::FurnitureLexicon>>> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut lexicon = parley_text::FurnitureLexicon::embedded().clone();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading furniture vocabulary {}", path.display()))?;
+        lexicon.extend(&text, &path.display().to_string())?;
+    }
+    Ok(Some(Arc::new(lexicon)))
 }
 
 fn load_lexicon(models: &ModelArgs) -> anyhow::Result<Arc<parley_events::EventLexicon>> {

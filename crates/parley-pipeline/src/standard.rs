@@ -5,7 +5,7 @@ use std::sync::Arc;
 use parley_actors::{ActorCoder, ActorDictionary};
 use parley_events::{EventCoder, EventLexicon};
 use parley_syntax::{SyntaxAnnotator, SyntaxModel};
-use parley_text::{FurnitureRemover, SentenceSplitter};
+use parley_text::{FurnitureLexicon, FurnitureRemover, SentenceSplitter};
 
 use crate::{Pipeline, PipelineError};
 
@@ -38,6 +38,8 @@ pub struct StandardConfig {
     pub actors: Option<Arc<ActorDictionary>>,
     /// The event lexicon; required from [`Stages::Events`] on.
     pub events: Option<Arc<EventLexicon>>,
+    /// The page-furniture vocabulary; the embedded one when `None`.
+    pub furniture: Option<Arc<FurnitureLexicon>>,
 }
 
 /// Builds the standard pipeline.
@@ -46,7 +48,11 @@ pub struct StandardPipeline;
 impl StandardPipeline {
     /// The stages up to and including `until`, in order.
     pub fn build(config: &StandardConfig, until: Stages) -> Result<Pipeline, PipelineError> {
-        let mut builder = Pipeline::builder().stage(FurnitureRemover::new());
+        let remover = match &config.furniture {
+            Some(lexicon) => FurnitureRemover::with_lexicon(lexicon.as_ref().clone()),
+            None => FurnitureRemover::new(),
+        };
+        let mut builder = Pipeline::builder().stage(remover);
         if until >= Stages::Sentences {
             builder = builder.stage(SentenceSplitter::new());
         }

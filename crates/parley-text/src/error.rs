@@ -77,4 +77,14 @@ pub enum TextError {
         /// The limit.
         limit: usize,
     },
+    /// A furniture vocabulary file that is not in the expected format.
+    #[error("{origin}:{line}: {message}")]
+    BadLexicon {
+        /// The vocabulary file.
+        origin: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
 }

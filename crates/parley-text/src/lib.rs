@@ -36,7 +36,7 @@ mod tokenize;
 mod conformance;
 
 pub use error::TextError;
-pub use furniture::{explain, FurnitureRemover};
+pub use furniture::{explain, FurnitureLexicon, FurnitureRemover};
 pub use html::document_from_html;
 pub use reader::{
     check_str, classify_line, document_from_text, read_file, read_inputs, read_jsonl,

@@ -408,15 +408,17 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     year >= 1 && (1..=days).contains(&day)
 }
 
-/// A document from plain text, kept verbatim: every non-empty line is a
-/// block (its span without surrounding blank space). The first is the
+/// A document from plain text, kept verbatim: every non-empty line (ended
+/// by `\n`, `\r\n` or a lone `\r`, as old Mac files have it) is a block (its span without surrounding blank space). The first is the
 /// headline; the others are classed by their shape (see [`classify_line`]).
 /// Without a date in `meta`, a dateline near the top ("Updated: March 4,
 /// 2025") gives the publication date.
 pub fn document_from_text(text: String, meta: DocMeta) -> Document {
     let mut blocks = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    // A lone `\r` ends a line too: without it a CR-only file is one block,
+    // and its furniture cannot be told from its body.
+    for line in text.split_inclusive(['\n', '\r']) {
         if let Some(span) = trimmed_span(&text, offset, offset + line.len()) {
             let kind =
                 if blocks.is_empty() && looks_like_headline(&text[span], meta.title.as_deref()) {
@@ -578,6 +580,27 @@ mod tests {
             ]
         );
         assert_eq!(doc.text, text, "plain text is kept verbatim");
+    }
+
+    #[test]
+    fn cr_only_line_ends_make_blocks_and_their_furniture_goes() {
+        let text = "Talks Stall in Geneva\rBy Ann Lee\rUpdated: March 4, 2025 3:45 PM\rDelegates from both sides met in Geneva on Monday to resume the talks.\rAdvertisement\r";
+        let mut doc = document_from_text(text.to_string(), DocMeta::default());
+        let blocks: Vec<&str> = doc.blocks.iter().map(|b| &doc.text[b.span]).collect();
+        assert_eq!(blocks.len(), 5, "{blocks:?}");
+        assert_eq!(
+            blocks[3],
+            "Delegates from both sides met in Geneva on Monday to resume the talks."
+        );
+        parley_doc::Annotator::annotate(&crate::FurnitureRemover::new(), &mut doc)
+            .expect("furniture");
+        let dropped: Vec<&str> = doc.furniture.iter().map(|f| &doc.text[f.span]).collect();
+        assert_eq!(dropped, ["By Ann Lee", "Updated: March 4, 2025 3:45 PM", "Advertisement"]);
+        // CRLF files keep one block per line, with no empty blocks between.
+        let crlf =
+            document_from_text("Talks Stall\r\nThey met.\r\n".to_string(), DocMeta::default());
+        let blocks: Vec<&str> = crlf.blocks.iter().map(|b| &crlf.text[b.span]).collect();
+        assert_eq!(blocks, ["Talks Stall", "They met."]);
     }
 
     #[test]

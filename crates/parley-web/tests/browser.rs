@@ -38,6 +38,7 @@ fn example_store() -> (Store, i64) {
         syntax_model: Some(parley_syntax::SyntaxModel::embedded().expect("embedded syntax model")),
         actors: Some(parley_actors::ActorDictionary::embedded().expect("embedded actors")),
         events: Some(Arc::new(parley_events::EventLexicon::embedded().expect("embedded lexicon"))),
+        ..StandardConfig::default()
     };
     let pipeline = StandardPipeline::build(&config, Stages::Events).expect("pipeline");
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
