@@ -15,6 +15,7 @@ fn pipeline() -> &'static Pipeline {
             syntax_model: Some(parley_syntax::SyntaxModel::embedded().expect("model")),
             actors: Some(parley_actors::ActorDictionary::embedded().expect("actors")),
             events: Some(std::sync::Arc::new(parley_events::EventLexicon::embedded().expect("lexicon"))),
+            ..StandardConfig::default()
         };
         StandardPipeline::build(&config, Stages::LAST).expect("standard pipeline")
     })
