@@ -164,7 +164,11 @@ fn exercise(store: &mut Store) {
 
     // Exports.
     let mut gdelt = Vec::new();
-    assert_eq!(export::write(store, ExportFormat::Gdelt, &mut gdelt).expect("gdelt"), 4);
+    assert_eq!(
+        export::write(store, ExportFormat::Gdelt, &EventFilter::default(), &mut gdelt)
+            .expect("gdelt"),
+        4
+    );
     let gdelt = String::from_utf8(gdelt).expect("utf8");
     for line in gdelt.lines() {
         assert_eq!(line.split('\t').count(), GDELT_COLUMNS.len(), "{line}");
@@ -175,12 +179,13 @@ fn exercise(store: &mut Store) {
     assert_eq!(fields[7], "RUS");
     assert_eq!(fields[31], "4");
     let mut csv = Vec::new();
-    export::write(store, ExportFormat::Csv, &mut csv).expect("csv");
+    export::write(store, ExportFormat::Csv, &EventFilter::default(), &mut csv).expect("csv");
     let csv = String::from_utf8(csv).expect("utf8");
     assert!(csv.starts_with("id,date,date_precision,event_type"));
     assert_eq!(csv.lines().count(), 5);
     let mut plover = Vec::new();
-    export::write(store, ExportFormat::Plover, &mut plover).expect("plover");
+    export::write(store, ExportFormat::Plover, &EventFilter::default(), &mut plover)
+        .expect("plover");
     let lines: Vec<serde_json::Value> = String::from_utf8(plover)
         .expect("utf8")
         .lines()
@@ -190,7 +195,11 @@ fn exercise(store: &mut Store) {
     assert_eq!(lines[0]["event_type"], "REJECT");
     assert_eq!(lines[0]["mentions"].as_array().map(Vec::len), Some(4));
     let mut parquet = Vec::new();
-    assert_eq!(export::write(store, ExportFormat::Parquet, &mut parquet).expect("parquet"), 4);
+    assert_eq!(
+        export::write(store, ExportFormat::Parquet, &EventFilter::default(), &mut parquet)
+            .expect("parquet"),
+        4
+    );
     check_parquet(parquet);
 }
 
