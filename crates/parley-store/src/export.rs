@@ -541,7 +541,6 @@ pub fn parquet_schema() -> Schema {
     let required = [
         "id",
         "event_type",
-        "context",
         "cameo",
         "goldstein",
         "quad_class",
