@@ -29,8 +29,14 @@ for k in range(1, n + 1):
             shutil.copy(os.path.join(src, name), out)
 PY
 count() {
-  "$parley" events --db "$work/store.db" --modality any --format json --limit 10000 |
-    python3 -c 'import json,sys; e=[json.loads(l) for l in sys.stdin]; print(f"events={len(e)} reports={sum(x[\"num_reports\"] for x in e)} max_sources={max(x[\"num_sources\"] for x in e)}")'
+  "$parley" events --db "$work/store.db" --modality any --format json --limit 10000 >"$work/events.jsonl"
+  python3 - "$work/events.jsonl" <<'PY'
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+reports = sum(e["num_reports"] for e in events)
+sources = max(e["num_sources"] for e in events)
+print(f"events={len(events)} reports={reports} max_sources={sources}")
+PY
 }
 "$parley" ingest examples --db "$work/store.db" 2>/dev/null
 echo "once:            $(count)"
