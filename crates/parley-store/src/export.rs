@@ -614,3 +614,75 @@ fn write_parquet<W: Write + Send>(
     writer.close().map_err(|x| e(x.to_string()))?;
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> EventRow {
+        EventRow {
+            id: 7,
+            date: "2024-07-02".into(),
+            date_precision: Some("day".into()),
+            event_type: "REQUEST".into(),
+            mode: None,
+            context: vec![],
+            cameo: "020".into(),
+            goldstein: crate::query::round(f64::from(-7.2_f32), 1),
+            quad_class: 1,
+            plover_score: None,
+            actor_code: Some("USAGOV".into()),
+            actor_name: Some("State Department, \"Foggy Bottom\"".into()),
+            actor_country: Some("USA".into()),
+            actor_sector: Some("GOV".into()),
+            recipient_code: None,
+            recipient_name: None,
+            recipient_country: None,
+            recipient_sector: None,
+            location: None,
+            location_country: None,
+            modality: "asserted".into(),
+            confidence: crate::query::round(f64::from(0.85_f32), 3),
+            is_root: true,
+            num_reports: 2,
+            num_documents: 2,
+            num_sources: 1,
+            date_added: Some("20261207051122".into()),
+            sentence: "It urged calm.".into(),
+            source_url: None,
+            story_id: Some(3),
+        }
+    }
+
+    /// Codes are quoted text, floats carry no `f32` noise, missing values
+    /// are empty, booleans and times are in forms readers parse.
+    #[test]
+    fn csv_rows_quote_text_and_round_numbers() {
+        let mut out = Vec::new();
+        write_csv_rows(&[event()], &mut out).expect("write");
+        let line = String::from_utf8(out).expect("utf8");
+        assert_eq!(
+            line,
+            "7,\"2024-07-02\",\"day\",\"REQUEST\",,,\"020\",-7.2,1,,\"USAGOV\",\
+             \"State Department, \"\"Foggy Bottom\"\"\",\"USA\",\"GOV\",,,,,,,\"asserted\",0.85,true,\
+             2,2,1,\"2026-12-07T05:11:22Z\",\"It urged calm.\",,3\n"
+        );
+    }
+
+    #[test]
+    fn gdelt_fields_come_from_the_event() {
+        let row = gdelt_row(&event());
+        let field = |name: &str| {
+            let i = GDELT_COLUMNS.iter().position(|c| *c == name).expect("column");
+            row[i].as_str()
+        };
+        assert_eq!(field("IsRootEvent"), "1");
+        assert_eq!(field("EventCode"), "020");
+        assert_eq!(field("EventRootCode"), "02");
+        assert_eq!(field("GoldsteinScale"), "-7.2");
+        assert_eq!(field("NumSources"), "1");
+        assert_eq!(field("NumArticles"), "2");
+        assert_eq!(field("DATEADDED"), "20261207051122");
+        assert_eq!(field("Actor1CountryCode"), "USA");
+    }
+}
