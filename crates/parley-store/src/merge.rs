@@ -246,10 +246,15 @@ pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
         members.sort_by_key(|(p, r)| (p.0, r.id));
         let first = clusters.len();
         for (p, r) in members {
-            // The most recent clusters only: members are in date order.
-            let recent = clusters[first..].iter_mut().rev().take(8);
-            let mut recent =
-                recent.filter(|c| c.agrees(r.actor.as_deref(), r.recipient.as_deref()));
+            // The most recent clusters only (members are in date order):
+            // eight that agree on codes, among the last 64 of the root,
+            // whose sectors' clusters interleave.
+            let mut recent = clusters[first..]
+                .iter_mut()
+                .rev()
+                .take(64)
+                .filter(|c| c.agrees(r.actor.as_deref(), r.recipient.as_deref()))
+                .take(8);
             match recent.find(|c| c.fits(p)) {
                 Some(c) => c.add(p, r),
                 None => {
