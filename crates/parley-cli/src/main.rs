@@ -89,6 +89,8 @@ enum Command {
         /// Only events of this story.
         #[arg(long)]
         story: Option<i64>,
+        #[command(flatten)]
+        modality: store_cmds::ModalityArgs,
         /// How many events at most.
         #[arg(long, default_value_t = 100)]
         limit: usize,
@@ -127,6 +129,8 @@ enum Command {
         /// Output file (standard output when absent).
         #[arg(long, short)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        modality: store_cmds::ModalityArgs,
     },
     /// Serve the JSON API and the story pages; paths given are ingested first.
     Serve {
@@ -330,6 +334,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             since,
             until,
             story,
+            modality,
             limit,
             cursor,
             format,
@@ -341,6 +346,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 since,
                 until,
                 story,
+                modality: modality.filter(),
                 cursor,
                 limit: Some(limit),
             };
@@ -349,7 +355,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Quotes { db, speaker } => store_cmds::quotes(&db.db, speaker.as_deref()),
         Command::Stories { db } => store_cmds::stories(&db.db),
         Command::Story { id, db } => store_cmds::story(&db.db, id),
-        Command::Export { db, format, out } => store_cmds::export(&db.db, &format, out.as_ref()),
+        Command::Export { db, format, out, modality } => {
+            store_cmds::export(&db.db, &format, out.as_ref(), modality.filter())
+        }
         Command::Serve { input, db, addr } => store_cmds::serve(&input, &db.db, addr),
         Command::Bench { paths, min_mb, threads } => bench(&paths, min_mb, threads),
         Command::Eval { what: EvalCommand::Syntax { file, syntax_model } } => {

@@ -23,10 +23,35 @@ pub enum ViewFormat {
     Csv,
 }
 
+/// Which modalities `events` and `export` keep: asserted events only,
+/// unless asked.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ModalityArgs {
+    /// Only events of this modality: asserted (the default), negated,
+    /// hypothetical, conditional, questioned, or any.
+    #[arg(long, conflicts_with = "all_modalities")]
+    modality: Option<String>,
+    /// Every modality (same as --modality any); the modality column says which.
+    #[arg(long)]
+    all_modalities: bool,
+}
+
+impl ModalityArgs {
+    /// The store filter's `modality`.
+    pub fn filter(&self) -> Option<String> {
+        if self.all_modalities {
+            Some("any".to_string())
+        } else {
+            self.modality.clone()
+        }
+    }
+}
+
 /// What an ingest run did.
 #[derive(Default)]
 struct IngestTally {
     new: usize,
+    reprints: usize,
     unchanged: usize,
     sentences: usize,
     events: usize,
@@ -83,8 +108,9 @@ fn ingest_paths(
             }
         };
         match store.ingest(&doc) {
-            Ok(IngestOutcome::Inserted { sentences, events, .. }) => {
+            Ok(IngestOutcome::Inserted { sentences, events, reprint_of, .. }) => {
                 tally.new += 1;
+                tally.reprints += usize::from(reprint_of.is_some());
                 tally.sentences += sentences;
                 tally.events += events;
             }
@@ -111,8 +137,9 @@ fn ingest_paths(
     let stories = store.rebuild_stories().context("merging events and building stories")?;
     let counts = store.counts().context("counting")?;
     eprintln!(
-        "parley: {} new documents ({} sentences, {} event reports), {} unchanged, {} failed in {:.1}s; store now holds {} documents, {} events from {} reports, {} stories",
+        "parley: {} new documents ({} reprints of stored ones; {} sentences, {} event reports), {} unchanged, {} failed in {:.1}s; store now holds {} documents, {} events from {} reports, {} stories",
         tally.new,
+        tally.reprints,
         tally.sentences,
         tally.events,
         tally.unchanged,
@@ -148,10 +175,20 @@ pub fn events(db: &str, filter: EventFilter, format: ViewFormat) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-const EVENT_COLUMNS: [&str; 9] =
-    ["id", "date", "type", "cameo", "actor", "recipient", "reports", "sources", "sentence"];
+const EVENT_COLUMNS: [&str; 10] = [
+    "id",
+    "date",
+    "type",
+    "cameo",
+    "actor",
+    "recipient",
+    "modality",
+    "reports",
+    "sources",
+    "sentence",
+];
 
-fn event_cells(e: &EventRow) -> [String; 9] {
+fn event_cells(e: &EventRow) -> [String; 10] {
     [
         e.id.to_string(),
         e.date.clone(),
@@ -159,36 +196,27 @@ fn event_cells(e: &EventRow) -> [String; 9] {
         e.cameo.clone(),
         e.actor_code.clone().unwrap_or_default(),
         e.recipient_code.clone().unwrap_or_default(),
+        e.modality.clone(),
         e.num_reports.to_string(),
         e.num_sources.to_string(),
         e.sentence.split_whitespace().collect::<Vec<_>>().join(" "),
     ]
 }
 
+/// The export's CSV columns (one schema for `events` and `export`).
 fn write_events_csv(events: &[EventRow], out: &mut dyn Write) -> std::io::Result<()> {
-    let quote = |cell: &str| {
-        if cell.contains([',', '"', '\n']) {
-            format!("\"{}\"", cell.replace('"', "\"\""))
-        } else {
-            cell.to_string()
-        }
-    };
-    writeln!(out, "{}", EVENT_COLUMNS.join(","))?;
-    for event in events {
-        let cells = event_cells(event);
-        writeln!(out, "{}", cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","))?;
-    }
-    Ok(())
+    parley_store::export::write_csv_header(out)?;
+    parley_store::export::write_csv_rows(events, out)
 }
 
 fn write_events_table(events: &[EventRow], out: &mut dyn Write) -> std::io::Result<()> {
     const SENTENCE_WIDTH: usize = 70;
-    let rows: Vec<[String; 9]> = events
+    let rows: Vec<[String; 10]> = events
         .iter()
         .map(|e| {
             let mut cells = event_cells(e);
-            if cells[8].chars().count() > SENTENCE_WIDTH {
-                cells[8] = cells[8].chars().take(SENTENCE_WIDTH - 1).collect::<String>() + "…";
+            if cells[9].chars().count() > SENTENCE_WIDTH {
+                cells[9] = cells[9].chars().take(SENTENCE_WIDTH - 1).collect::<String>() + "…";
             }
             cells
         })
@@ -273,17 +301,24 @@ pub fn story(db: &str, id: i64) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `parley export`: every merged event in one format, to a file or stdout.
-pub fn export(db: &str, format: &str, out: Option<&PathBuf>) -> anyhow::Result<ExitCode> {
+/// `parley export`: every merged event of the chosen modalities (asserted
+/// by default) in one format, to a file or stdout.
+pub fn export(
+    db: &str,
+    format: &str,
+    out: Option<&PathBuf>,
+    modality: Option<String>,
+) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let format = parley_store::export::ExportFormat::parse(format)?;
+    let filter = EventFilter { modality, ..EventFilter::default() };
     let n = match out {
-        Some(path) => parley_store::export::write_path(&store, format, path)
+        Some(path) => parley_store::export::write_path(&store, format, &filter, path)
             .with_context(|| format!("writing {}", path.display()))?,
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            let n = parley_store::export::write(&store, format, &mut lock)?;
+            let n = parley_store::export::write(&store, format, &filter, &mut lock)?;
             lock.flush()?;
             n
         }

@@ -34,6 +34,31 @@ pub fn content_hash(doc: &Document) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The hash of a document's body as read, not as published: SHA-256
+/// (hex) over its lower-cased words joined by single spaces, so a reprint
+/// under another id, outlet, headline or date, or with other spacing,
+/// punctuation or case, hashes the same.
+pub fn body_hash(text: &str) -> String {
+    let mut h = Sha256::new();
+    for (i, word) in crate::story::words(text).iter().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(word.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Now, UTC, as `YYYYMMDDHHMMSS` (GDELT's DATEADDED form).
+pub(crate) fn utc_now_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let day: String = crate::merge::iso_from_days(secs.div_euclid(86_400)).replace('-', "");
+    let s = secs.rem_euclid(86_400);
+    format!("{day}{:02}{:02}{:02}", s / 3600, s % 3600 / 60, s % 60)
+}
+
 /// The text under a span, or an error naming the field (a span that does
 /// not fit the text fails the document instead of panicking).
 fn slice<'a>(doc: &'a Document, span: Span, what: &str) -> Result<&'a str, StoreError> {
@@ -111,9 +136,16 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
         delete_document(db, row.i64(0))?;
     }
 
+    let body = body_hash(&doc.text);
+    let reprint_of = db
+        .query_opt(
+            "SELECT MIN(id) FROM documents WHERE body_hash = ?",
+            &[Val::from(body.as_str())],
+        )?
+        .and_then(|row| row.opt_i64(0));
     let document_id = db.insert_id(
-        "INSERT INTO documents (doc_key, origin, content_hash, date, source, url, title, text, num_sentences, num_reports) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO documents (doc_key, origin, content_hash, date, source, url, title, text, num_sentences, num_reports, body_hash, added_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         &[
             Val::from(meta.id.as_str()),
             Val::from(meta.origin.as_str()),
@@ -125,6 +157,8 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
             Val::from(doc.text.as_str()),
             Val::from(doc.sentences.len()),
             Val::from(doc.events.len()),
+            Val::from(body),
+            Val::from(utc_now_stamp()),
         ],
     )?;
     let mut sentence_rows = Vec::with_capacity(doc.sentences.len());
@@ -234,6 +268,7 @@ pub(crate) fn ingest(db: &mut Backend, doc: &Document) -> Result<IngestOutcome, 
         mentions: doc.mentions.len(),
         quotes,
         replaced,
+        reprint_of,
     })
 }
 
@@ -277,11 +312,11 @@ const REPORT_INSERT: &str = "INSERT INTO reports (document_id, sentence_idx, eve
      trigger_start, trigger_end, date, date_precision, date_start, date_end, \
      location_name, location_country, location_start, location_end, \
      speaker_code, speaker_name, speaker_start, speaker_end, quote_start, quote_end, \
-     modality, modality_rule, confidence, rule) VALUES ";
+     modality, modality_rule, confidence, rule, actor_sector, recipient_sector) VALUES ";
 
 /// The values of one event's `reports` row, in [`REPORT_INSERT`]'s order;
 /// fails if a span does not fit the text.
-fn report_vals(doc: &Document, document_id: i64, event: &Event) -> Result<[Val; 39], StoreError> {
+fn report_vals(doc: &Document, document_id: i64, event: &Event) -> Result<[Val; 41], StoreError> {
     if event.sentence.get() >= doc.sentences.len() {
         return Err(StoreError::Invalid(format!(
             "event points at sentence {} of {}",
@@ -344,5 +379,7 @@ fn report_vals(doc: &Document, document_id: i64, event: &Event) -> Result<[Val; 
         Val::from(event.modality_rule.clone()),
         Val::from(event.confidence),
         Val::from(event.rule.as_str()),
+        Val::from(event.actor.as_ref().and_then(|p| p.actor.sector.clone())),
+        Val::from(event.recipient.as_ref().and_then(|p| p.actor.sector.clone())),
     ])
 }

@@ -33,6 +33,7 @@
 use std::cell::RefCell;
 
 mod bench;
+pub mod copies;
 mod db;
 mod error;
 pub mod export;
@@ -40,14 +41,16 @@ mod ingest;
 pub mod merge;
 mod model;
 mod query;
+mod rebuild;
 mod render;
 mod schema;
 pub mod story;
 
 pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
 pub use error::StoreError;
-pub use ingest::content_hash;
+pub use ingest::{body_hash, content_hash};
 pub use model::*;
+pub use query::MODALITIES;
 pub use render::render_story_text;
 pub use schema::latest_version;
 
@@ -108,7 +111,7 @@ impl Store {
     pub fn rebuild_stories(&mut self) -> Result<usize, StoreError> {
         let db = self.db.get_mut();
         db.transaction(|tx| {
-            merge::rebuild_events(tx)?;
+            rebuild::rebuild_events(tx)?;
             story::rebuild_stories(tx)
         })
     }

@@ -3,13 +3,21 @@
 //! Every coded event in a sentence is stored as a *report*. Reports of the
 //! same real-world event (one article's lead and its fifth paragraph, or
 //! three outlets covering one summit) are merged into one *event*, so
-//! counts are of events, not of articles. Two reports are of the same
-//! event when all of these hold:
+//! counts are of events, not of articles.
 //!
-//! 1. **Same actor**: both have an actor, and their codes agree on the
-//!    first six letters (country or group plus sector: `RUSGOV` and
-//!    `RUSGOVFOR` agree, `RUSGOV` and `RUSMIL` do not). Reports without an
-//!    actor are never merged.
+//! First, **reprints** ([`crate::copies`]): a report in a copy of an
+//! article joins the report of the original with the same sentence words,
+//! type, modality and trigger, whatever either's actor or date.
+//!
+//! The other reports are of the same event when all of these hold:
+//!
+//! 1. **Same actor**: both have an actor, and their codes agree
+//!    ([`codes_compatible`]): the first six letters (country or group plus
+//!    sector) are equal, or one is the general form of the other (`ARM`
+//!    and `ARMGOV`; `RUSGOV` and `RUSGOVFOR` agree, `RUSGOV` and `RUSMIL`
+//!    do not). A report **without an actor** joins the one event of its
+//!    type, recipient, modality and date that it fits; when none or
+//!    several fit (or it has no recipient either), it stands alone.
 //! 2. **Same PLOVER type** and **same modality** (a denial is not the
 //!    event it denies).
 //! 3. **Same recipient**, compared as the actor is, or both without one.
@@ -23,18 +31,18 @@
 //!      widened by one day on each side): `2024-07-03` (day) fits
 //!      `2024-07` (month), `2024-06` and `2024-07` (months) do not.
 //!
-//! Reports are clustered per key (actor, type, recipient, modality) in
-//! date order; a report joins the most recent cluster whose every member
-//! it is compatible with, else starts a new one, so clusters never chain
-//! across a long run of days. An event takes its id from its smallest
-//! report id (stable across rebuilds), its date from its most precise
-//! (then earliest) report, its codes and CAMEO code from the most frequent
-//! among its reports, and counts its reports, documents and outlets.
+//! Reports are clustered per key (actor root, type, recipient root,
+//! modality) in date order; a report joins the most recent cluster whose
+//! every member it is compatible with, else starts a new one, so clusters
+//! never chain across a long run of days. An event takes its id from its
+//! smallest report id (stable across rebuilds), its date from its most
+//! precise (then earliest) report, its codes and CAMEO code from the most
+//! frequent among its reports, and counts its reports, documents and
+//! outlets (see `rebuild`).
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::db::{Backend, Val};
-use crate::{code_root, StoreError};
+use crate::code_root;
 
 /// Days two day-precision reports may lie apart and still be one event.
 pub const DAY_SLACK: i64 = 3;
@@ -138,8 +146,16 @@ pub fn merge_code(code: &str) -> String {
 /// A period in days (first, last, whether a single day), as [`period`] gives.
 type Period = (i64, i64, bool);
 
+/// The first six letters of two codes agree, or one is the general form
+/// of the other (`ARM` and `ARMGOV`: one outlet named the country, another
+/// its government). `ARMGOV` and `ARMMIL` do not agree.
+pub fn codes_compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (merge_code(a), merge_code(b));
+    !a.is_empty() && !b.is_empty() && (a.starts_with(&b) || b.starts_with(&a))
+}
+
 /// A cluster of reports, summarised so that "compatible with every
-/// member" is four comparisons, not one per member.
+/// member" is a few comparisons, not one per member.
 #[derive(Default)]
 struct Cluster {
     ids: Vec<i64>,
@@ -147,6 +163,9 @@ struct Cluster {
     days: Option<(i64, i64)>,
     /// Latest start and earliest end of its coarser members' periods.
     periods: Option<(i64, i64)>,
+    /// Distinct six-letter actor and recipient codes of its members.
+    actors: Vec<String>,
+    recipients: Vec<String>,
 }
 
 impl Cluster {
@@ -167,236 +186,109 @@ impl Cluster {
         with_days && with_periods
     }
 
-    fn add(&mut self, p: Period, id: i64) {
-        self.ids.push(id);
+    /// Whether a report with these codes agrees with every member's.
+    fn agrees(&self, actor: Option<&str>, recipient: Option<&str>) -> bool {
+        let all = |codes: &[String], code: Option<&str>| {
+            code.is_none_or(|code| codes.iter().all(|c| codes_compatible(c, code)))
+        };
+        all(&self.actors, actor) && all(&self.recipients, recipient)
+    }
+
+    fn add(&mut self, p: Period, r: &MergeKeyed) {
+        self.ids.push(r.id);
         if p.2 {
             self.days = Some(self.days.map_or((p.0, p.0), |(a, b)| (a.min(p.0), b.max(p.0))));
         } else {
             self.periods = Some(self.periods.map_or((p.0, p.1), |(a, b)| (a.max(p.0), b.min(p.1))));
         }
+        for (codes, code) in [(&mut self.actors, &r.actor), (&mut self.recipients, &r.recipient)] {
+            if let Some(code) = code.as_deref().map(merge_code) {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
     }
+}
+
+fn period_of(r: &MergeKeyed) -> Option<Period> {
+    period(r.date.as_deref()?, r.precision.as_deref().unwrap_or("day"))
 }
 
 /// Clusters reports by the merge rule; each cluster lists report ids in
 /// ascending order, and clusters are sorted by their smallest id.
 pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
+    // (actor root, type, recipient root, modality): codes within a group
+    // are then checked pairwise by `codes_compatible`.
     type Key = (String, String, Option<String>, String);
-    let mut groups: BTreeMap<Key, Vec<&MergeKeyed>> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, Vec<(Period, &MergeKeyed)>> = BTreeMap::new();
+    let mut actorless: Vec<(Period, &MergeKeyed)> = Vec::new();
     let mut out: Vec<Vec<i64>> = Vec::new();
     for r in reports {
-        let dated =
-            r.date.as_deref().and_then(|d| period(d, r.precision.as_deref().unwrap_or("day")));
-        match (&r.actor, dated) {
-            (Some(actor), Some(_)) => {
+        match (&r.actor, period_of(r)) {
+            (Some(actor), Some(p)) => {
                 let key = (
-                    merge_code(actor),
+                    code_root(actor),
                     r.event_type.clone(),
-                    r.recipient.as_deref().map(merge_code),
+                    r.recipient.as_deref().map(code_root),
                     r.modality.clone(),
                 );
-                groups.entry(key).or_default().push(r);
+                groups.entry(key).or_default().push((p, r));
             }
+            (None, Some(p)) if r.recipient.is_some() => actorless.push((p, r)),
             _ => out.push(vec![r.id]),
         }
     }
-    for (_, members) in groups {
-        let mut dated: Vec<(Period, i64)> = members
-            .iter()
-            .filter_map(|r| {
-                let p = period(r.date.as_deref()?, r.precision.as_deref().unwrap_or("day"))?;
-                Some((p, r.id))
-            })
-            .collect();
-        dated.sort_by_key(|(p, id)| (p.0, *id));
-        let mut clusters: Vec<Cluster> = Vec::new();
-        for (p, id) in dated {
-            // The most recent clusters only: members are in date order.
-            match clusters.iter_mut().rev().take(8).find(|c| c.fits(p)) {
-                Some(c) => c.add(p, id),
+    // Clusters by (type, recipient root, modality), for the actorless.
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_target: HashMap<(String, Option<String>, String), Vec<usize>> = HashMap::new();
+    for ((_, ty, recipient, modality), mut members) in groups {
+        members.sort_by_key(|(p, r)| (p.0, r.id));
+        let first = clusters.len();
+        for (p, r) in members {
+            // The most recent clusters only (members are in date order):
+            // eight that agree on codes, among the last 64 of the root,
+            // whose sectors' clusters interleave.
+            let mut recent = clusters[first..]
+                .iter_mut()
+                .rev()
+                .take(64)
+                .filter(|c| c.agrees(r.actor.as_deref(), r.recipient.as_deref()))
+                .take(8);
+            match recent.find(|c| c.fits(p)) {
+                Some(c) => c.add(p, r),
                 None => {
                     let mut c = Cluster::default();
-                    c.add(p, id);
+                    c.add(p, r);
                     clusters.push(c);
                 }
             }
         }
-        out.extend(clusters.into_iter().map(|c| c.ids));
+        by_target.entry((ty, recipient, modality)).or_default().extend(first..clusters.len());
     }
+    // A report without an actor ("the embassy was attacked") joins the one
+    // event it fits of the same type, recipient and date; when none or
+    // several fit, it stands alone rather than guess who acted.
+    for (p, r) in actorless {
+        let key = (r.event_type.clone(), r.recipient.as_deref().map(code_root), r.modality.clone());
+        let fitting: Vec<usize> = by_target
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| clusters[i].fits(p) && clusters[i].agrees(None, r.recipient.as_deref()))
+            .collect();
+        match fitting.as_slice() {
+            [one] => clusters[*one].add(p, r),
+            _ => out.push(vec![r.id]),
+        }
+    }
+    out.extend(clusters.into_iter().map(|c| c.ids));
     for c in &mut out {
         c.sort_unstable();
     }
     out.sort_by_key(|c| c[0]);
     out
-}
-
-/// Picks a (code, name) pair of a report.
-type PickName = dyn Fn(&Loaded) -> (Option<&str>, Option<&str>);
-
-/// A report as loaded for merging.
-struct Loaded {
-    keyed: MergeKeyed,
-    document_id: i64,
-    source: Option<String>,
-    url: Option<String>,
-    mode: Option<String>,
-    context: String,
-    cameo: String,
-    goldstein: f64,
-    quad_class: i64,
-    plover_score: Option<f64>,
-    actor_name: Option<String>,
-    recipient_name: Option<String>,
-    location_name: Option<String>,
-    location_country: Option<String>,
-    confidence: f64,
-    sentence: String,
-}
-
-fn most_frequent<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for v in values.flatten() {
-        match counts.iter_mut().find(|(x, _)| *x == v) {
-            Some(c) => c.1 += 1,
-            None => counts.push((v, 1)),
-        }
-    }
-    // First seen wins ties: the max_by_key keeps the last max, so reverse.
-    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(v, _)| v.to_string())
-}
-
-fn precision_rank(p: Option<&str>) -> u8 {
-    match p {
-        Some("day") | None => 0,
-        Some("week") => 1,
-        Some("month") => 2,
-        _ => 3,
-    }
-}
-
-/// Rebuilds the `events` table from `reports` (inside the caller's transaction).
-pub(crate) fn rebuild_events(db: &mut Backend) -> Result<usize, StoreError> {
-    db.exec("UPDATE reports SET event_id = NULL", &[])?;
-    db.exec("DELETE FROM events", &[])?;
-    let rows = db.query(
-        "SELECT r.id, r.actor_code, r.recipient_code, r.event_type, r.modality, \
-                COALESCE(r.date, d.date), CASE WHEN r.date IS NULL THEN 'day' ELSE r.date_precision END, \
-                r.document_id, d.source, d.url, r.mode, r.context, r.cameo, r.goldstein, r.quad_class, r.plover_score, \
-                r.actor_name, r.recipient_name, r.location_name, r.location_country, r.confidence, s.text \
-         FROM reports r JOIN documents d ON d.id = r.document_id \
-         LEFT JOIN sentences s ON s.document_id = r.document_id AND s.idx = r.sentence_idx \
-         ORDER BY r.id",
-        &[],
-    )?;
-    let loaded: Vec<Loaded> = rows
-        .into_iter()
-        .map(|r| Loaded {
-            keyed: MergeKeyed {
-                id: r.i64(0),
-                actor: r.opt_str(1),
-                recipient: r.opt_str(2),
-                event_type: r.str(3),
-                modality: r.str(4),
-                date: r.opt_str(5),
-                precision: r.opt_str(6),
-            },
-            document_id: r.i64(7),
-            source: r.opt_str(8),
-            url: r.opt_str(9),
-            mode: r.opt_str(10),
-            context: r.str(11),
-            cameo: r.str(12),
-            goldstein: r.f64(13),
-            quad_class: r.i64(14),
-            plover_score: r.opt_str(15).and_then(|s| s.parse().ok()),
-            actor_name: r.opt_str(16),
-            recipient_name: r.opt_str(17),
-            location_name: r.opt_str(18),
-            location_country: r.opt_str(19),
-            confidence: r.f64(20),
-            sentence: r.str(21),
-        })
-        .collect();
-    let keyed: Vec<MergeKeyed> = loaded.iter().map(|l| l.keyed.clone()).collect();
-    let by_id: HashMap<i64, &Loaded> = loaded.iter().map(|l| (l.keyed.id, l)).collect();
-    let clusters = cluster_reports(&keyed);
-    for ids in &clusters {
-        let members: Vec<&Loaded> = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
-        let Some(first) = members.first() else { continue };
-        let dated = members.iter().filter(|m| m.keyed.date.is_some()).min_by_key(|m| {
-            (precision_rank(m.keyed.precision.as_deref()), m.keyed.date.clone(), m.keyed.id)
-        });
-        let (date, precision) = match dated {
-            Some(m) => (m.keyed.date.clone().unwrap_or_default(), m.keyed.precision.clone()),
-            None => (String::new(), None),
-        };
-        let actor_code = most_frequent(members.iter().map(|m| m.keyed.actor.as_deref()));
-        let recipient_code = most_frequent(members.iter().map(|m| m.keyed.recipient.as_deref()));
-        let cameo =
-            most_frequent(members.iter().map(|m| Some(m.cameo.as_str()))).unwrap_or_default();
-        let with_cameo = members.iter().find(|m| m.cameo == cameo).unwrap_or(first);
-        let name_of = |code: &Option<String>, pick: &PickName| {
-            members.iter().find_map(|m| {
-                let (c, n) = pick(m);
-                (c == code.as_deref()).then_some(n).flatten().map(str::to_string)
-            })
-        };
-        let actor_name =
-            name_of(&actor_code, &|m| (m.keyed.actor.as_deref(), m.actor_name.as_deref()));
-        let recipient_name = name_of(&recipient_code, &|m| {
-            (m.keyed.recipient.as_deref(), m.recipient_name.as_deref())
-        });
-        let location = members.iter().find(|m| m.location_name.is_some());
-        let mut docs: Vec<i64> = members.iter().map(|m| m.document_id).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let mut sources: Vec<&str> = members.iter().filter_map(|m| m.source.as_deref()).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        let confidence = members.iter().map(|m| m.confidence).fold(0.0, f64::max);
-        db.exec(
-            "INSERT INTO events (id, event_type, mode, context, cameo, goldstein, quad_class, plover_score, \
-             actor_code, actor_root, actor_name, recipient_code, recipient_root, recipient_name, date, date_precision, \
-             location_name, location_country, modality, confidence, num_reports, num_documents, num_sources, \
-             first_document_id, sentence, source_url, story_id) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            &[
-                Val::Int(first.keyed.id),
-                Val::from(first.keyed.event_type.as_str()),
-                Val::from(with_cameo.mode.clone()),
-                Val::from(with_cameo.context.as_str()),
-                Val::from(cameo.as_str()),
-                Val::from(with_cameo.goldstein),
-                Val::Int(with_cameo.quad_class),
-                Val::from(with_cameo.plover_score),
-                Val::from(actor_code.clone()),
-                Val::from(actor_code.as_deref().map(code_root)),
-                Val::from(actor_name),
-                Val::from(recipient_code.clone()),
-                Val::from(recipient_code.as_deref().map(code_root)),
-                Val::from(recipient_name),
-                Val::from(date),
-                Val::from(precision),
-                Val::from(location.and_then(|m| m.location_name.clone())),
-                Val::from(location.and_then(|m| m.location_country.clone())),
-                Val::from(first.keyed.modality.as_str()),
-                Val::from(confidence),
-                Val::from(members.len()),
-                Val::from(docs.len()),
-                Val::from(sources.len()),
-                Val::Int(first.document_id),
-                Val::from(first.sentence.as_str()),
-                Val::from(first.url.clone()),
-            ],
-        )?;
-        for id in ids {
-            db.exec(
-                "UPDATE reports SET event_id = ? WHERE id = ?",
-                &[Val::Int(first.keyed.id), Val::Int(*id)],
-            )?;
-        }
-    }
-    tracing::info!(reports = loaded.len(), events = clusters.len(), "merged reports into events");
-    Ok(clusters.len())
 }
 
 #[cfg(test)]
@@ -458,16 +350,16 @@ mod tests {
     fn merge_rule_table() {
         let reports = vec![
             r(1, "RUSGOV", "REJECT", Some("UKR"), "2024-07-03", "day"),
-            r(2, "RUSGOVFOR", "REJECT", Some("UKRGOV"), "2024-07-04", "day"), // same 6-letter actor, same recipient root+sector? UKR vs UKRGOV differ
+            r(2, "RUSGOVFOR", "REJECT", Some("UKRGOV"), "2024-07-04", "day"), // same 6-letter actor; UKR is UKRGOV's general form
             r(3, "RUSGOV", "REJECT", Some("UKR"), "2024-07-05", "day"),       // within 3 days of 1
             r(4, "RUSGOV", "REJECT", Some("UKR"), "2024-07-20", "day"),       // too late
             r(5, "RUSMIL", "REJECT", Some("UKR"), "2024-07-03", "day"),       // other sector
             r(6, "RUSGOV", "ACCUSE", Some("UKR"), "2024-07-03", "day"),       // other type
             r(7, "RUSGOV", "REJECT", None, "2024-07-03", "day"),              // no recipient
             r(8, "RUSGOV", "REJECT", None, "2024-07-01", "month"),            // month fits 7
-            r(9, "", "REJECT", Some("UKR"), "2024-07-03", "day"),             // no actor: alone
-            r(10, "", "REJECT", Some("UKR"), "2024-07-03", "day"),            // no actor: alone
-            r(11, "RUSGOV", "REJECT", Some("UKR"), "", "day"),                // no date: alone
+            r(9, "", "REJECT", Some("UKR"), "2024-07-03", "day"), // no actor: RUSGOV and RUSMIL fit
+            r(10, "", "ACCUSE", Some("UKR"), "2024-07-03", "day"), // no actor: only 6 fits
+            r(11, "RUSGOV", "REJECT", Some("UKR"), "", "day"),    // no date: alone
         ];
         let mut negated = r(12, "RUSGOV", "REJECT", Some("UKR"), "2024-07-03", "day");
         negated.modality = "negated".to_string();
@@ -475,18 +367,35 @@ mod tests {
         all.push(negated);
         let clusters = cluster_reports(&all);
         let expect: Vec<Vec<i64>> = vec![
-            vec![1, 3],
-            vec![2],
+            vec![1, 2, 3],
             vec![4],
             vec![5],
-            vec![6],
+            vec![6, 10],
             vec![7, 8],
             vec![9],
-            vec![10],
             vec![11],
             vec![12],
         ];
         assert_eq!(clusters, expect);
+    }
+
+    /// One outlet names the country, another its government: one event.
+    /// A general code joins one specific form (the most recent cluster it
+    /// fits), never a cluster holding two conflicting ones.
+    #[test]
+    fn general_and_specific_codes_merge() {
+        let reports = vec![
+            r(1, "ARMGOV", "ACCUSE", Some("AZE"), "2024-07-03", "day"),
+            r(2, "ARM", "ACCUSE", Some("AZEMIL"), "2024-07-03", "day"),
+            r(3, "ARMMIL", "ACCUSE", Some("AZE"), "2024-07-03", "day"),
+            r(4, "ARM", "ACCUSE", Some("AZE"), "2024-07-04", "day"),
+        ];
+        assert_eq!(cluster_reports(&reports), vec![vec![1, 2], vec![3, 4]]);
+        assert!(codes_compatible("ARM", "ARMGOV"));
+        assert!(codes_compatible("RUSGOVFOR", "RUSGOV"));
+        assert!(!codes_compatible("ARMGOV", "ARMMIL"));
+        assert!(!codes_compatible("ARM", "AZE"));
+        assert!(!codes_compatible("", "ARM"));
     }
 
     #[test]

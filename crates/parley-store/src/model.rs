@@ -21,6 +21,9 @@ pub enum IngestOutcome {
         quotes: usize,
         /// Whether an older version (same `meta.id` and origin, other content) was replaced.
         replaced: bool,
+        /// The stored document whose body text this one repeats (a reprint
+        /// under another id or outlet): its events count as further reports.
+        reprint_of: Option<i64>,
     },
     /// A document with the same content hash is already stored: nothing changed.
     Unchanged {
@@ -64,6 +67,10 @@ pub struct EventFilter {
     pub until: Option<String>,
     /// Only events of this story.
     pub story: Option<i64>,
+    /// Modality: `None` is `asserted` only (negated, hypothetical,
+    /// conditional and questioned events are left out by default); `any`
+    /// includes every modality; a modality name selects that one.
+    pub modality: Option<String>,
     /// Opaque cursor from a previous page's `next`.
     pub cursor: Option<String>,
     /// Page size; default 100, at most 10 000.
@@ -96,34 +103,47 @@ pub struct EventRow {
     pub context: Vec<String>,
     /// CAMEO code.
     pub cameo: String,
-    /// Goldstein weight, -10..10.
+    /// Goldstein weight, -10..10, rounded to one decimal.
     pub goldstein: f64,
     /// GDELT QuadClass: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.
     pub quad_class: i64,
-    /// PLOVER score, -10..10.
+    /// PLOVER score, -10..10, rounded to two decimals.
     pub plover_score: Option<f64>,
     /// Actor code, e.g. `RUSGOV`.
     pub actor_code: Option<String>,
     /// Actor's name (a person's or organisation's canonical name), if known.
     pub actor_name: Option<String>,
+    /// Actor's ISO alpha-3 country, when it belongs to a state.
+    pub actor_country: Option<String>,
+    /// Actor's CAMEO sector (`GOV`, `MIL`, `REB`...), if any.
+    pub actor_sector: Option<String>,
     /// Recipient code.
     pub recipient_code: Option<String>,
     /// Recipient's name, if known.
     pub recipient_name: Option<String>,
+    /// Recipient's ISO alpha-3 country.
+    pub recipient_country: Option<String>,
+    /// Recipient's CAMEO sector.
+    pub recipient_sector: Option<String>,
     /// Place name, if known.
     pub location: Option<String>,
     /// ISO alpha-3 country of the place.
     pub location_country: Option<String>,
     /// `asserted`, `negated`, `hypothetical`, `conditional` or `questioned`.
     pub modality: String,
-    /// Highest coder confidence among its reports, 0..1.
+    /// Highest coder confidence among its reports, 0..1, rounded to three decimals.
     pub confidence: f64,
+    /// Whether a report of it lies in the lead of its article (GDELT's IsRootEvent).
+    pub is_root: bool,
     /// Reports (event mentions) merged into it.
     pub num_reports: i64,
     /// Distinct documents reporting it.
     pub num_documents: i64,
-    /// Distinct outlets reporting it.
+    /// Distinct outlets reporting it, at least 1 (documents without an
+    /// outlet count as one unnamed outlet).
     pub num_sources: i64,
+    /// When its first report was stored, `YYYYMMDDHHMMSS` UTC.
+    pub date_added: Option<String>,
     /// The sentence of its first report.
     pub sentence: String,
     /// Address of its first report's document.
@@ -214,6 +234,8 @@ pub struct EventDetail {
     pub event: EventRow,
     /// Its reports, by document date then document and sentence.
     pub reports: Vec<ReportRow>,
+    /// The distinct outlets of its reports, sorted.
+    pub outlets: Vec<String>,
 }
 
 /// A stored document, without its text.

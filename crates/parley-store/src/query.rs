@@ -13,7 +13,15 @@ use crate::{code_root, StoreError};
 pub(crate) const EVENT_COLS: &str = "e.id, e.date, e.date_precision, e.event_type, e.mode, e.context, e.cameo, \
     e.goldstein, e.quad_class, e.plover_score, e.actor_code, e.actor_name, e.recipient_code, e.recipient_name, \
     e.location_name, e.location_country, e.modality, e.confidence, e.num_reports, e.num_documents, e.num_sources, \
-    e.sentence, e.source_url, e.story_id";
+    e.sentence, e.source_url, e.story_id, e.actor_country, e.actor_sector, e.recipient_country, \
+    e.recipient_sector, e.is_root, e.date_added";
+
+/// Rounds to `places` decimals: the coder's weights are `f32`, and their
+/// widening to `f64` shows as noise (-7.199999809265137) in every export.
+pub(crate) fn round(x: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    (x * scale).round() / scale
+}
 
 pub(crate) fn event_row(r: &Row) -> EventRow {
     EventRow {
@@ -24,20 +32,26 @@ pub(crate) fn event_row(r: &Row) -> EventRow {
         mode: r.opt_str(4),
         context: serde_json::from_str(&r.str(5)).unwrap_or_default(),
         cameo: r.str(6),
-        goldstein: r.f64(7),
+        goldstein: round(r.f64(7), 1),
         quad_class: r.i64(8),
-        plover_score: r.opt_str(9).and_then(|s| s.parse().ok()),
+        plover_score: r.opt_str(9).and_then(|s| s.parse().ok()).map(|x| round(x, 2)),
         actor_code: r.opt_str(10),
         actor_name: r.opt_str(11),
+        actor_country: r.opt_str(24),
+        actor_sector: r.opt_str(25),
         recipient_code: r.opt_str(12),
         recipient_name: r.opt_str(13),
+        recipient_country: r.opt_str(26),
+        recipient_sector: r.opt_str(27),
         location: r.opt_str(14),
         location_country: r.opt_str(15),
         modality: r.str(16),
-        confidence: r.f64(17),
+        confidence: round(r.f64(17), 3),
+        is_root: r.i64(28) != 0,
         num_reports: r.i64(18),
         num_documents: r.i64(19),
         num_sources: r.i64(20),
+        date_added: r.opt_str(29),
         sentence: r.str(21),
         source_url: r.opt_str(22),
         story_id: r.opt_i64(23),
@@ -127,6 +141,10 @@ fn events_sql(f: &EventFilter, limit: usize) -> Result<(String, Vec<Val>), Store
         sql.push_str(" AND e.story_id = ?");
         params.push(Val::Int(story));
     }
+    if let Some(modality) = modality_condition(f.modality.as_deref())? {
+        sql.push_str(" AND e.modality = ?");
+        params.push(Val::from(modality));
+    }
     if let Some(cursor) = &f.cursor {
         let (date, id) = decode_cursor(cursor)?;
         // A row value: both databases turn it into one index range, where
@@ -138,6 +156,25 @@ fn events_sql(f: &EventFilter, limit: usize) -> Result<(String, Vec<Val>), Store
     sql.push_str(" ORDER BY e.date, e.id LIMIT ?");
     params.push(Val::from(limit + 1));
     Ok((sql, params))
+}
+
+/// The modalities the coder writes, `asserted` first.
+pub const MODALITIES: [&str; 5] =
+    ["asserted", "negated", "hypothetical", "conditional", "questioned"];
+
+/// The modality an event filter keeps: `None` (the default) is
+/// `asserted`, `any` keeps every one (no condition).
+fn modality_condition(modality: Option<&str>) -> Result<Option<&'static str>, StoreError> {
+    let Some(m) = modality.map(str::trim).filter(|m| !m.is_empty()) else {
+        return Ok(Some("asserted"));
+    };
+    let m = m.to_ascii_lowercase();
+    if m == "any" || m == "all" {
+        return Ok(None);
+    }
+    MODALITIES.iter().find(|x| **x == m).map(|x| Some(*x)).ok_or_else(|| {
+        StoreError::Invalid(format!("modality {m:?}: use any or one of {}", MODALITIES.join(", ")))
+    })
 }
 
 const REPORT_SELECT: &str = "SELECT r.id, r.event_id, r.event_type, r.cameo, r.document_id, d.doc_key, d.title, d.source, \
@@ -207,7 +244,7 @@ pub(crate) fn event(db: &mut Backend, id: i64) -> Result<Option<EventDetail>, St
     else {
         return Ok(None);
     };
-    let reports = db
+    let reports: Vec<ReportRow> = db
         .query(
             &format!("{REPORT_SELECT} WHERE r.event_id = ? ORDER BY d.date, r.document_id, r.sentence_idx, r.id"),
             &[Val::Int(id)],
@@ -215,7 +252,11 @@ pub(crate) fn event(db: &mut Backend, id: i64) -> Result<Option<EventDetail>, St
         .iter()
         .map(report_row)
         .collect();
-    Ok(Some(EventDetail { event: event_row(&row), reports }))
+    let mut outlets: Vec<String> =
+        reports.iter().filter_map(|r: &ReportRow| r.source.clone()).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    Ok(Some(EventDetail { event: event_row(&row), reports, outlets }))
 }
 
 const DOC_COLS: &str =
@@ -619,7 +660,15 @@ mod tests {
                 filter(s("RUSMIL"), s("UKRMIL"), None, s("2022-01-01"), s("2023-12-31")),
                 &["events_dyad", "events_actor_code", "events_recipient_code"],
             ),
-            (filter(None, None, None, s("2022-01-01"), None), &["events_date"]),
+            // Asserted only (the default): the modality index, in date order.
+            (filter(None, None, None, s("2022-01-01"), None), &["events_modality"]),
+            (
+                EventFilter {
+                    modality: s("any"),
+                    ..filter(None, None, None, s("2022-01-01"), None)
+                },
+                &["events_date"],
+            ),
             (EventFilter { story: Some(3), ..EventFilter::default() }, &["events_story"]),
             (
                 EventFilter {

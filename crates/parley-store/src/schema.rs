@@ -247,10 +247,42 @@ fn v3(_dialect: Dialect) -> String {
     V3_DROP_UNUSED.to_string()
 }
 
+/// What analysts need of a stored event that version 3 did not keep:
+/// a normalised body hash per document (reprints under other ids or
+/// outlets are found by it), when each document was stored (GDELT's
+/// DATEADDED; documents stored before this migration take its time), the
+/// parties' sectors per report, and per merged event the parties' country
+/// and sector, whether it is in an article's lead, and when it was added.
+/// The modality index serves the default `asserted`-only listing.
+const V4_ANALYST: &str = r#"
+ALTER TABLE documents ADD COLUMN body_hash TEXT;
+ALTER TABLE documents ADD COLUMN added_at TEXT;
+UPDATE documents SET added_at = {NOW};
+CREATE INDEX documents_body ON documents (body_hash);
+ALTER TABLE reports ADD COLUMN actor_sector TEXT;
+ALTER TABLE reports ADD COLUMN recipient_sector TEXT;
+ALTER TABLE events ADD COLUMN actor_country TEXT;
+ALTER TABLE events ADD COLUMN actor_sector TEXT;
+ALTER TABLE events ADD COLUMN recipient_country TEXT;
+ALTER TABLE events ADD COLUMN recipient_sector TEXT;
+ALTER TABLE events ADD COLUMN is_root BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN date_added TEXT;
+CREATE INDEX events_modality ON events (modality, date, id);
+"#;
+
+fn v4(dialect: Dialect) -> String {
+    let now = match dialect {
+        Dialect::Sqlite => "strftime('%Y%m%d%H%M%S', 'now')",
+        Dialect::Postgres => "to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS')",
+    };
+    V4_ANALYST.replace("{NOW}", now)
+}
+
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 },
     Migration { version: 2, name: "composite indexes for filtered event queries", ddl: v2 },
     Migration { version: 3, name: "drop indexes no query reads", ddl: v3 },
+    Migration { version: 4, name: "body hashes, parties' sectors, lead and date added", ddl: v4 },
 ];
 
 /// Applies every migration not yet recorded. Returns how many ran.

@@ -164,7 +164,11 @@ fn exercise(store: &mut Store) {
 
     // Exports.
     let mut gdelt = Vec::new();
-    assert_eq!(export::write(store, ExportFormat::Gdelt, &mut gdelt).expect("gdelt"), 4);
+    assert_eq!(
+        export::write(store, ExportFormat::Gdelt, &EventFilter::default(), &mut gdelt)
+            .expect("gdelt"),
+        4
+    );
     let gdelt = String::from_utf8(gdelt).expect("utf8");
     for line in gdelt.lines() {
         assert_eq!(line.split('\t').count(), GDELT_COLUMNS.len(), "{line}");
@@ -175,12 +179,13 @@ fn exercise(store: &mut Store) {
     assert_eq!(fields[7], "RUS");
     assert_eq!(fields[31], "4");
     let mut csv = Vec::new();
-    export::write(store, ExportFormat::Csv, &mut csv).expect("csv");
+    export::write(store, ExportFormat::Csv, &EventFilter::default(), &mut csv).expect("csv");
     let csv = String::from_utf8(csv).expect("utf8");
     assert!(csv.starts_with("id,date,date_precision,event_type"));
     assert_eq!(csv.lines().count(), 5);
     let mut plover = Vec::new();
-    export::write(store, ExportFormat::Plover, &mut plover).expect("plover");
+    export::write(store, ExportFormat::Plover, &EventFilter::default(), &mut plover)
+        .expect("plover");
     let lines: Vec<serde_json::Value> = String::from_utf8(plover)
         .expect("utf8")
         .lines()
@@ -190,7 +195,11 @@ fn exercise(store: &mut Store) {
     assert_eq!(lines[0]["event_type"], "REJECT");
     assert_eq!(lines[0]["mentions"].as_array().map(Vec::len), Some(4));
     let mut parquet = Vec::new();
-    assert_eq!(export::write(store, ExportFormat::Parquet, &mut parquet).expect("parquet"), 4);
+    assert_eq!(
+        export::write(store, ExportFormat::Parquet, &EventFilter::default(), &mut parquet)
+            .expect("parquet"),
+        4
+    );
     check_parquet(parquet);
 }
 
@@ -430,4 +439,121 @@ fn check_consistent(store: &Store) {
     let before = keys.len();
     keys.dedup();
     assert_eq!(keys.len(), before, "a document was stored twice");
+}
+
+/// Issue #16: reprints of articles under new ids and outlets are further
+/// reports of the same events, never events of their own.
+#[test]
+fn reprints_add_reports_not_events() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    for doc in fixtures::crisis() {
+        store.ingest(&doc).expect("ingest");
+    }
+    store.rebuild_stories().expect("rebuild");
+    let once = store.counts().expect("counts");
+    for k in 1..=30 {
+        for mut doc in fixtures::crisis() {
+            doc.meta.id = format!("{}-copy{k}", doc.meta.id);
+            doc.meta.origin = format!("reprints/{}.txt", doc.meta.id);
+            doc.meta.source = Some(format!("Outlet {k}"));
+            doc.meta.title = Some(format!("Reprint {k}"));
+            match store.ingest(&doc).expect("ingest copy") {
+                IngestOutcome::Inserted { reprint_of, .. } => assert!(reprint_of.is_some()),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    store.rebuild_stories().expect("rebuild");
+    let after = store.counts().expect("counts");
+    assert_eq!(after.events, once.events, "{once:?} then {after:?}");
+    assert_eq!(after.reports, once.reports * 31);
+    let all = EventFilter { modality: Some("any".into()), ..Default::default() };
+    let events = store.events(&all).expect("events").events;
+    let reject = events.iter().find(|e| e.event_type == "REJECT").expect("reject");
+    assert_eq!(reject.num_reports, 4 * 31);
+    assert_eq!(reject.num_sources, 3 + 30);
+    let detail = store.event(reject.id).expect("event").expect("exists");
+    assert_eq!(detail.reports.len(), 4 * 31);
+    assert_eq!(detail.outlets.len(), 33);
+    assert!(detail.outlets.contains(&"Outlet 17".to_string()));
+}
+
+/// One accusation, three outlets: one names the country, one its
+/// government, one no actor at all. One event, with every outlet.
+#[test]
+fn general_specific_and_actorless_reports_merge() {
+    use fixtures::{doc, Ev};
+    use parley_doc::{DatePrecision::Day, EventType::Accuse};
+    let mut store = Store::open(":memory:").expect("open");
+    let docs = vec![
+        doc(
+            "a",
+            "Outlet A",
+            "2024-09-10",
+            &["Armenia accused Azerbaijan of shelling border villages."],
+            vec![Ev::new(0, Accuse, ("ARM", "Armenia"), "accused")
+                .to("AZE", "Azerbaijan")
+                .on("2024-09-10", Day)],
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            "2024-09-10",
+            &["The government in Yerevan accused Azerbaijan of firing on villages."],
+            vec![Ev::new(0, Accuse, ("ARMGOV", "government"), "accused")
+                .to("AZE", "Azerbaijan")
+                .on("2024-09-10", Day)],
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            "2024-09-11",
+            &["Azerbaijan was accused on Tuesday of shelling Armenian villages."],
+            vec![{
+                let mut ev =
+                    Ev::new(0, Accuse, ("AZE", "Azerbaijan"), "accused").to("AZE", "Azerbaijan");
+                ev.actor = None;
+                ev.on("2024-09-10", Day)
+            }],
+        ),
+    ];
+    for d in &docs {
+        store.ingest(d).expect("ingest");
+    }
+    store.rebuild_stories().expect("rebuild");
+    let events = store.events(&EventFilter::default()).expect("events").events;
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!((e.num_reports, e.num_sources), (3, 3));
+    assert_eq!(e.actor_country.as_deref(), Some("ARM"));
+    assert_eq!(e.recipient_country.as_deref(), Some("AZE"));
+    assert!(e.is_root);
+    assert_eq!(e.date_added.as_deref().map(str::len), Some(14));
+}
+
+/// A store written before migration 4 (no body hashes, no sectors) still
+/// opens, rebuilds and finds its reprints.
+#[test]
+fn stores_from_before_the_analyst_columns_rebuild() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    for doc in fixtures::crisis() {
+        store.ingest(&doc).expect("ingest");
+    }
+    let mut copy = fixtures::crisis().remove(0);
+    copy.meta.id = "copy".into();
+    store.ingest(&copy).expect("ingest copy");
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.execute_batch(
+        "UPDATE documents SET body_hash = NULL; UPDATE reports SET actor_sector = NULL",
+    )
+    .expect("forget");
+    drop(conn);
+    let mut store = Store::open(&path).expect("reopen");
+    store.rebuild_stories().expect("rebuild");
+    assert_eq!(store.counts().expect("counts").events, 4);
+    let all = store.events(&EventFilter::default()).expect("events").events;
+    assert!(all.iter().any(|e| e.actor_sector.as_deref() == Some("GOV")), "{all:?}");
 }

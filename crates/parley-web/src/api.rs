@@ -82,11 +82,15 @@ pub struct EventsQuery {
     since: Option<String>,
     until: Option<String>,
     story: Option<i64>,
+    modality: Option<String>,
     cursor: Option<String>,
     limit: Option<usize>,
 }
 
-/// `GET /api/events?actor=RUS&recipient=UKR&type=REJECT&since=...&until=...&story=...&cursor=...&limit=...`
+/// `GET /api/events?actor=RUS&recipient=UKR&type=REJECT&since=...&until=...&story=...&modality=...&cursor=...&limit=...`
+///
+/// Asserted events only unless `modality` names another (`negated`,
+/// `hypothetical`, `conditional`, `questioned`) or is `any`.
 pub async fn events(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<EventsQuery>,
@@ -122,6 +126,15 @@ fn event_filter(query: EventsQuery) -> Result<EventFilter, ApiError> {
     let code = |value: Option<String>| {
         value.map(|v| v.trim().to_ascii_uppercase()).filter(|v| !v.is_empty())
     };
+    let modality = query.modality.map(|m| m.trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+    if let Some(m) = modality.as_deref() {
+        if m != "any" && !parley_store::MODALITIES.contains(&m) {
+            return Err(ApiError::bad_request(format!(
+                "unknown modality {m:?}: use any or one of {}",
+                parley_store::MODALITIES.join(", ")
+            )));
+        }
+    }
     Ok(EventFilter {
         actor: code(query.actor),
         recipient: code(query.recipient),
@@ -129,6 +142,7 @@ fn event_filter(query: EventsQuery) -> Result<EventFilter, ApiError> {
         since: query.since,
         until: query.until,
         story: query.story,
+        modality,
         cursor: query.cursor.filter(|c| !c.is_empty()),
         limit: Some(limit),
     })

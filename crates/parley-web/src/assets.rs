@@ -1,6 +1,6 @@
 //! Pages and static files, embedded in the binary: no build step, no CDN.
 
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
 };
@@ -8,6 +8,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The OpenAPI 3 description of the API.
 pub const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
@@ -44,10 +45,23 @@ pub async fn index() -> Response {
     page(INDEX_HTML)
 }
 
-/// `GET /story/{id}`: the page loads the story from the API, so an unknown
-/// id shows its error in the page.
-pub async fn story_page() -> Response {
-    page(STORY_HTML)
+/// `GET /story/{id}`: the page loads the story from the API; a story that
+/// does not exist is a 404 page, so links checkers and crawlers see it.
+pub async fn story_page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+    let Ok(id) = raw.parse::<i64>() else {
+        return not_found_page();
+    };
+    match state.read(move |store| store.story(id).map(|s| s.is_some())).await {
+        Ok(true) => page(STORY_HTML),
+        Ok(false) => not_found_page(),
+        Err(err) => err.into_response(),
+    }
+}
+
+fn not_found_page() -> Response {
+    let mut response = page(NOT_FOUND_HTML);
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
 }
 
 /// `GET /assets/{name}`
@@ -71,9 +85,7 @@ pub async fn not_found(uri: axum::http::Uri) -> Response {
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         return ApiError::not_found(format!("no route {}", uri.path())).into_response();
     }
-    let mut response = page(NOT_FOUND_HTML);
-    *response.status_mut() = StatusCode::NOT_FOUND;
-    response
+    not_found_page()
 }
 
 /// A method the route does not serve.

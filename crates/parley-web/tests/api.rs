@@ -124,6 +124,21 @@ async fn events_filter_by_dates_and_story() {
     assert!(events_of(&in_story).iter().all(|e| e["story_id"] == story));
 }
 
+/// Asserted events by default (the fixtures are all asserted): `any` and
+/// `asserted` give the same page, another modality none.
+#[tokio::test]
+async fn events_filter_by_modality() {
+    let state = state();
+    let (_, default) = get(&state, "/api/events").await;
+    let (status, any) = get(&state, "/api/events?modality=any").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(default["events"], any["events"]);
+    assert!(!default["events"].as_array().expect("events").is_empty());
+    let (status, negated) = get(&state, "/api/events?modality=Negated").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(negated["events"].as_array().map(Vec::len), Some(0));
+}
+
 #[tokio::test]
 async fn events_page_with_a_cursor() {
     let state = state();
@@ -164,6 +179,7 @@ async fn malformed_queries_are_400_with_code_and_message() {
         "/api/events?limit=many",
         "/api/events?actr=RUS",
         "/api/events?cursor=%21%21not-a-cursor",
+        "/api/events?modality=perhaps",
         "/api/search",
         "/api/search?q=%20",
         "/api/documents?cursor=xyz",
@@ -455,6 +471,16 @@ async fn pages_and_assets_are_served() {
         .await
         .expect("answer");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    // A story that does not exist is a 404 page, not the story page.
+    for uri in ["/story/424242", "/story/abc"] {
+        let response = app(state.clone())
+            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+        let content_type = response.headers()[header::CONTENT_TYPE].to_str().expect("ascii");
+        assert!(content_type.starts_with("text/html"), "{uri}: {content_type}");
+    }
     let response = app(state)
         .oneshot(Request::get("/nowhere").body(Body::empty()).expect("request"))
         .await
