@@ -164,6 +164,10 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         while j > 0 && t - j < 5 {
             j -= 1;
             let w = s.lower[j].as_str();
+            // "Ukraine in May launched ...": the month is no modal.
+            if s.is_month(j) {
+                continue;
+            }
             if matches!(
                 w,
                 "will"
@@ -420,6 +424,23 @@ mod tests {
             assert_eq!(r.modality, *want, "{conll}: {r:?}");
             assert_eq!(r.cue.as_deref(), *cue, "{conll}");
         }
+    }
+
+    #[test]
+    fn a_month_is_no_modal() {
+        // "Ukraine in May launched an offensive": no auxiliary in the parse,
+        // and the month before the verb is not "may".
+        let doc = parsed(
+            "Ukraine/PROPN/Ukraine/4/nsubj in/ADP/in/3/case May/PROPN/May/4/obl launched/VERB/launch/0/root an/DET/a/6/det offensive/NOUN/offensive/4/obj",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        let r = read(&s, 3, false);
+        assert_eq!((r.modality, r.cue), (Modality::Asserted, None));
+        // The modal itself still hedges without a parse.
+        let doc = parsed("Ukraine may launch an offensive", "2024-07-18");
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(read(&s, 2, false).modality, Modality::Hypothetical);
     }
 
     #[test]

@@ -121,6 +121,10 @@ impl EventCoder {
             if mention_at(i).is_some() && s.upos(i) == Some(Upos::PROPN) {
                 continue;
             }
+            // "in March", "March 3": a month, never a march.
+            if s.is_month(i) {
+                continue;
+            }
             let mut heads = vec![s.lemma[i].clone()];
             // "is opposed to", "are committed to": a participle after "be"
             // with no "by" agent reads as the adjective when the lexicon has one.
@@ -644,6 +648,23 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "RUS" && r == "-"), "{got:?}");
+    }
+
+    #[test]
+    fn a_month_is_never_a_trigger() {
+        // "Ukrainian workers protested in March": one protest, no march.
+        let events = check(
+            "Ukrainian/ADJ/ukrainian/2/amod workers/NOUN/worker/3/nsubj protested/VERB/protest/0/root in/ADP/in/5/case March/PROPN/March/3/obl",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "protest");
+        // Without tags either.
+        check("Kyiv accused Russia in March", &[("ACCUSE", "UKRGOV", "RUS", Modality::Asserted)]);
+        // The verb still codes: "Ukrainian students march on Kyiv".
+        check(
+            "Ukrainian/ADJ/ukrainian/2/amod students/NOUN/student/3/nsubj march/VERB/march/0/root",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
     }
 
     #[test]
