@@ -35,6 +35,22 @@ const FAIL: &[&str] = &[
 ];
 /// Verbs that deny the clause they introduce ("denied that ...").
 const DENY: &[&str] = &["deny", "refute", "dispute", "rebut"];
+/// Verbs that deny a claim they take as object ("rejected accusations
+/// that ...", "dismissed reports that ...").
+const DENY_CLAIM: &[&str] = &["deny", "refute", "dispute", "rebut", "reject", "dismiss"];
+/// Nouns whose content clause is a claim, not the writer's fact.
+const CLAIM: &[&str] = &[
+    "claim",
+    "accusation",
+    "allegation",
+    "charge",
+    "report",
+    "suggestion",
+    "assertion",
+    "rumour",
+    "rumor",
+    "speculation",
+];
 /// Verbs whose to-infinitive did happen ("began to shell", "managed to seize").
 const IMPLICATIVE: &[&str] = &[
     "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
@@ -261,6 +277,17 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
             set(&mut r, Modality::Negated, format!("no-{}", s.lemma[anc]));
             break;
         }
+        // "rejected accusations that its forces had fired": a denied
+        // claim's content is not asserted.
+        if base == "acl"
+            && CLAIM.contains(&s.lemma[anc].as_str())
+            && s.head[anc].is_some_and(|v| DENY_CLAIM.contains(&s.lemma[v].as_str()))
+        {
+            r.negated = true;
+            let v = s.head[anc].map(|v| s.lemma[v].clone()).unwrap_or_default();
+            set(&mut r, Modality::Negated, format!("denied-claim:{v}"));
+            break;
+        }
         if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
             break;
         }
@@ -371,6 +398,19 @@ mod tests {
                 "supporting",
                 Modality::Negated,
                 Some("ctrl:deny"),
+            ),
+            (
+                "Kremlin/PROPN/Kremlin/2/nsubj rejected/VERB/reject/0/root accusations/NOUN/accusation/2/obj that/SCONJ/that/7/mark forces/NOUN/force/7/nsubj had/AUX/have/7/aux fired/VERB/fire/3/acl",
+                "fired",
+                Modality::Negated,
+                Some("denied-claim:reject"),
+            ),
+            (
+                // An accusation not denied stays as the parse has it.
+                "Kremlin/PROPN/Kremlin/2/nsubj repeated/VERB/repeat/0/root accusations/NOUN/accusation/2/obj that/SCONJ/that/7/mark forces/NOUN/force/7/nsubj had/AUX/have/7/aux fired/VERB/fire/3/acl",
+                "fired",
+                Modality::Asserted,
+                None,
             ),
             (
                 "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",

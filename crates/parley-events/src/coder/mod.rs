@@ -171,7 +171,9 @@ impl EventCoder {
                 !matches!(t, EventType::Assault | EventType::Coerce)
             })
             .collect();
-        suppress(s, &mut cands, &verbal, &mention_at);
+        let reports: Vec<bool> =
+            cands.iter().map(|c| self.lexicon.entries()[c.entry].reports).collect();
+        suppress(s, &mut cands, &verbal, &reports, &mention_at);
         let derived = self.derived_demands(s, &mut cands, &mention_at);
         let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
         let places = self.find_places(s);

@@ -387,10 +387,14 @@ pub(super) fn carried(s: &Sent<'_>, c: usize) -> Vec<usize> {
 /// statement is coded once) or whose head word another consumed.
 /// `verbal[k]`: candidate k is a statement or a non-violent act, which a
 /// participle after a comma reports as an act of its own.
+///
+/// `reports[k]`: candidate k's entry reports its clause (`reports`: "denied
+/// that ..."), whose verbs are coded on their own with their own modality.
 pub(super) fn suppress(
     s: &Sent<'_>,
     cands: &mut [Cand],
     verbal: &[bool],
+    reports: &[bool],
     mention_at: &dyn Fn(usize) -> Option<usize>,
 ) {
     let snapshot: Vec<(usize, Vec<usize>, Option<usize>, String)> = cands
@@ -398,6 +402,19 @@ pub(super) fn suppress(
         .map(|c| (c.tok, c.consumed.clone(), c.xcomp, s.text(c.tok).to_string()))
         .collect();
     for (k, c) in cands.iter_mut().enumerate() {
+        // "denied sending troops", "rejected claims that its forces
+        // fired": the denied act is coded, negated, as a speech verb's
+        // clause is.
+        let denied_verb = matches!(s.upos(c.tok), None | Some(Upos::VERB))
+            && snapshot.iter().enumerate().any(|(j, (tok, consumed, xcomp, _))| {
+                reports.get(j).copied().unwrap_or(false)
+                    && *tok != c.tok
+                    && !consumed.contains(&c.tok)
+                    && (*xcomp == Some(c.tok) || (s.parsed && embedded_in(s, *tok, c.tok)))
+            });
+        if denied_verb {
+            continue;
+        }
         for (tok, consumed, xcomp, text) in &snapshot {
             if *tok == c.tok {
                 continue;
@@ -648,6 +665,36 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "RUS" && r == "-"), "{got:?}");
+    }
+
+    #[test]
+    fn a_denial_rejects_and_the_denied_act_is_no_fact() {
+        // "Russia denied that Russian forces attacked Kyiv".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root that/SCONJ/that/6/mark Russian/ADJ/Russian/5/amod forces/NOUN/force/6/nsubj attacked/VERB/attack/2/ccomp Kyiv/PROPN/Kyiv/6/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+        assert_eq!(events[0].rule, "deny-that");
+        // "Russia denied attacking Kyiv": the gerund too.
+        check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root attacking/VERB/attack/2/xcomp/VBG Kyiv/PROPN/Kyiv/3/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+        // "Russia rejected Ukrainian accusations that Russian forces
+        // attacked Kyiv": the accuser is the recipient.
+        check(
+            "Russia/PROPN/Russia/2/nsubj rejected/VERB/reject/0/root Ukrainian/ADJ/Ukrainian/4/amod accusations/NOUN/accusation/2/obj that/SCONJ/that/8/mark Russian/ADJ/Russian/7/amod forces/NOUN/force/8/nsubj attacked/VERB/attack/4/acl Kyiv/PROPN/Kyiv/8/obj",
+            &[
+                ("REJECT", "RUS", "UKR", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
     }
 
     #[test]
