@@ -125,6 +125,7 @@ impl EventCoder {
         self.failed_agreement(&mut dr);
         self.conditional_intent(&site, &mut dr);
         self.stated_intent(&site, &mut dr, cooperative);
+        self.condition_target(&site, &mut dr);
         self.state_protest(&site, &mut dr);
         let place_recipient = self.settle_recipients(&site, &mut dr);
         self.write_events(&site, &dr, place_recipient, date_exprs, places)
