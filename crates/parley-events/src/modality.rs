@@ -94,8 +94,26 @@ const DOUBT: &[&str] = &[
     "plan",
 ];
 /// Nouns of intent that "no" negates for the act they govern.
-const NO_PLAN: &[&str] =
-    &["intention", "intent", "plan", "desire", "wish", "interest", "reason", "need", "way"];
+const NO_PLAN: &[&str] = &[
+    "intention",
+    "intent",
+    "plan",
+    "desire",
+    "wish",
+    "interest",
+    "reason",
+    "need",
+    "way",
+    "willingness",
+    "readiness",
+    "inclination",
+    "appetite",
+    "sign",
+    "indication",
+];
+/// Verbs of abstaining: the gerund they govern with "from" did not
+/// happen ("refrained from criticising").
+const ABSTAIN: &[&str] = &["refrain", "abstain", "desist"];
 const HEDGE_ADV: &[&str] = &["possibly", "perhaps", "maybe", "potentially", "hypothetically"];
 /// Words that may stand between a negation and its verb ("has not yet been").
 const FILLER: &[&str] = &[
@@ -273,8 +291,10 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
             && NO_PLAN.contains(&s.lemma[anc].as_str())
             && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
         {
+            // Stronger than the infinitive's purpose ("no plans to attend").
             r.negated = true;
-            set(&mut r, Modality::Negated, format!("no-{}", s.lemma[anc]));
+            r.modality = Modality::Negated;
+            r.cue = Some(format!("no-{}", s.lemma[anc]));
             break;
         }
         // "rejected accusations that its forces had fired": a denied
@@ -305,7 +325,15 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         let denied_gerund = DENY.contains(&lemma)
             && s.xpos(prev) == Some("VBG")
             && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
-        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund {
+        // "has yet to return the grain", "is yet to reply": not yet done.
+        let yet_to = matches!(lemma, "have" | "be")
+            && s.children[anc].iter().any(|&c| s.base(c) == "advmod" && s.lemma[c] == "yet")
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "to");
+        if yet_to {
+            r.negated = true;
+            set(&mut r, Modality::Negated, "yet-to".to_string());
+        }
+        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund || ABSTAIN.contains(&lemma) {
             set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
         } else if DOUBT.contains(&lemma) && base != "advcl" {
             set(&mut r, Modality::Hypothetical, format!("ctrl:{lemma}"));
@@ -411,6 +439,24 @@ mod tests {
                 "fired",
                 Modality::Asserted,
                 None,
+            ),
+            (
+                "Russia/PROPN/Russia/2/nsubj has/VERB/have/0/root yet/ADV/yet/2/advmod to/PART/to/5/mark return/VERB/return/2/xcomp the/DET/the/7/det grain/NOUN/grain/5/obj",
+                "return",
+                Modality::Negated,
+                Some("yet-to"),
+            ),
+            (
+                "Kyiv/PROPN/Kyiv/2/nsubj refrained/VERB/refrain/0/root from/SCONJ/from/4/mark criticising/VERB/criticise/2/advcl/VBG Russia/PROPN/Russia/4/obj",
+                "criticising",
+                Modality::Negated,
+                Some("ctrl:refrain"),
+            ),
+            (
+                "Kremlin/PROPN/Kremlin/2/nsubj showed/VERB/show/0/root no/DET/no/4/det willingness/NOUN/willingness/2/obj to/PART/to/6/mark cooperate/VERB/cooperate/4/acl",
+                "cooperate",
+                Modality::Negated,
+                Some("no-willingness"),
             ),
             (
                 "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",
