@@ -122,6 +122,21 @@ mod tests {
     }
 
     #[test]
+    fn ordering_forces_somewhere_deploys_them_ordering_people_out_expels_them() {
+        // "Russia ordered warships to the Black Sea": nothing governed, a deployment.
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root warships/NOUN/warship/2/obj to/ADP/to/7/case the/DET/the/7/det Black/PROPN/Black/7/compound Sea/PROPN/Sea/2/obl",
+            &[("MOBILIZE", "RUS", "-", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "order-troops");
+        // "Russia ordered Ukrainian journalists out".
+        check(
+            "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root Ukrainian/ADJ/Ukrainian/4/amod journalists/NOUN/journalist/2/obj out/ADV/out/2/advmod",
+            &[("COERCE", "RUS", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
     fn an_order_with_nothing_governed_stays_an_order() {
         check(
             "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root Ukraine/PROPN/Ukraine/2/obj",

@@ -404,7 +404,8 @@ pub(super) fn suppress(
     for (k, c) in cands.iter_mut().enumerate() {
         // "denied sending troops", "rejected claims that its forces
         // fired": the denied act is coded, negated, as a speech verb's
-        // clause is.
+        // clause is (what another trigger inside it takes stays its own:
+        // "denied threatening to seize a port" codes no seizure).
         let denied_verb = matches!(s.upos(c.tok), None | Some(Upos::VERB))
             && snapshot.iter().enumerate().any(|(j, (tok, consumed, xcomp, _))| {
                 reports.get(j).copied().unwrap_or(false)
@@ -412,11 +413,16 @@ pub(super) fn suppress(
                     && !consumed.contains(&c.tok)
                     && (*xcomp == Some(c.tok) || (s.parsed && embedded_in(s, *tok, c.tok)))
             });
-        if denied_verb {
-            continue;
-        }
-        for (tok, consumed, xcomp, text) in &snapshot {
-            if *tok == c.tok {
+        // Part of a denial's match: the denial itself, or the claim noun
+        // it consumed ("rejected accusations that ...").
+        let in_denial = |j: usize| {
+            reports.get(j).copied().unwrap_or(false)
+                || snapshot.iter().enumerate().any(|(k, (_, consumed, _, _))| {
+                    reports.get(k).copied().unwrap_or(false) && consumed.contains(&snapshot[j].0)
+                })
+        };
+        for (j, (tok, consumed, xcomp, text)) in snapshot.iter().enumerate() {
+            if *tok == c.tok || (denied_verb && in_denial(j)) {
                 continue;
             }
             if consumed.contains(&c.tok) || *xcomp == Some(c.tok) {
@@ -684,6 +690,15 @@ mod tests {
             &[
                 ("REJECT", "RUS", "-", Modality::Asserted),
                 ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+        // "Russia denied threatening to attack Kyiv": the threat is
+        // denied; the attack is part of the threat, not an act of its own.
+        check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root threatening/VERB/threaten/2/xcomp/VBG to/PART/to/5/mark attack/VERB/attack/3/xcomp Kyiv/PROPN/Kyiv/5/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("THREATEN", "RUS", "UKRGOV", Modality::Negated),
             ],
         );
         // "Russia rejected Ukrainian accusations that Russian forces
