@@ -156,12 +156,6 @@ const FILLER: &[&str] = &[
 /// whether it lies in reported speech or a quote (where "would" states intent).
 pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     let mut r = Reading { modality: Modality::Asserted, cue: None, negated: false, future: false };
-    let set = |r: &mut Reading, m: Modality, cue: String| {
-        if r.modality == Modality::Asserted {
-            r.modality = m;
-            r.cue = Some(cue);
-        }
-    };
     let has_if = s.lower.iter().any(|w| w == "if");
 
     // Negation on the predicate (parse), or just before it (surface).
@@ -282,75 +276,7 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         set(&mut r, Modality::Questioned, "whether".to_string());
     }
 
-    // Control and doubt verbs above the predicate ("failed to obtain", "hopes to").
-    let mut prev = t;
-    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
-        let base = rel.split(':').next().unwrap_or("");
-        // "had no intention of seeking", "no plans to attend".
-        if matches!(base, "acl" | "nmod")
-            && NO_PLAN.contains(&s.lemma[anc].as_str())
-            && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
-        {
-            // Stronger than the infinitive's purpose ("no plans to attend").
-            r.negated = true;
-            r.modality = Modality::Negated;
-            r.cue = Some(format!("no-{}", s.lemma[anc]));
-            break;
-        }
-        // "rejected accusations that its forces had fired": a denied
-        // claim's content is not asserted.
-        if base == "acl"
-            && CLAIM.contains(&s.lemma[anc].as_str())
-            && s.head[anc].is_some_and(|v| DENY_CLAIM.contains(&s.lemma[v].as_str()))
-        {
-            r.negated = true;
-            let v = s.head[anc].map(|v| s.lemma[v].clone()).unwrap_or_default();
-            set(&mut r, Modality::Negated, format!("denied-claim:{v}"));
-            break;
-        }
-        if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
-            break;
-        }
-        let lemma = s.lemma[anc].as_str();
-        if base == "advcl"
-            && s.children[prev]
-                .iter()
-                .any(|&c| s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless"))
-        {
-            // "impossible until Russia forces ...": a condition, not a fact.
-            set(&mut r, Modality::Conditional, "until-clause".to_string());
-        }
-        // "denied supporting the rebels": a gerund right under a denial is
-        // its object, whatever relation the parser gave it.
-        let denied_gerund = DENY.contains(&lemma)
-            && s.xpos(prev) == Some("VBG")
-            && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
-        // "has yet to return the grain", "is yet to reply": not yet done.
-        let yet_to = matches!(lemma, "have" | "be")
-            && s.children[anc].iter().any(|&c| s.base(c) == "advmod" && s.lemma[c] == "yet")
-            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "to");
-        if yet_to {
-            r.negated = true;
-            set(&mut r, Modality::Negated, "yet-to".to_string());
-        }
-        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund || ABSTAIN.contains(&lemma) {
-            set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
-        } else if DOUBT.contains(&lemma) && base != "advcl" {
-            set(&mut r, Modality::Hypothetical, format!("ctrl:{lemma}"));
-        } else if base == "advcl"
-            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
-        {
-            set(&mut r, Modality::Conditional, "in-if-clause".to_string());
-        }
-        if s.children[anc]
-            .iter()
-            .any(|&c| s.base(c) == "advmod" && NEG.contains(&s.lemma[c].as_str()))
-            && !matches!(lemma, "say" | "tell" | "add")
-        {
-            set(&mut r, Modality::Negated, format!("neg-above:{lemma}"));
-        }
-        prev = anc;
-    }
+    read_governors(s, t, &mut r);
     if !s.parsed {
         // Surface: a control or doubt verb two or three words before ("failed to obtain").
         if t >= 2 && s.lower[t - 1] == "to" {
@@ -390,6 +316,88 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         set(&mut r, Modality::Questioned, "question-mark".to_string());
     }
     r
+}
+
+/// Sets the modality and its cue unless an earlier cue set one.
+fn set(r: &mut Reading, m: Modality, cue: String) {
+    if r.modality == Modality::Asserted {
+        r.modality = m;
+        r.cue = Some(cue);
+    }
+}
+
+/// Control, doubt, denial and negation on the verbs and nouns above the
+/// predicate at `t` ("failed to obtain", "hopes to", "has yet to",
+/// "rejected accusations that ...").
+fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
+    let mut prev = t;
+    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
+        let base = rel.split(':').next().unwrap_or("");
+        // "had no intention of seeking", "no plans to attend".
+        if matches!(base, "acl" | "nmod")
+            && NO_PLAN.contains(&s.lemma[anc].as_str())
+            && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
+        {
+            // Stronger than the infinitive's purpose ("no plans to attend").
+            r.negated = true;
+            r.modality = Modality::Negated;
+            r.cue = Some(format!("no-{}", s.lemma[anc]));
+            break;
+        }
+        // "rejected accusations that its forces had fired": a denied
+        // claim's content is not asserted.
+        if base == "acl"
+            && CLAIM.contains(&s.lemma[anc].as_str())
+            && s.head[anc].is_some_and(|v| DENY_CLAIM.contains(&s.lemma[v].as_str()))
+        {
+            r.negated = true;
+            let v = s.head[anc].map(|v| s.lemma[v].clone()).unwrap_or_default();
+            set(r, Modality::Negated, format!("denied-claim:{v}"));
+            break;
+        }
+        if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
+            break;
+        }
+        let lemma = s.lemma[anc].as_str();
+        if base == "advcl"
+            && s.children[prev]
+                .iter()
+                .any(|&c| s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless"))
+        {
+            // "impossible until Russia forces ...": a condition, not a fact.
+            set(r, Modality::Conditional, "until-clause".to_string());
+        }
+        // "denied supporting the rebels": a gerund right under a denial is
+        // its object, whatever relation the parser gave it.
+        let denied_gerund = DENY.contains(&lemma)
+            && s.xpos(prev) == Some("VBG")
+            && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
+        // "has yet to return the grain", "is yet to reply": not yet done.
+        let yet_to = matches!(lemma, "have" | "be")
+            && s.children[anc].iter().any(|&c| s.base(c) == "advmod" && s.lemma[c] == "yet")
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "to");
+        if yet_to {
+            r.negated = true;
+            set(r, Modality::Negated, "yet-to".to_string());
+        }
+        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund || ABSTAIN.contains(&lemma) {
+            set(r, Modality::Negated, format!("ctrl:{lemma}"));
+        } else if DOUBT.contains(&lemma) && base != "advcl" {
+            set(r, Modality::Hypothetical, format!("ctrl:{lemma}"));
+        } else if base == "advcl"
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
+        {
+            set(r, Modality::Conditional, "in-if-clause".to_string());
+        }
+        if s.children[anc]
+            .iter()
+            .any(|&c| s.base(c) == "advmod" && NEG.contains(&s.lemma[c].as_str()))
+            && !matches!(lemma, "say" | "tell" | "add")
+        {
+            set(r, Modality::Negated, format!("neg-above:{lemma}"));
+        }
+        prev = anc;
+    }
 }
 
 #[cfg(test)]
