@@ -81,6 +81,14 @@ pub struct LexEntry {
     /// "Intent" entries (vow to, offer to): the type follows the embedded
     /// event, AGREE for cooperation and THREATEN for conflict.
     pub intent: bool,
+    /// "Governing" entries (order, authorize): the event is the act the
+    /// head governs, when one is there ("ordered an investigation",
+    /// "ordered troops to withdraw"); the actor stays the head's.
+    pub govern: bool,
+    /// Entries whose clause complement is coded on its own, with its own
+    /// modality ("denied that forces had fired" is a rejection, and the
+    /// firing a negated event), as a speech verb's is.
+    pub reports: bool,
     /// Where the entry came from (`embedded`, a path, `petrarch`).
     pub origin: String,
 }
@@ -314,12 +322,18 @@ pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntr
             actor: default_actor(pos),
             recipient: default_recipient(pos),
             intent: false,
+            govern: false,
+            reports: false,
             origin: origin.to_string(),
         };
         let frame = cols.get(4).copied().unwrap_or("");
         for key in frame.split_whitespace() {
             if key == "intent" {
                 entry.intent = true;
+            } else if key == "govern" {
+                entry.govern = true;
+            } else if key == "reports" {
+                entry.reports = true;
             } else if key == "norecip" {
                 entry.recipient.clear();
             } else if let Some(list) = key.strip_prefix("recip=") {
@@ -432,6 +446,8 @@ fn parse_petrarch(text: &str, cameo: &HashMap<String, CameoFact>) -> Vec<LexEntr
                 actor: default_actor(TriggerPos::Verb),
                 recipient: default_recipient(TriggerPos::Verb),
                 intent: false,
+                govern: false,
+                reports: false,
                 origin: "petrarch".to_string(),
             })
         };
@@ -516,7 +532,9 @@ mod tests {
         let text = "dismiss-calls | dismiss obj=call,appeal | REJECT | 120 | recip=obj\n\
                     refuse-to | refuse +inf | REJECT | 124 |\n\
                     rule-out | rule out | REJECT | 120 |\n\
-                    invasion | invasion/n | ASSAULT:heavy-weapons | 192 | recip=of\n";
+                    invasion | invasion/n | ASSAULT:heavy-weapons | 192 | recip=of\n\
+                    order-to | order +inf | REQUEST | 100 | recip=obj govern\n\
+                    deny-that | deny that | REJECT | 120 | reports\n";
         let entries = parse_lexicon(text, "t", "t").expect("parses");
         assert_eq!(
             entries[0].requires,
@@ -528,6 +546,8 @@ mod tests {
         assert_eq!(entries[3].pos, TriggerPos::Noun);
         assert_eq!(entries[3].mode.as_deref(), Some("heavy-weapons"));
         assert_eq!(entries[3].actor, vec![Role::Poss, Role::Prep("by".into())]);
+        assert!(entries[4].govern && !entries[4].reports && !entries[0].govern);
+        assert!(entries[5].reports && !entries[5].govern);
     }
 
     #[test]

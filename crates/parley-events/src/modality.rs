@@ -35,6 +35,22 @@ const FAIL: &[&str] = &[
 ];
 /// Verbs that deny the clause they introduce ("denied that ...").
 const DENY: &[&str] = &["deny", "refute", "dispute", "rebut"];
+/// Verbs that deny a claim they take as object ("rejected accusations
+/// that ...", "dismissed reports that ...").
+const DENY_CLAIM: &[&str] = &["deny", "refute", "dispute", "rebut", "reject", "dismiss"];
+/// Nouns whose content clause is a claim, not the writer's fact.
+const CLAIM: &[&str] = &[
+    "claim",
+    "accusation",
+    "allegation",
+    "charge",
+    "report",
+    "suggestion",
+    "assertion",
+    "rumour",
+    "rumor",
+    "speculation",
+];
 /// Verbs whose to-infinitive did happen ("began to shell", "managed to seize").
 const IMPLICATIVE: &[&str] = &[
     "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
@@ -78,8 +94,26 @@ const DOUBT: &[&str] = &[
     "plan",
 ];
 /// Nouns of intent that "no" negates for the act they govern.
-const NO_PLAN: &[&str] =
-    &["intention", "intent", "plan", "desire", "wish", "interest", "reason", "need", "way"];
+const NO_PLAN: &[&str] = &[
+    "intention",
+    "intent",
+    "plan",
+    "desire",
+    "wish",
+    "interest",
+    "reason",
+    "need",
+    "way",
+    "willingness",
+    "readiness",
+    "inclination",
+    "appetite",
+    "sign",
+    "indication",
+];
+/// Verbs of abstaining: the gerund they govern with "from" did not
+/// happen ("refrained from criticising").
+const ABSTAIN: &[&str] = &["refrain", "abstain", "desist"];
 const HEDGE_ADV: &[&str] = &["possibly", "perhaps", "maybe", "potentially", "hypothetically"];
 /// Words that may stand between a negation and its verb ("has not yet been").
 const FILLER: &[&str] = &[
@@ -122,12 +156,6 @@ const FILLER: &[&str] = &[
 /// whether it lies in reported speech or a quote (where "would" states intent).
 pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     let mut r = Reading { modality: Modality::Asserted, cue: None, negated: false, future: false };
-    let set = |r: &mut Reading, m: Modality, cue: String| {
-        if r.modality == Modality::Asserted {
-            r.modality = m;
-            r.cue = Some(cue);
-        }
-    };
     let has_if = s.lower.iter().any(|w| w == "if");
 
     // Negation on the predicate (parse), or just before it (surface).
@@ -164,6 +192,10 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         while j > 0 && t - j < 5 {
             j -= 1;
             let w = s.lower[j].as_str();
+            // "Ukraine in May launched ...": the month is no modal.
+            if s.is_month(j) {
+                continue;
+            }
             if matches!(
                 w,
                 "will"
@@ -244,54 +276,7 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         set(&mut r, Modality::Questioned, "whether".to_string());
     }
 
-    // Control and doubt verbs above the predicate ("failed to obtain", "hopes to").
-    let mut prev = t;
-    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
-        let base = rel.split(':').next().unwrap_or("");
-        // "had no intention of seeking", "no plans to attend".
-        if matches!(base, "acl" | "nmod")
-            && NO_PLAN.contains(&s.lemma[anc].as_str())
-            && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
-        {
-            r.negated = true;
-            set(&mut r, Modality::Negated, format!("no-{}", s.lemma[anc]));
-            break;
-        }
-        if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
-            break;
-        }
-        let lemma = s.lemma[anc].as_str();
-        if base == "advcl"
-            && s.children[prev]
-                .iter()
-                .any(|&c| s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless"))
-        {
-            // "impossible until Russia forces ...": a condition, not a fact.
-            set(&mut r, Modality::Conditional, "until-clause".to_string());
-        }
-        // "denied supporting the rebels": a gerund right under a denial is
-        // its object, whatever relation the parser gave it.
-        let denied_gerund = DENY.contains(&lemma)
-            && s.xpos(prev) == Some("VBG")
-            && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
-        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund {
-            set(&mut r, Modality::Negated, format!("ctrl:{lemma}"));
-        } else if DOUBT.contains(&lemma) && base != "advcl" {
-            set(&mut r, Modality::Hypothetical, format!("ctrl:{lemma}"));
-        } else if base == "advcl"
-            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
-        {
-            set(&mut r, Modality::Conditional, "in-if-clause".to_string());
-        }
-        if s.children[anc]
-            .iter()
-            .any(|&c| s.base(c) == "advmod" && NEG.contains(&s.lemma[c].as_str()))
-            && !matches!(lemma, "say" | "tell" | "add")
-        {
-            set(&mut r, Modality::Negated, format!("neg-above:{lemma}"));
-        }
-        prev = anc;
-    }
+    read_governors(s, t, &mut r);
     if !s.parsed {
         // Surface: a control or doubt verb two or three words before ("failed to obtain").
         if t >= 2 && s.lower[t - 1] == "to" {
@@ -333,6 +318,88 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     r
 }
 
+/// Sets the modality and its cue unless an earlier cue set one.
+fn set(r: &mut Reading, m: Modality, cue: String) {
+    if r.modality == Modality::Asserted {
+        r.modality = m;
+        r.cue = Some(cue);
+    }
+}
+
+/// Control, doubt, denial and negation on the verbs and nouns above the
+/// predicate at `t` ("failed to obtain", "hopes to", "has yet to",
+/// "rejected accusations that ...").
+fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
+    let mut prev = t;
+    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
+        let base = rel.split(':').next().unwrap_or("");
+        // "had no intention of seeking", "no plans to attend".
+        if matches!(base, "acl" | "nmod")
+            && NO_PLAN.contains(&s.lemma[anc].as_str())
+            && s.children[anc].iter().any(|&c| s.lemma[c] == "no")
+        {
+            // Stronger than the infinitive's purpose ("no plans to attend").
+            r.negated = true;
+            r.modality = Modality::Negated;
+            r.cue = Some(format!("no-{}", s.lemma[anc]));
+            break;
+        }
+        // "rejected accusations that its forces had fired": a denied
+        // claim's content is not asserted.
+        if base == "acl"
+            && CLAIM.contains(&s.lemma[anc].as_str())
+            && s.head[anc].is_some_and(|v| DENY_CLAIM.contains(&s.lemma[v].as_str()))
+        {
+            r.negated = true;
+            let v = s.head[anc].map(|v| s.lemma[v].clone()).unwrap_or_default();
+            set(r, Modality::Negated, format!("denied-claim:{v}"));
+            break;
+        }
+        if !matches!(base, "xcomp" | "ccomp" | "csubj" | "advcl") {
+            break;
+        }
+        let lemma = s.lemma[anc].as_str();
+        if base == "advcl"
+            && s.children[prev]
+                .iter()
+                .any(|&c| s.base(c) == "mark" && matches!(s.lemma[c].as_str(), "until" | "unless"))
+        {
+            // "impossible until Russia forces ...": a condition, not a fact.
+            set(r, Modality::Conditional, "until-clause".to_string());
+        }
+        // "denied supporting the rebels": a gerund right under a denial is
+        // its object, whatever relation the parser gave it.
+        let denied_gerund = DENY.contains(&lemma)
+            && s.xpos(prev) == Some("VBG")
+            && !s.children[prev].iter().any(|&c| s.base(c) == "mark");
+        // "has yet to return the grain", "is yet to reply": not yet done.
+        let yet_to = matches!(lemma, "have" | "be")
+            && s.children[anc].iter().any(|&c| s.base(c) == "advmod" && s.lemma[c] == "yet")
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "to");
+        if yet_to {
+            r.negated = true;
+            set(r, Modality::Negated, "yet-to".to_string());
+        }
+        if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund || ABSTAIN.contains(&lemma) {
+            set(r, Modality::Negated, format!("ctrl:{lemma}"));
+        } else if DOUBT.contains(&lemma) && base != "advcl" {
+            set(r, Modality::Hypothetical, format!("ctrl:{lemma}"));
+        } else if base == "advcl"
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
+        {
+            set(r, Modality::Conditional, "in-if-clause".to_string());
+        }
+        if s.children[anc]
+            .iter()
+            .any(|&c| s.base(c) == "advmod" && NEG.contains(&s.lemma[c].as_str()))
+            && !matches!(lemma, "say" | "tell" | "add")
+        {
+            set(r, Modality::Negated, format!("neg-above:{lemma}"));
+        }
+        prev = anc;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,6 +434,37 @@ mod tests {
                 "supporting",
                 Modality::Negated,
                 Some("ctrl:deny"),
+            ),
+            (
+                "Kremlin/PROPN/Kremlin/2/nsubj rejected/VERB/reject/0/root accusations/NOUN/accusation/2/obj that/SCONJ/that/7/mark forces/NOUN/force/7/nsubj had/AUX/have/7/aux fired/VERB/fire/3/acl",
+                "fired",
+                Modality::Negated,
+                Some("denied-claim:reject"),
+            ),
+            (
+                // An accusation not denied stays as the parse has it.
+                "Kremlin/PROPN/Kremlin/2/nsubj repeated/VERB/repeat/0/root accusations/NOUN/accusation/2/obj that/SCONJ/that/7/mark forces/NOUN/force/7/nsubj had/AUX/have/7/aux fired/VERB/fire/3/acl",
+                "fired",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "Russia/PROPN/Russia/2/nsubj has/VERB/have/0/root yet/ADV/yet/2/advmod to/PART/to/5/mark return/VERB/return/2/xcomp the/DET/the/7/det grain/NOUN/grain/5/obj",
+                "return",
+                Modality::Negated,
+                Some("yet-to"),
+            ),
+            (
+                "Kyiv/PROPN/Kyiv/2/nsubj refrained/VERB/refrain/0/root from/SCONJ/from/4/mark criticising/VERB/criticise/2/advcl/VBG Russia/PROPN/Russia/4/obj",
+                "criticising",
+                Modality::Negated,
+                Some("ctrl:refrain"),
+            ),
+            (
+                "Kremlin/PROPN/Kremlin/2/nsubj showed/VERB/show/0/root no/DET/no/4/det willingness/NOUN/willingness/2/obj to/PART/to/6/mark cooperate/VERB/cooperate/4/acl",
+                "cooperate",
+                Modality::Negated,
+                Some("no-willingness"),
             ),
             (
                 "Ukraine/PROPN/Ukraine/2/nsubj failed/VERB/fail/0/root to/PART/to/4/mark obtain/VERB/obtain/2/xcomp an/DET/a/6/det invitation/NOUN/invitation/4/obj",
@@ -420,6 +518,23 @@ mod tests {
             assert_eq!(r.modality, *want, "{conll}: {r:?}");
             assert_eq!(r.cue.as_deref(), *cue, "{conll}");
         }
+    }
+
+    #[test]
+    fn a_month_is_no_modal() {
+        // "Ukraine in May launched an offensive": no auxiliary in the parse,
+        // and the month before the verb is not "may".
+        let doc = parsed(
+            "Ukraine/PROPN/Ukraine/4/nsubj in/ADP/in/3/case May/PROPN/May/4/obl launched/VERB/launch/0/root an/DET/a/6/det offensive/NOUN/offensive/4/obj",
+            "2024-07-18",
+        );
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        let r = read(&s, 3, false);
+        assert_eq!((r.modality, r.cue), (Modality::Asserted, None));
+        // The modal itself still hedges without a parse.
+        let doc = parsed("Ukraine may launch an offensive", "2024-07-18");
+        let s = Sent::new(&doc, &doc.sentences[0]);
+        assert_eq!(read(&s, 2, false).modality, Modality::Hypothetical);
     }
 
     #[test]

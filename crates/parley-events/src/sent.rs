@@ -118,6 +118,18 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// Whether word `i` names a month ("in May", "March 3"): a full month
+    /// name with a capital, not opening the sentence unless it is tagged
+    /// a proper noun or a day number follows. Never a modal or a trigger.
+    pub fn is_month(&self, i: usize) -> bool {
+        let w = self.text(i);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let full = calendar::MONTHS.contains(&self.lower[i].as_str());
+        let dated = self.upos(i) == Some(Upos::PROPN)
+            || self.lower.get(i + 1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        capital && full && (i > 0 || dated)
+    }
+
     pub fn upos(&self, i: usize) -> Option<Upos> {
         self.doc.tokens.get(self.first + i).and_then(|t| t.upos)
     }

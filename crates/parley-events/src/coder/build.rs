@@ -56,6 +56,9 @@ pub(super) struct Draft {
     pub(super) recipients: Vec<Hit>,
     pub(super) speaker: Option<Hit>,
     pub(super) reading: Reading,
+    /// The type is a governed act's (see `governed`): its frame, not the
+    /// governing verb's, names the recipient.
+    pub(super) governed: bool,
 }
 
 impl EventCoder {
@@ -101,8 +104,10 @@ impl EventCoder {
             recipients: Vec::new(),
             speaker: None,
             reading: modality::read(s, pred, reported),
+            governed: false,
         };
-        let embedded_recipient = self.intent_type(&site, &mut dr);
+        let embedded_recipient =
+            self.intent_type(&site, &mut dr).or_else(|| self.governed_type(&site, &mut dr));
         self.frame_parties(&site, &mut dr, embedded_recipient);
         dr.speaker = self.speaker(&site);
         let Some(dismissed) = self.dismissal(&site, &mut dr, log) else { return Vec::new() };
@@ -120,6 +125,7 @@ impl EventCoder {
         self.failed_agreement(&mut dr);
         self.conditional_intent(&site, &mut dr);
         self.stated_intent(&site, &mut dr, cooperative);
+        self.condition_target(&site, &mut dr);
         self.state_protest(&site, &mut dr);
         let place_recipient = self.settle_recipients(&site, &mut dr);
         self.write_events(&site, &dr, place_recipient, date_exprs, places)

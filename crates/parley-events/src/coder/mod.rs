@@ -4,7 +4,8 @@
 //! [`EventCoder`] is the core: it builds each document's context, finds
 //! the trigger candidates of a sentence and hands each to `build`. The
 //! jobs live beside it: `triggers` (lexicon matching and suppression),
-//! `derived` (demands and blame no lexicon verb says), `build` (one
+//! `derived` (demands and blame no lexicon verb says), `governed` (an
+//! order coded as what it orders), `build` (one
 //! candidate to its events, in steps), `types` (type resolution),
 //! `parties` (actor and speaker), `recipients`, `mentions` (the mentions
 //! a phrase names), `clauses` (subjects, agents and clause structure),
@@ -15,6 +16,7 @@ mod clauses;
 mod derived;
 mod event_dates;
 mod event_places;
+mod governed;
 mod mentions;
 mod parties;
 mod recipients;
@@ -169,7 +171,9 @@ impl EventCoder {
                 !matches!(t, EventType::Assault | EventType::Coerce)
             })
             .collect();
-        suppress(s, &mut cands, &verbal, &mention_at);
+        let reports: Vec<bool> =
+            cands.iter().map(|c| self.lexicon.entries()[c.entry].reports).collect();
+        suppress(s, &mut cands, &verbal, &reports, &mention_at);
         let derived = self.derived_demands(s, &mut cands, &mention_at);
         let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
         let places = self.find_places(s);

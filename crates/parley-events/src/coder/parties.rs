@@ -413,7 +413,10 @@ impl EventCoder {
             }
         }
         dr.recipients = self.recipients(s, c, entry, site.addressed_unnamed, mention_at);
-        if dr.recipients.is_empty() {
+        // A governed act's recipient is its own ("ordered Russian troops
+        // to withdraw" is no act on Russia).
+        if dr.recipients.is_empty() || (dr.governed && embedded.is_some()) {
+            dr.recipients.clear();
             if let Some(o) = embedded {
                 let inner = &self.lexicon.entries()
                     [site.cands.iter().find(|x| x.tok == o).map(|x| x.entry).unwrap_or(c.entry)];

@@ -121,6 +121,10 @@ impl EventCoder {
             if mention_at(i).is_some() && s.upos(i) == Some(Upos::PROPN) {
                 continue;
             }
+            // "in March", "March 3": a month, never a march.
+            if s.is_month(i) {
+                continue;
+            }
             let mut heads = vec![s.lemma[i].clone()];
             // "is opposed to", "are committed to": a participle after "be"
             // with no "by" agent reads as the adjective when the lexicon has one.
@@ -383,10 +387,14 @@ pub(super) fn carried(s: &Sent<'_>, c: usize) -> Vec<usize> {
 /// statement is coded once) or whose head word another consumed.
 /// `verbal[k]`: candidate k is a statement or a non-violent act, which a
 /// participle after a comma reports as an act of its own.
+///
+/// `reports[k]`: candidate k's entry reports its clause (`reports`: "denied
+/// that ..."), whose verbs are coded on their own with their own modality.
 pub(super) fn suppress(
     s: &Sent<'_>,
     cands: &mut [Cand],
     verbal: &[bool],
+    reports: &[bool],
     mention_at: &dyn Fn(usize) -> Option<usize>,
 ) {
     let snapshot: Vec<(usize, Vec<usize>, Option<usize>, String)> = cands
@@ -394,8 +402,27 @@ pub(super) fn suppress(
         .map(|c| (c.tok, c.consumed.clone(), c.xcomp, s.text(c.tok).to_string()))
         .collect();
     for (k, c) in cands.iter_mut().enumerate() {
-        for (tok, consumed, xcomp, text) in &snapshot {
-            if *tok == c.tok {
+        // "denied sending troops", "rejected claims that its forces
+        // fired": the denied act is coded, negated, as a speech verb's
+        // clause is (what another trigger inside it takes stays its own:
+        // "denied threatening to seize a port" codes no seizure).
+        let denied_verb = matches!(s.upos(c.tok), None | Some(Upos::VERB))
+            && snapshot.iter().enumerate().any(|(j, (tok, consumed, xcomp, _))| {
+                reports.get(j).copied().unwrap_or(false)
+                    && *tok != c.tok
+                    && !consumed.contains(&c.tok)
+                    && (*xcomp == Some(c.tok) || (s.parsed && embedded_in(s, *tok, c.tok)))
+            });
+        // Part of a denial's match: the denial itself, or the claim noun
+        // it consumed ("rejected accusations that ...").
+        let in_denial = |j: usize| {
+            reports.get(j).copied().unwrap_or(false)
+                || snapshot.iter().enumerate().any(|(k, (_, consumed, _, _))| {
+                    reports.get(k).copied().unwrap_or(false) && consumed.contains(&snapshot[j].0)
+                })
+        };
+        for (j, (tok, consumed, xcomp, text)) in snapshot.iter().enumerate() {
+            if *tok == c.tok || (denied_verb && in_denial(j)) {
                 continue;
             }
             if consumed.contains(&c.tok) || *xcomp == Some(c.tok) {
@@ -644,6 +671,62 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, r, _)| t == "COERCE" && a == "RUS" && r == "-"), "{got:?}");
+    }
+
+    #[test]
+    fn a_denial_rejects_and_the_denied_act_is_no_fact() {
+        // "Russia denied that Russian forces attacked Kyiv".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root that/SCONJ/that/6/mark Russian/ADJ/Russian/5/amod forces/NOUN/force/6/nsubj attacked/VERB/attack/2/ccomp Kyiv/PROPN/Kyiv/6/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+        assert_eq!(events[0].rule, "deny-that");
+        // "Russia denied attacking Kyiv": the gerund too.
+        check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root attacking/VERB/attack/2/xcomp/VBG Kyiv/PROPN/Kyiv/3/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+        // "Russia denied threatening to attack Kyiv": the threat is
+        // denied; the attack is part of the threat, not an act of its own.
+        check(
+            "Russia/PROPN/Russia/2/nsubj denied/VERB/deny/0/root threatening/VERB/threaten/2/xcomp/VBG to/PART/to/5/mark attack/VERB/attack/3/xcomp Kyiv/PROPN/Kyiv/5/obj",
+            &[
+                ("REJECT", "RUS", "-", Modality::Asserted),
+                ("THREATEN", "RUS", "UKRGOV", Modality::Negated),
+            ],
+        );
+        // "Russia rejected Ukrainian accusations that Russian forces
+        // attacked Kyiv": the accuser is the recipient.
+        check(
+            "Russia/PROPN/Russia/2/nsubj rejected/VERB/reject/0/root Ukrainian/ADJ/Ukrainian/4/amod accusations/NOUN/accusation/2/obj that/SCONJ/that/8/mark Russian/ADJ/Russian/7/amod forces/NOUN/force/8/nsubj attacked/VERB/attack/4/acl Kyiv/PROPN/Kyiv/8/obj",
+            &[
+                ("REJECT", "RUS", "UKR", Modality::Asserted),
+                ("ASSAULT", "RUS", "UKR", Modality::Negated),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_month_is_never_a_trigger() {
+        // "Ukrainian workers protested in March": one protest, no march.
+        let events = check(
+            "Ukrainian/ADJ/ukrainian/2/amod workers/NOUN/worker/3/nsubj protested/VERB/protest/0/root in/ADP/in/5/case March/PROPN/March/3/obl",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "protest");
+        // Without tags either.
+        check("Kyiv accused Russia in March", &[("ACCUSE", "UKRGOV", "RUS", Modality::Asserted)]);
+        // The verb still codes: "Ukrainian students march on Kyiv".
+        check(
+            "Ukrainian/ADJ/ukrainian/2/amod students/NOUN/student/3/nsubj march/VERB/march/0/root",
+            &[("PROTEST", "UKR", "UKR", Modality::Asserted)],
+        );
     }
 
     #[test]

@@ -7,12 +7,35 @@
 use parley_doc::{EventType, Modality, Upos};
 
 use crate::lexicon::{EventLexicon, TriggerPos};
+use crate::sent::Sent;
 
 use super::build::{Draft, Site};
-use super::clauses::is_cleft;
-use super::mentions::relabel;
+use super::clauses::{is_cleft, subject_of};
+use super::mentions::{nominal_mentions, relabel};
 use super::parties::country_key;
-use super::{EventCoder, Hit};
+use super::{Cand, EventCoder, Hit};
+
+/// Whether candidate `o` is the act of the infinitive at `x`: the verb
+/// itself, a noun it carries as light verb ("vowed to continue its
+/// war"), or a verb coordinated or chained with it ("pledged to help and
+/// rebuild"); not a noun deeper in its argument ("agreed to postpone the
+/// protest" threatens no protest).
+fn carries_act(s: &Sent<'_>, x: usize, o: &Cand) -> bool {
+    let mut cur = o.light.unwrap_or(o.tok);
+    for _ in 0..s.n {
+        if cur == x {
+            return true;
+        }
+        if !matches!(s.base(cur), "conj" | "xcomp") {
+            return false;
+        }
+        match s.head[cur] {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
 
 impl Draft {
     /// Recodes the event as `event` with CAMEO `cameo` (mode from the
@@ -36,7 +59,7 @@ impl EventCoder {
         }
         let o = site.cands.iter().find(|o| {
             o.tok != t
-                && (c.xcomp.is_some_and(|x| o.tok == x || s.dominates(x, o.tok))
+                && (c.xcomp.is_some_and(|x| carries_act(s, x, o))
                     || (!s.parsed && o.tok > t && o.tok <= t + 6))
         })?;
         let inner_entry = &self.lexicon.entries()[o.entry];
@@ -278,6 +301,47 @@ impl EventCoder {
         }
     }
 
+    /// A threat bound to a condition ("warned of serious consequences if
+    /// Washington went ahead", "would impose sanctions unless Moscow
+    /// withdrew") is aimed at whoever the condition names as acting: its
+    /// subject, when the frame's roles name no recipient and it is not
+    /// the threatener's own side.
+    pub(super) fn condition_target(&self, site: &Site<'_>, dr: &mut Draft) {
+        let (s, t, pred) = (site.s, site.t, site.pred);
+        // Only a recipient the parse gives outranks the condition's actor;
+        // the nearest party on the right does not.
+        if dr.event != EventType::Threaten || dr.recipients.iter().any(|r| r.parse) || !s.parsed {
+            return;
+        }
+        let marked = |a: usize| {
+            s.children[a]
+                .iter()
+                .any(|&m| s.base(m) == "mark" && matches!(s.lemma[m].as_str(), "if" | "unless"))
+        };
+        let Some(clause) = (0..s.n).find(|&a| {
+            s.base(a) == "advcl"
+                && marked(a)
+                && s.head[a].is_some_and(|h| h == pred || h == t || s.dominates(t, h))
+        }) else {
+            return;
+        };
+        let own: Vec<String> = dr
+            .actors
+            .iter()
+            .chain(dr.speaker.as_ref())
+            .map(|h| country_key(s, h.mention))
+            .collect();
+        let target: Vec<Hit> = subject_of(s, clause)
+            .map(|h| nominal_mentions(s, h, site.mention_at))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|h| !own.contains(&country_key(s, h.mention)))
+            .collect();
+        if !target.is_empty() {
+            dr.recipients = relabel(target, "condition");
+        }
+    }
+
     /// "Kyiv protested the blockade": a state or its government protests
     /// through its diplomats, an official complaint (ACCUSE 114), not a
     /// demonstration. (Its people do demonstrate: "Ukrainians protested".)
@@ -395,6 +459,36 @@ mod tests {
         assert_eq!(sp.rule, "reported-speech");
         assert!(events[0].rule.starts_with("negated-intent"));
         assert!(events[0].date.is_none(), "a future act takes no document date");
+    }
+
+    #[test]
+    fn a_conditional_threat_is_aimed_at_the_conditions_actor() {
+        // "Russia warned of consequences for Germany if Ukraine attacked".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj warned/VERB/warn/0/root of/ADP/of/4/case consequences/NOUN/consequence/2/obl for/ADP/for/6/case Germany/PROPN/Germany/4/nmod if/SCONJ/if/9/mark Ukraine/PROPN/Ukraine/9/nsubj attacked/VERB/attack/2/advcl",
+            &[("THREATEN", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].recipient.as_ref().map(|r| r.rule.as_str()), Some("condition"));
+        // The condition's actor on the threatener's side is no target:
+        // "Russia warned of consequences if Russian forces were attacked".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj warned/VERB/warn/0/root of/ADP/of/4/case consequences/NOUN/consequence/2/obl if/SCONJ/if/9/mark Russian/ADJ/Russian/7/amod forces/NOUN/force/9/nsubj:pass were/AUX/be/9/aux:pass attacked/VERB/attack/2/advcl",
+            &[("THREATEN", "RUS", "RUS", Modality::Asserted)],
+        );
+        let rule = events[0].recipient.as_ref().map(|r| r.rule.as_str());
+        assert!(rule.is_some_and(|r| !r.contains("condition")), "{rule:?}");
+    }
+
+    #[test]
+    fn agreeing_to_call_off_a_protest_threatens_nothing() {
+        // "Ukrainian unions agreed to postpone the protest".
+        let doc = parsed(
+            "Ukrainian/ADJ/Ukrainian/2/amod unions/NOUN/union/3/nsubj agreed/VERB/agree/0/root to/PART/to/5/mark postpone/VERB/postpone/3/xcomp the/DET/the/7/det protest/NOUN/protest/5/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, _, _)| t == "THREATEN"), "{got:?}");
+        assert!(got.iter().any(|(t, a, _, _)| t == "AGREE" && a == "UKR"), "{got:?}");
     }
 
     #[test]
