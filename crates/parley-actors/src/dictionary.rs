@@ -103,6 +103,9 @@ pub struct ActorEntry {
     pub surname: Option<String>,
     /// Where the entry was read: `file:line`.
     pub origin: String,
+    /// Whose knowledge it is: `None` for parley's own entries, else the
+    /// dictionary it was imported from (`phoenix`), as its `source:` field says.
+    pub source: Option<String>,
     /// Imported entries: match the words in any case except short acronyms.
     pub(crate) loose_case: bool,
 }
@@ -120,6 +123,7 @@ impl ActorEntry {
             role: None,
             surname: None,
             origin,
+            source: None,
             loose_case: false,
         }
     }
@@ -242,7 +246,15 @@ pub struct ActorDictionary {
 }
 
 /// The embedded dictionary files: (name, contents).
+/// Imported (Phoenix) files come first, so that parley's own entries, read
+/// after them, win a shared id or phrase.
 const EMBEDDED: &[(&str, &str)] = &[
+    ("phoenix/countries.actors", include_str!("../../../data/actors/phoenix/countries.actors")),
+    (
+        "phoenix/international.actors",
+        include_str!("../../../data/actors/phoenix/international.actors"),
+    ),
+    ("phoenix/milnonstate.actors", include_str!("../../../data/actors/phoenix/milnonstate.actors")),
     ("countries.actors", include_str!("../../../data/actors/countries.actors")),
     ("territories.actors", include_str!("../../../data/actors/territories.actors")),
     ("igos.actors", include_str!("../../../data/actors/igos.actors")),
