@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! cargo run --release -p parley-actors --example import_phoenix -- \
-//!     ../shared/data/petrarch data/actors/phoenix ../shared/data/ud-english
+//!     ../shared/data/petrarch data/actors/phoenix ../shared/data/ud-english \
+//!     /usr/share/wordnet
 //! ```
 //!
 //! Reads `Phoenix.{Countries,International,MilNonState}.actors.txt` from the
 //! first folder, drops what would do harm (rules in `parley_actors::import_phoenix`;
-//! common words counted from the CoNLL-U files under the third folder),
+//! common words counted from the CoNLL-U files under the third folder,
+//! dictionary words read from WordNet 3.0's `data.*` files in the fourth),
 //! and writes `countries.actors`, `international.actors`, `milnonstate.actors`
 //! and `LICENSE` (PETRARCH2's notice) into the second, with the counts of
 //! what was dropped and why in each file's header.
@@ -16,7 +18,9 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use parley_actors::{common_words_from_conllu, import_phoenix, write_entry, PhoenixOptions};
+use parley_actors::{
+    common_words_from_conllu, import_phoenix, wordnet_lemmas, write_entry, PhoenixOptions,
+};
 
 /// (source file, file written, entries are armed groups)
 const FILES: &[(&str, &str, bool)] = &[
@@ -48,8 +52,8 @@ fn conllu_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [src, dest, ud] = args.as_slice() else {
-        return Err("usage: import_phoenix PETRARCH_DIR OUT_DIR UD_ENGLISH_DIR".into());
+    let [src, dest, ud, wordnet] = args.as_slice() else {
+        return Err("usage: import_phoenix PETRARCH_DIR OUT_DIR UD_ENGLISH_DIR WORDNET_DIR".into());
     };
     let (src, dest) = (Path::new(src), Path::new(dest));
     let mut treebanks = Vec::new();
@@ -58,11 +62,21 @@ fn main() -> Result<(), Box<dyn Error>> {
         treebanks.iter().map(std::fs::read_to_string).collect::<Result<_, _>>()?;
     let common_words = common_words_from_conllu(texts.iter().map(String::as_str), COMMON_MIN);
     println!("{} common words from {} treebank files", common_words.len(), treebanks.len());
+    let mut dictionary_words = std::collections::HashSet::new();
+    for pos in ["noun", "verb", "adj", "adv"] {
+        let text = std::fs::read_to_string(Path::new(wordnet).join(format!("data.{pos}")))?;
+        dictionary_words.extend(wordnet_lemmas(&text));
+    }
+    println!("{} lower-case WordNet lemmas", dictionary_words.len());
     std::fs::create_dir_all(dest)?;
     for &(from, to, groups) in FILES {
         let text = std::fs::read_to_string(src.join(from))?;
-        let opts =
-            PhoenixOptions { common_words: common_words.clone(), known_until: KNOWN_UNTIL, groups };
+        let opts = PhoenixOptions {
+            common_words: common_words.clone(),
+            dictionary_words: dictionary_words.clone(),
+            known_until: KNOWN_UNTIL,
+            groups,
+        };
         let (entries, report) = import_phoenix(from, &text, &opts)?;
         let mut out = String::new();
         writeln!(out, "# Generated from PETRARCH2's {from} (MIT, Open Event Data Alliance;")?;

@@ -58,4 +58,6 @@ pub use dictionary::{ActorDictionary, ActorEntry, EntryKind, Phrase, PhraseClass
 pub use error::ActorError;
 pub use format::write_entry;
 pub use json::mention_json;
-pub use phoenix::{common_words_from_conllu, import_phoenix, ImportReport, PhoenixOptions};
+pub use phoenix::{
+    common_words_from_conllu, import_phoenix, wordnet_lemmas, ImportReport, PhoenixOptions,
+};

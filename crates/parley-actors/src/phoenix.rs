@@ -7,12 +7,14 @@
 //! case). The rules, each counted in the [`ImportReport`]:
 //! - country names are left to parley's own `countries.actors` (Phoenix
 //!   lists cities and provinces as the country itself);
+//! - a leading "the" is dropped (the matcher takes determiners itself);
 //! - a phrase with separators or digits only, or of fewer than two letters,
 //!   is junk;
 //! - a person's phrase of one word is a bare surname: parley matches that
 //!   only after a title or once the person is named;
-//! - a phrase whose every word is a common lower-case English word names a
-//!   class ("national assembly"), not one actor;
+//! - a phrase of one or two words, each a common lower-case English word,
+//!   names a class ("national assembly"), not one actor; so does one word
+//!   that is (or is the plural of) a lower-case lemma of WordNet ("Tigers");
 //! - a phrase shared by entries with different codes is ambiguous and
 //!   dropped from all of them; shared with the same codes, a duplicate;
 //! - an open-ended term ("in office since") ends at `known_until`, the
@@ -32,6 +34,10 @@ pub struct PhoenixOptions {
     /// Lower-case English words common enough to name a class, not an
     /// actor (e.g. counted from a treebank).
     pub common_words: HashSet<String>,
+    /// Lower-case lemmas of an English dictionary (WordNet's `data.*`
+    /// files): a one-word name that is one of them, or its plural, names a
+    /// thing ("Tigers", "Senate"), not one actor.
+    pub dictionary_words: HashSet<String>,
     /// `yyyymmdd`: the day the dictionaries were compiled; open-ended
     /// terms end there.
     pub known_until: u32,
@@ -226,7 +232,12 @@ fn phrase_text(
         report.phrase("junk (separators, too short, no letters)");
         return None;
     }
-    let words: Vec<&str> = caps.split_whitespace().collect();
+    let mut words: Vec<&str> = caps.split_whitespace().collect();
+    // "THE WHITE HOUSE": the matcher takes determiners itself, and a
+    // leading "the" would make the phrase outrun parley's own "White House".
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
     if person && words.len() == 1 {
         report.phrase("one-word name of a person (a bare surname)");
         return None;
@@ -237,11 +248,51 @@ fn phrase_text(
         report.phrase("common words only (names a class, not an actor)");
         return None;
     }
+    if words.len() == 1 && is_dictionary_word(words[0], opts) {
+        report.phrase("one word of the English dictionary (WordNet)");
+        return None;
+    }
     if words.len() == 1 && letters <= 3 {
         // A short acronym: capitals only, as PETRARCH matched it.
         return Some(caps.to_string());
     }
     Some(words.iter().map(|w| title_word(w)).collect::<Vec<_>>().join(" "))
+}
+
+/// Whether a word or its singular ("tigers", "boogeymen") is a lower-case
+/// lemma of the English dictionary.
+fn is_dictionary_word(word: &str, opts: &PhoenixOptions) -> bool {
+    let w = words::normalize(word);
+    let mut forms = vec![w.clone()];
+    if let Some(stem) = w.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        forms.push(format!("{stem}man"));
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        forms.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        forms.push(stem.to_string());
+    }
+    forms.iter().any(|f| opts.dictionary_words.contains(f))
+}
+
+/// The lower-case one-word lemmas of a WordNet `data.*` file (the words
+/// of each synset line: `offset lexfile pos count word lexid ...`, count
+/// in hexadecimal); capitalised lemmas are proper names and left out.
+pub fn wordnet_lemmas(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().filter(|l| !l.starts_with(' ')).flat_map(|line| {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let count = fields.get(3).and_then(|c| usize::from_str_radix(c, 16).ok()).unwrap_or(0);
+        (0..count)
+            .filter_map(|i| fields.get(4 + 2 * i).copied())
+            .map(|w| w.split_once('(').map_or(w, |(a, _)| a))
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    })
 }
 
 fn is_common(word: &str, opts: &PhoenixOptions) -> bool {
@@ -401,6 +452,7 @@ mod tests {
             ["national", "assembly", "white", "mark", "apple", "monetary", "fund", "international"];
         PhoenixOptions {
             common_words: common.iter().map(|w| w.to_string()).collect(),
+            dictionary_words: HashSet::new(),
             known_until: 20141231,
             groups: false,
         }
@@ -428,6 +480,7 @@ ALI_HASSAN_ [EGYGOV 030101-051231]
 APPLE_ [MNCUSA]
 +APPLE_INC_
 UN_ [IGOUNO]
++THE_UNITED_NATIONS_
 ";
 
     #[test]
@@ -462,6 +515,7 @@ UN_ [IGOUNO]
         let (t, _) = serzh.term_at(Some(20240101)).expect("term");
         assert_eq!(t.code, "ARMELI");
         assert_eq!(entries[5].phrases[0].text, "UN");
+        assert_eq!(entries[5].phrases[1].text, "United Nations");
         assert_eq!(report.sector_only_terms, 1);
         assert_eq!(entries[1].terms.len(), 1);
     }
@@ -475,6 +529,21 @@ UN_ [IGOUNO]
         assert_eq!(title_word("DE"), "de");
         assert_eq!(surname_of("Bashar al-assad").as_deref(), Some("al-assad"));
         assert_eq!(surname_of("Martin Luther King Jr.").as_deref(), Some("King"));
+    }
+
+    #[test]
+    fn drops_one_word_names_of_things() {
+        let mut o = opts();
+        o.dictionary_words.extend(wordnet_lemmas(
+            "  1 licence line\n02129604 05 n 02 tiger 0 Panthera_tigris 0 | a cat\n\
+             08087981 14 n 01 Hamas 0 | a militant group\n",
+        ));
+        assert!(o.dictionary_words.contains("tiger") && !o.dictionary_words.contains("hamas"));
+        let text = "TIGERS_ [SWZREB]\nHAMAS_ [PSEREBHMS]\n";
+        let (entries, report) = import_phoenix("t.txt", text, &o).expect("imports");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].phrases[0].text, "Hamas");
+        assert_eq!(report.dropped_phrases["one word of the English dictionary (WordNet)"], 1);
     }
 
     #[test]
