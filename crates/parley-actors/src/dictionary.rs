@@ -262,6 +262,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("armed_groups.actors", include_str!("../../../data/actors/armed_groups.actors")),
     ("institutions.actors", include_str!("../../../data/actors/institutions.actors")),
     ("people.actors", include_str!("../../../data/actors/people.actors")),
+    ("leaders-2015.actors", include_str!("../../../data/actors/leaders-2015.actors")),
     ("agents/roles.actors", include_str!("../../../data/actors/agents/roles.actors")),
 ];
 
