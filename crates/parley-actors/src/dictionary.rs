@@ -241,6 +241,10 @@ const INTERNATIONAL: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM"];
 pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     by_id: HashMap<String, usize>,
+    /// When each entry was added: a replaced entry keeps its slot but takes
+    /// a new time, so its phrases still win over entries added between.
+    added: Vec<u32>,
+    next_time: u32,
     pub(crate) trie: Trie,
     countries: HashMap<String, usize>,
 }
@@ -381,22 +385,32 @@ impl ActorDictionary {
 
     fn add_entries(&mut self, entries: Vec<ActorEntry>) {
         for entry in entries {
+            let time = self.next_time;
+            self.next_time += 1;
             match self.by_id.get(&entry.id) {
-                Some(&i) => self.entries[i] = entry,
+                Some(&i) => {
+                    self.entries[i] = entry;
+                    self.added[i] = time;
+                }
                 None => {
                     self.by_id.insert(entry.id.clone(), self.entries.len());
                     self.entries.push(entry);
+                    self.added.push(time);
                 }
             }
         }
     }
 
-    /// Rebuilds the trie: weak surnames first, then every phrase in entry
-    /// order, so a later phrase replaces an earlier identical one.
+    /// Rebuilds the trie: weak surnames first, then every phrase in the
+    /// order the entries were added (a replaced entry counts as added when
+    /// it replaced), so a later phrase replaces an earlier identical one.
     fn rebuild(&mut self) {
         let mut trie = Trie::default();
         self.countries.clear();
-        for (i, e) in self.entries.iter().enumerate() {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by_key(|&i| self.added[i]);
+        for &i in &order {
+            let e = &self.entries[i];
             if e.kind == EntryKind::Country {
                 if let Some(t) = e.terms.first() {
                     self.countries.insert(t.code.clone(), i);
@@ -406,7 +420,8 @@ impl ActorDictionary {
                 insert_phrase(&mut trie, i, surname, PhraseClass::Surname, e.loose_case);
             }
         }
-        for (i, e) in self.entries.iter().enumerate() {
+        for &i in &order {
+            let e = &self.entries[i];
             for p in &e.phrases {
                 if e.loose_case && e.kind == EntryKind::Agent {
                     // Imported agents are written in capitals: any case matches.
@@ -556,6 +571,28 @@ mod tests {
         assert_eq!(parse_date("2024", true), Some(20241231));
         assert_eq!(parse_date("2024-07-17T10:00:00Z", false), Some(20240717));
         assert_eq!(parse_date("July", false), None);
+    }
+
+    #[test]
+    fn a_replacing_entry_wins_phrases_added_before_it() {
+        // Regression: the replacing entry kept the replaced one's slot and
+        // lost "European Commission" to an entry added between the two.
+        let mut dict = ActorDictionary::from_str_named(
+            "a.actors",
+            "org IGOEUREEC = European Union | name: European Union\n\
+             org IGOEUREEC = European Commission | name: European Commission\n",
+        )
+        .expect("parses");
+        let own = "org IGOWSTEEU = European Union; European Commission | name: European Union\n";
+        dict.merge(ActorDictionary::from_str_named("b.actors", own).expect("parses"));
+        let norms = ["european", "commission"];
+        let mut node = 0;
+        for w in norms {
+            node = dict.trie.step(node, dict.trie.word_id(w).expect("word")).expect("edge");
+        }
+        let target = dict.trie.target(node).expect("phrase");
+        assert_eq!(dict.entry(target.entry).id, "org:European Union");
+        assert_eq!(dict.len(), 2);
     }
 
     #[test]
