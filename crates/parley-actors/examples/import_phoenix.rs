@@ -19,7 +19,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use parley_actors::{
-    common_words_from_conllu, import_phoenix, wordnet_lemmas, write_entry, PhoenixOptions,
+    common_words_from_conllu, import_phoenix, withhold_surnames, wordnet_lemmas, write_entry,
+    PhoenixOptions,
 };
 
 /// (source file, file written, entries are armed groups)
@@ -69,15 +70,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!("{} lower-case WordNet lemmas", dictionary_words.len());
     std::fs::create_dir_all(dest)?;
-    for &(from, to, groups) in FILES {
+    let mut opts =
+        PhoenixOptions { common_words, dictionary_words, known_until: KNOWN_UNTIL, groups: false };
+    let mut files = Vec::new();
+    for &(from, _, groups) in FILES {
         let text = std::fs::read_to_string(src.join(from))?;
-        let opts = PhoenixOptions {
-            common_words: common_words.clone(),
-            dictionary_words: dictionary_words.clone(),
-            known_until: KNOWN_UNTIL,
-            groups,
-        };
-        let (entries, report) = import_phoenix(from, &text, &opts)?;
+        opts.groups = groups;
+        files.push(import_phoenix(from, &text, &opts)?);
+    }
+    withhold_surnames(&mut files, &opts);
+    for (&(from, to, _), (entries, report)) in FILES.iter().zip(&files) {
         let mut out = String::new();
         writeln!(out, "# Generated from PETRARCH2's {from} (MIT, Open Event Data Alliance;")?;
         writeln!(out, "# see LICENSE) by crates/parley-actors/examples/import_phoenix.rs.")?;
@@ -103,11 +105,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?;
         writeln!(
             out,
-            "# {} surnames not matched alone (shared, common or short)",
+            "# {} surnames not matched alone (shared in any file, common or short)",
             report.withheld_surnames
         )?;
         let mut unwritable = 0;
-        for e in &entries {
+        for e in entries {
             match write_entry(e) {
                 Some(line) => writeln!(out, "{line}")?,
                 None => unwritable += 1,

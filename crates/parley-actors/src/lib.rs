@@ -59,5 +59,6 @@ pub use error::ActorError;
 pub use format::write_entry;
 pub use json::mention_json;
 pub use phoenix::{
-    common_words_from_conllu, import_phoenix, wordnet_lemmas, ImportReport, PhoenixOptions,
+    common_words_from_conllu, import_phoenix, withhold_surnames, wordnet_lemmas, ImportReport,
+    PhoenixOptions,
 };

@@ -20,8 +20,8 @@
 //! - an open-ended term ("in office since") ends at `known_until`, the
 //!   files' compilation: a later article codes the person as a former one
 //!   unless parley's own files say more;
-//! - a surname shared by several people, or a common word, is not matched
-//!   alone (`surname: -`).
+//! - a surname shared by several people (of all the files), or a common
+//!   word, is not matched alone (`surname: -`): [`withhold_surnames`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -123,6 +123,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "vi"];
 
 /// Imports one Phoenix actor file (`name` is how the report and origins
 /// call it) into entries of parley's format, tagged `source: phoenix`.
+/// Surnames are checked across files by [`withhold_surnames`].
 pub fn import_phoenix(
     name: &str,
     text: &str,
@@ -136,8 +137,7 @@ pub fn import_phoenix(
             kept.push(entry);
         }
     }
-    let mut kept = drop_shared_phrases(kept, &mut report);
-    withhold_surnames(&mut kept, opts, &mut report);
+    let kept = drop_shared_phrases(kept, &mut report);
     report.kept = kept.len();
     report.phrases = kept.iter().map(|e| e.phrases.len()).sum();
     Ok((kept, report))
@@ -397,21 +397,24 @@ fn drop_shared_phrases(entries: Vec<ActorEntry>, report: &mut ImportReport) -> V
 }
 
 /// Clears surnames that would name the wrong person alone: shared by
-/// several people of the file, a common word, or under three letters.
-fn withhold_surnames(entries: &mut [ActorEntry], opts: &PhoenixOptions, report: &mut ImportReport) {
+/// several people of all the imported files, a common word, or under three
+/// letters. Run it once over every file's entries, after [`import_phoenix`].
+pub fn withhold_surnames(files: &mut [(Vec<ActorEntry>, ImportReport)], opts: &PhoenixOptions) {
     let mut count: HashMap<String, usize> = HashMap::new();
-    for e in entries.iter() {
+    for e in files.iter().flat_map(|(entries, _)| entries) {
         if let Some(s) = &e.surname {
             *count.entry(words::normalize(s)).or_default() += 1;
         }
     }
-    for e in entries.iter_mut() {
-        let Some(s) = &e.surname else { continue };
-        let n = words::normalize(s);
-        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
-        if count.get(&n).copied().unwrap_or(0) > 1 || is_common(s, opts) || letters < 3 {
-            e.surname = None;
-            report.withheld_surnames += 1;
+    for (entries, report) in files.iter_mut() {
+        for e in entries.iter_mut() {
+            let Some(s) = &e.surname else { continue };
+            let n = words::normalize(s);
+            let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+            if count.get(&n).copied().unwrap_or(0) > 1 || is_common(s, opts) || letters < 3 {
+                e.surname = None;
+                report.withheld_surnames += 1;
+            }
         }
     }
 }
@@ -486,6 +489,15 @@ UN_ [IGOUNO]
     #[test]
     fn imports_people_orgs_and_drops_by_rule() {
         let (entries, report) = import_phoenix("t.txt", TEXT, &opts()).expect("imports");
+        let other = "SERGE_BROTHER_ [FRAGOV 010101-021231]\n";
+        let mut files =
+            vec![(entries, report), import_phoenix("u.txt", other, &opts()).expect("imports")];
+        withhold_surnames(&mut files, &opts());
+        // "Brother" is shared across the two files: not matched alone.
+        assert_eq!(files[1].0[0].surname, None);
+        assert_eq!(files[1].1.withheld_surnames, 1);
+        let (entries, report) = files.swap_remove(0);
+        assert_eq!(entries[3].surname, None);
         let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(
             ids,
