@@ -103,6 +103,9 @@ pub struct ActorEntry {
     pub surname: Option<String>,
     /// Where the entry was read: `file:line`.
     pub origin: String,
+    /// Whose knowledge it is: `None` for parley's own entries, else the
+    /// dictionary it was imported from (`phoenix`), as its `source:` field says.
+    pub source: Option<String>,
     /// Imported entries: match the words in any case except short acronyms.
     pub(crate) loose_case: bool,
 }
@@ -120,6 +123,7 @@ impl ActorEntry {
             role: None,
             surname: None,
             origin,
+            source: None,
             loose_case: false,
         }
     }
@@ -237,12 +241,24 @@ const INTERNATIONAL: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM"];
 pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     by_id: HashMap<String, usize>,
+    /// When each entry was added: a replaced entry keeps its slot but takes
+    /// a new time, so its phrases still win over entries added between.
+    added: Vec<u32>,
+    next_time: u32,
     pub(crate) trie: Trie,
     countries: HashMap<String, usize>,
 }
 
 /// The embedded dictionary files: (name, contents).
+/// Imported (Phoenix) files come first, so that parley's own entries, read
+/// after them, win a shared id or phrase.
 const EMBEDDED: &[(&str, &str)] = &[
+    ("phoenix/countries.actors", include_str!("../../../data/actors/phoenix/countries.actors")),
+    (
+        "phoenix/international.actors",
+        include_str!("../../../data/actors/phoenix/international.actors"),
+    ),
+    ("phoenix/milnonstate.actors", include_str!("../../../data/actors/phoenix/milnonstate.actors")),
     ("countries.actors", include_str!("../../../data/actors/countries.actors")),
     ("territories.actors", include_str!("../../../data/actors/territories.actors")),
     ("igos.actors", include_str!("../../../data/actors/igos.actors")),
@@ -250,6 +266,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("armed_groups.actors", include_str!("../../../data/actors/armed_groups.actors")),
     ("institutions.actors", include_str!("../../../data/actors/institutions.actors")),
     ("people.actors", include_str!("../../../data/actors/people.actors")),
+    ("leaders-2015.actors", include_str!("../../../data/actors/leaders-2015.actors")),
     ("agents/roles.actors", include_str!("../../../data/actors/agents/roles.actors")),
 ];
 
@@ -368,22 +385,32 @@ impl ActorDictionary {
 
     fn add_entries(&mut self, entries: Vec<ActorEntry>) {
         for entry in entries {
+            let time = self.next_time;
+            self.next_time += 1;
             match self.by_id.get(&entry.id) {
-                Some(&i) => self.entries[i] = entry,
+                Some(&i) => {
+                    self.entries[i] = entry;
+                    self.added[i] = time;
+                }
                 None => {
                     self.by_id.insert(entry.id.clone(), self.entries.len());
                     self.entries.push(entry);
+                    self.added.push(time);
                 }
             }
         }
     }
 
-    /// Rebuilds the trie: weak surnames first, then every phrase in entry
-    /// order, so a later phrase replaces an earlier identical one.
+    /// Rebuilds the trie: weak surnames first, then every phrase in the
+    /// order the entries were added (a replaced entry counts as added when
+    /// it replaced), so a later phrase replaces an earlier identical one.
     fn rebuild(&mut self) {
         let mut trie = Trie::default();
         self.countries.clear();
-        for (i, e) in self.entries.iter().enumerate() {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by_key(|&i| self.added[i]);
+        for &i in &order {
+            let e = &self.entries[i];
             if e.kind == EntryKind::Country {
                 if let Some(t) = e.terms.first() {
                     self.countries.insert(t.code.clone(), i);
@@ -393,7 +420,8 @@ impl ActorDictionary {
                 insert_phrase(&mut trie, i, surname, PhraseClass::Surname, e.loose_case);
             }
         }
-        for (i, e) in self.entries.iter().enumerate() {
+        for &i in &order {
+            let e = &self.entries[i];
             for p in &e.phrases {
                 if e.loose_case && e.kind == EntryKind::Agent {
                     // Imported agents are written in capitals: any case matches.
@@ -543,6 +571,28 @@ mod tests {
         assert_eq!(parse_date("2024", true), Some(20241231));
         assert_eq!(parse_date("2024-07-17T10:00:00Z", false), Some(20240717));
         assert_eq!(parse_date("July", false), None);
+    }
+
+    #[test]
+    fn a_replacing_entry_wins_phrases_added_before_it() {
+        // Regression: the replacing entry kept the replaced one's slot and
+        // lost "European Commission" to an entry added between the two.
+        let mut dict = ActorDictionary::from_str_named(
+            "a.actors",
+            "org IGOEUREEC = European Union | name: European Union\n\
+             org IGOEUREEC = European Commission | name: European Commission\n",
+        )
+        .expect("parses");
+        let own = "org IGOWSTEEU = European Union; European Commission | name: European Union\n";
+        dict.merge(ActorDictionary::from_str_named("b.actors", own).expect("parses"));
+        let norms = ["european", "commission"];
+        let mut node = 0;
+        for w in norms {
+            node = dict.trie.step(node, dict.trie.word_id(w).expect("word")).expect("edge");
+        }
+        let target = dict.trie.target(node).expect("phrase");
+        assert_eq!(dict.entry(target.entry).id, "org:European Union");
+        assert_eq!(dict.len(), 2);
     }
 
     #[test]

@@ -113,6 +113,7 @@ fn parse_line(
     let mut phrase_list: Vec<Phrase> =
         list(phrases).map(|p| Phrase { text: p.to_string(), class: PhraseClass::Name }).collect();
     let mut terms = Vec::new();
+    let mut no_surname = false;
     for field in parts {
         let Some((key, value)) = field.split_once(':') else {
             return Err(ActorError::syntax(
@@ -140,7 +141,11 @@ fn parse_line(
             }
             "person" => entry.person_role = yes(value, file, line)?,
             "defer" => entry.defer = yes(value, file, line)?,
+            // `surname: -`: the surname alone never names this person
+            // (shared by many, or a common word).
+            "surname" if value.trim() == "-" => no_surname = true,
             "surname" => entry.surname = Some(value.trim().to_string()),
+            "source" => entry.source = Some(value.trim().to_string()).filter(|s| !s.is_empty()),
             "term" => terms.push(parse_term(value, file, line)?),
             other => {
                 return Err(ActorError::syntax(file, line, format!("unknown field {other:?}")))
@@ -184,7 +189,7 @@ fn parse_line(
                 phrase_list.insert(0, Phrase { text: head.to_string(), class: PhraseClass::Name });
             }
             let words: Vec<&str> = head.split_whitespace().collect();
-            if entry.surname.is_none() && words.len() >= 2 {
+            if entry.surname.is_none() && !no_surname && words.len() >= 2 {
                 // The last word that is not a suffix ("Jr.", "II").
                 entry.surname = words[1..]
                     .iter()
@@ -214,6 +219,77 @@ fn parse_line(
     Ok(entry)
 }
 
+/// `yyyymmdd` as `YYYY-MM-DD`.
+fn date_text(d: u32) -> String {
+    format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
+}
+
+fn term_text(t: &Term) -> String {
+    let mut out = t.code.clone();
+    if let Some(role) = &t.role {
+        out.push(' ');
+        out.push_str(role);
+    }
+    if t.from.is_some() || t.until.is_some() {
+        out.push(' ');
+        out.push_str(&t.from.map(date_text).unwrap_or_default());
+        out.push_str("..");
+        out.push_str(&t.until.map(date_text).unwrap_or_default());
+    }
+    out
+}
+
+/// Whether a phrase can be written in parley's format: none of its
+/// separators (`;`, `|`, `=`) or the comment sign inside it.
+pub(crate) fn writable(phrase: &str) -> bool {
+    !phrase.trim().is_empty() && !phrase.contains([';', '|', '=', '#', '\n'])
+}
+
+/// One entry as a line of parley's format, which [`parse`] reads back into
+/// the same entry. Persons, organisations and groups only (what imports
+/// produce); `None` for other kinds, an entry without a code or phrase, or
+/// a phrase [`writable`] refuses.
+pub fn write_entry(entry: &ActorEntry) -> Option<String> {
+    let first = entry.phrases.first()?;
+    if entry.phrases.iter().any(|p| !writable(&p.text) || p.class != PhraseClass::Name) {
+        return None;
+    }
+    let mut out = match entry.kind {
+        EntryKind::Person => format!("person {}", first.text),
+        EntryKind::Org => format!("org {}", entry.terms.first()?.code),
+        EntryKind::Group => format!("group {}", entry.terms.first()?.code),
+        _ => return None,
+    };
+    let rest = if entry.kind == EntryKind::Person { &entry.phrases[1..] } else { &entry.phrases };
+    if !rest.is_empty() {
+        let phrases: Vec<&str> = rest.iter().map(|p| p.text.as_str()).collect();
+        out.push_str(" = ");
+        out.push_str(&phrases.join("; "));
+    }
+    let plain_code = entry.terms.len() == 1 && {
+        let t = &entry.terms[0];
+        t.role.is_none() && t.from.is_none() && t.until.is_none()
+    };
+    if entry.kind == EntryKind::Person || !plain_code {
+        for t in &entry.terms {
+            out.push_str(" | term: ");
+            out.push_str(&term_text(t));
+        }
+    }
+    if entry.kind == EntryKind::Person {
+        let derived = first.text.split_whitespace().count() >= 2;
+        match &entry.surname {
+            Some(s) => out.push_str(&format!(" | surname: {s}")),
+            None if derived => out.push_str(" | surname: -"),
+            None => {}
+        }
+    }
+    if let Some(source) = &entry.source {
+        out.push_str(&format!(" | source: {source}"));
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +314,40 @@ title = Mr; Mrs
         assert_eq!(entries[3].terms[1].until, Some(20120507));
         assert_eq!(entries[3].terms[0].role.as_deref(), Some("president"));
         assert_eq!(entries[4].phrases.len(), 2);
+    }
+
+    #[test]
+    fn written_entries_read_back_the_same() {
+        let text = "\
+person Ban Ki-moon = Ban Ki Moon | term: KORGOV 2004-01-17..2006-12-01 | term: IGOUNO 2007-01-01.. | term: KORELI | source: phoenix
+person Ali Hassan = Ali Hasan | term: IRQGOV 2003..2005-06 | surname: - | source: phoenix
+org IGOUNOREFHCR = Office of the High Commissioner for Refugees; UNHCR | source: phoenix
+group PSEREBHMS = Hamas | term: PSEREBHMS 1987..2006-03-29 | term: PSEGOVHMS 2006-03-30..
+";
+        let entries = parse("w.actors", text).expect("parses");
+        assert_eq!(entries[0].surname.as_deref(), Some("Ki-moon"));
+        assert_eq!(entries[1].surname, None);
+        assert_eq!(entries[0].source.as_deref(), Some("phoenix"));
+        for (entry, line) in entries.iter().zip(text.lines()) {
+            let written = write_entry(entry).expect("writable");
+            let again = parse("w.actors", &written).expect("reads back");
+            assert_eq!(again.len(), 1, "{written}");
+            let mut again = again.into_iter().next().expect("one entry");
+            again.origin.clone_from(&entry.origin);
+            assert_eq!(&again, entry, "{line}\n{written}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_write() {
+        let mut e = ActorEntry::new("org:x".into(), EntryKind::Org, "t:1".into());
+        e.terms.push(Term { code: "IGO".into(), role: None, from: None, until: None });
+        e.phrases.push(Phrase { text: "A; B".into(), class: PhraseClass::Name });
+        assert_eq!(write_entry(&e), None);
+        e.phrases[0].text = "Alpha Beta".into();
+        assert_eq!(write_entry(&e).as_deref(), Some("org IGO = Alpha Beta"));
+        e.kind = EntryKind::Country;
+        assert_eq!(write_entry(&e), None);
     }
 
     #[test]

@@ -50,9 +50,15 @@ mod error;
 mod format;
 mod json;
 mod petrarch;
+mod phoenix;
 mod words;
 
 pub use coder::ActorCoder;
 pub use dictionary::{ActorDictionary, ActorEntry, EntryKind, Phrase, PhraseClass, Term};
 pub use error::ActorError;
+pub use format::write_entry;
 pub use json::mention_json;
+pub use phoenix::{
+    common_words_from_conllu, import_phoenix, withhold_surnames, wordnet_lemmas, ImportReport,
+    PhoenixOptions,
+};
