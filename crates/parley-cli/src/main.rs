@@ -230,6 +230,11 @@ struct ModelArgs {
     /// lexicon (same id replaces). Repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+    /// Noun class files (the format of data/events/noun-classes.txt) added
+    /// over the embedded classes (same name replaces), read before any
+    /// --lexicon file. Repeatable.
+    #[arg(long = "classes", value_name = "FILE")]
+    classes: Vec<PathBuf>,
     /// PETRARCH CAMEO verb dictionary (e.g. CAMEO.2.0.txt) loaded as extra,
     /// lower-priority patterns.
     #[arg(long = "verbs", value_name = "FILE")]
@@ -491,6 +496,11 @@ fn load_furniture(paths: &[PathBuf]) -> anyhow::Result<Option<Arc<parley_text::F
 fn load_lexicon(models: &ModelArgs) -> anyhow::Result<Arc<parley_events::EventLexicon>> {
     let mut lexicon =
         parley_events::EventLexicon::embedded().context("loading the embedded event lexicon")?;
+    for path in &models.classes {
+        lexicon
+            .load_classes(path)
+            .with_context(|| format!("loading noun classes {}", path.display()))?;
+    }
     for path in &models.lexicon {
         lexicon.load_path(path).with_context(|| format!("loading lexicon {}", path.display()))?;
     }

@@ -6,10 +6,12 @@ use std::path::Path;
 
 use parley_doc::EventType;
 
+use crate::classes::{NounClasses, WordSet};
 use crate::places::Gazetteer;
 use crate::EventError;
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
+const CLASSES: &str = include_str!("../../../data/events/noun-classes.txt");
 const CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
 const SCORES: &str = include_str!("../../../data/events/plover_scores.tsv");
 const GAZETTEER: &str = include_str!("../../../data/places/gazetteer.txt");
@@ -30,16 +32,51 @@ pub enum TriggerPos {
 pub enum Requirement {
     /// A particle or preposition: a dependent of the head with one of these
     /// lemmas, or a word among the three after it ("rule out", "call for").
-    Word(Vec<String>),
+    Word(WordSet),
     /// The head's object (or passive subject; for nouns, a modifier) has one
-    /// of these lemmas ("dismiss calls", "hold talks", "hunger strike").
-    Object(Vec<String>),
+    /// of these lemmas or belongs to one of these noun classes ("dismiss
+    /// calls", "hold talks", "send @weapon", "hunger strike").
+    Object(WordSet),
     /// The head takes a to-infinitive ("refuse to attend", "vow to fight").
     Infinitive,
     /// The head's subject, or what a quantity subject counts, has one of
-    /// these lemmas ("protesters gathered", "thousands of protesters
-    /// gathered"): who acts decides what the act is.
-    Subject(Vec<String>),
+    /// these lemmas or classes ("protesters gathered", "thousands of
+    /// protesters gathered"): who acts decides what the act is.
+    Subject(WordSet),
+}
+
+impl Requirement {
+    fn words_mut(&mut self) -> Option<&mut WordSet> {
+        match self {
+            Requirement::Word(w) | Requirement::Object(w) | Requirement::Subject(w) => Some(w),
+            Requirement::Infinitive => None,
+        }
+    }
+}
+
+/// Where an entry's knowledge comes from (the `src=` frame key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The PLOVER manual or a CAMEO code's name and description.
+    Codebook,
+    /// PETRARCH2's verb dictionary (`CAMEO.2.0.txt`, MIT).
+    Petrarch,
+    /// WordNet synonyms of a codebook verb or noun.
+    Wordnet,
+    /// The project's own reading of news English.
+    Own,
+}
+
+impl Source {
+    fn parse(s: &str) -> Option<Source> {
+        Some(match s {
+            "codebook" => Source::Codebook,
+            "petrarch" => Source::Petrarch,
+            "wordnet" => Source::Wordnet,
+            "own" => Source::Own,
+            _ => return None,
+        })
+    }
 }
 
 /// A dependency role that can name a party.
@@ -91,6 +128,8 @@ pub struct LexEntry {
     pub reports: bool,
     /// Where the entry came from (`embedded`, a path, `petrarch`).
     pub origin: String,
+    /// Where its knowledge came from (`src=`); empty when the line says not.
+    pub sources: Vec<Source>,
 }
 
 impl LexEntry {
@@ -136,6 +175,7 @@ pub struct EventLexicon {
     cameo: HashMap<String, CameoFact>,
     scores: HashMap<(EventType, String), f32>,
     gazetteer: Gazetteer,
+    classes: NounClasses,
 }
 
 impl EventLexicon {
@@ -145,9 +185,10 @@ impl EventLexicon {
             cameo: parse_cameo(CAMEO, "embedded:cameo.tsv")?,
             scores: parse_scores(SCORES, "embedded:plover_scores.tsv")?,
             gazetteer: Gazetteer::parse(GAZETTEER, "embedded:gazetteer.txt")?,
+            classes: NounClasses::parse(CLASSES, "embedded:noun-classes.txt")?,
             ..EventLexicon::default()
         };
-        let entries = parse_lexicon(LEXICON, "embedded:lexicon.txt", "embedded")?;
+        let entries = parse_lexicon(LEXICON, "embedded:lexicon.txt", "embedded", &lexicon.classes)?;
         lexicon.add_entries(entries);
         Ok(lexicon)
     }
@@ -157,9 +198,28 @@ impl EventLexicon {
     pub fn load_path(&mut self, path: &Path) -> Result<(), EventError> {
         let text = read(path)?;
         let name = path.display().to_string();
-        let entries = parse_lexicon(&text, &name, &name)?;
+        let entries = parse_lexicon(&text, &name, &name, &self.classes)?;
         self.add_entries(entries);
         Ok(())
+    }
+
+    /// Adds the noun classes of a file in the `noun-classes.txt` format; a
+    /// class with the name of a shipped one replaces it, in every entry
+    /// that refers to it. Load classes before lexicon files that use new ones.
+    pub fn load_classes(&mut self, path: &Path) -> Result<(), EventError> {
+        let text = read(path)?;
+        self.classes.extend(NounClasses::parse(&text, &path.display().to_string())?);
+        for entry in &mut self.entries {
+            for set in entry.requires.iter_mut().filter_map(Requirement::words_mut) {
+                set.rebind(&self.classes);
+            }
+        }
+        Ok(())
+    }
+
+    /// The noun classes patterns may refer to.
+    pub fn classes(&self) -> &NounClasses {
+        &self.classes
     }
 
     /// Adds PETRARCH's CAMEO verb dictionary (`CAMEO.2.0.txt`) as extra,
@@ -259,8 +319,14 @@ fn split_list(s: &str) -> Vec<String> {
     s.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
 
-/// Parses the lexicon format: `id | pattern | TYPE[:mode] | CAMEO | frame`.
-pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntry>, EventError> {
+/// Parses the lexicon format: `id | pattern | TYPE[:mode] | CAMEO | frame`;
+/// `@name` in a word list refers to one of `classes`.
+pub fn parse_lexicon(
+    text: &str,
+    name: &str,
+    origin: &str,
+    classes: &NounClasses,
+) -> Result<Vec<LexEntry>, EventError> {
     let mut out = Vec::new();
     for (line, l) in data_lines(text) {
         let cols: Vec<&str> = l.split('|').map(str::trim).collect();
@@ -289,15 +355,18 @@ pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntr
             }
         };
         let mut requires = Vec::new();
+        let set = |list: &str| {
+            WordSet::parse(list, classes).map_err(|m| EventError::bad_data(name, line, m))
+        };
         for w in words {
             if w == "+inf" {
                 requires.push(Requirement::Infinitive);
             } else if let Some(list) = w.strip_prefix("obj=") {
-                requires.push(Requirement::Object(split_list(list)));
+                requires.push(Requirement::Object(set(list)?));
             } else if let Some(list) = w.strip_prefix("subj=") {
-                requires.push(Requirement::Subject(split_list(list)));
+                requires.push(Requirement::Subject(set(list)?));
             } else {
-                requires.push(Requirement::Word(split_list(w.trim_start_matches('+'))));
+                requires.push(Requirement::Word(set(w.trim_start_matches('+'))?));
             }
         }
         let (type_name, mode) = match cols[2].split_once(':') {
@@ -325,6 +394,7 @@ pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntr
             govern: false,
             reports: false,
             origin: origin.to_string(),
+            sources: Vec::new(),
         };
         let frame = cols.get(4).copied().unwrap_or("");
         for key in frame.split_whitespace() {
@@ -340,6 +410,13 @@ pub fn parse_lexicon(text: &str, name: &str, origin: &str) -> Result<Vec<LexEntr
                 entry.recipient = parse_roles(list, name, line)?;
             } else if let Some(list) = key.strip_prefix("actor=") {
                 entry.actor = parse_roles(list, name, line)?;
+            } else if let Some(list) = key.strip_prefix("src=") {
+                for s in list.split(',') {
+                    let source = Source::parse(s).ok_or_else(|| {
+                        EventError::bad_data(name, line, format!("unknown source `{s}`"))
+                    })?;
+                    entry.sources.push(source);
+                }
             } else {
                 return Err(EventError::bad_data(name, line, format!("unknown frame key `{key}`")));
             }
@@ -449,6 +526,7 @@ fn parse_petrarch(text: &str, cameo: &HashMap<String, CameoFact>) -> Vec<LexEntr
                 govern: false,
                 reports: false,
                 origin: "petrarch".to_string(),
+                sources: vec![Source::Petrarch],
             })
         };
     for (n, raw) in text.lines().enumerate() {
@@ -476,9 +554,9 @@ fn parse_petrarch(text: &str, cameo: &HashMap<String, CameoFact>) -> Vec<LexEntr
             let prep = rest.trim().starts_with('(');
             for syn in &synonyms {
                 let req = if prep {
-                    Requirement::Word(vec![word.to_lowercase()])
+                    Requirement::Word(WordSet::of([word.to_lowercase()]))
                 } else {
-                    Requirement::Object(vec![word.to_lowercase()])
+                    Requirement::Object(WordSet::of([word.to_lowercase()]))
                 };
                 let id = format!("petrarch:{syn}:{}", n + 1);
                 out.extend(make(id, syn, &code, vec![req]));
@@ -535,14 +613,11 @@ mod tests {
                     invasion | invasion/n | ASSAULT:heavy-weapons | 192 | recip=of\n\
                     order-to | order +inf | REQUEST | 100 | recip=obj govern\n\
                     deny-that | deny that | REJECT | 120 | reports\n";
-        let entries = parse_lexicon(text, "t", "t").expect("parses");
-        assert_eq!(
-            entries[0].requires,
-            vec![Requirement::Object(vec!["call".into(), "appeal".into()])]
-        );
+        let entries = parse_lexicon(text, "t", "t", &NounClasses::default()).expect("parses");
+        assert_eq!(entries[0].requires, vec![Requirement::Object(WordSet::of(["call", "appeal"]))]);
         assert_eq!(entries[0].recipient, vec![Role::Obj]);
         assert_eq!(entries[1].requires, vec![Requirement::Infinitive]);
-        assert_eq!(entries[2].requires, vec![Requirement::Word(vec!["out".into()])]);
+        assert_eq!(entries[2].requires, vec![Requirement::Word(WordSet::of(["out"]))]);
         assert_eq!(entries[3].pos, TriggerPos::Noun);
         assert_eq!(entries[3].mode.as_deref(), Some("heavy-weapons"));
         assert_eq!(entries[3].actor, vec![Role::Poss, Role::Prep("by".into())]);
@@ -552,8 +627,9 @@ mod tests {
 
     #[test]
     fn bad_lines_name_file_and_line() {
-        let err =
-            parse_lexicon("# c\nx | x | NOPE | 120 |\n", "lex.txt", "t").expect_err("bad type");
+        let none = NounClasses::default();
+        let err = parse_lexicon("# c\nx | x | NOPE | 120 |\n", "lex.txt", "t", &none)
+            .expect_err("bad type");
         assert!(err.to_string().starts_with("lex.txt:2:"), "{err}");
     }
 
@@ -573,9 +649,7 @@ mod tests {
         let text = "####### VERB PATTERNS #######\n---  DENOUNCE   [111]  ---\nDENOUNCE\nDECRY\n- * AID    [070]  # x\n";
         let entries = parse_petrarch(text, &lex.cameo);
         assert!(entries.iter().any(|e| e.head == "decry" && e.event == EventType::Accuse));
-        assert!(entries
-            .iter()
-            .any(|e| e.head == "denounce"
-                && e.requires == vec![Requirement::Object(vec!["aid".into()])]));
+        assert!(entries.iter().any(|e| e.head == "denounce"
+            && e.requires == vec![Requirement::Object(WordSet::of(["aid"]))]));
     }
 }

@@ -33,6 +33,7 @@
 //! ```
 
 mod attribution;
+mod classes;
 mod coder;
 pub mod dates;
 mod error;
@@ -44,9 +45,10 @@ mod sent;
 #[cfg(test)]
 mod testutil;
 
+pub use classes::{NounClasses, WordSet};
 pub use coder::EventCoder;
 pub use error::EventError;
-pub use lexicon::{CameoFact, EventLexicon, LexEntry, Requirement, Role, TriggerPos};
+pub use lexicon::{CameoFact, EventLexicon, LexEntry, Requirement, Role, Source, TriggerPos};
 pub use modality::Reading;
 pub use output::{event_json, explain_sentence};
 pub use places::{Gazetteer, Place, PlaceMatch};

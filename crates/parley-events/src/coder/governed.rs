@@ -101,8 +101,15 @@ mod tests {
             "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root an/DET/a/4/det investigation/NOUN/investigation/2/obj into/ADP/into/6/case Ukraine/PROPN/Ukraine/4/nmod",
             &[("ACCUSE", "RUS", "UKR", Modality::Asserted)],
         );
-        assert!(events[0].rule.starts_with("govern:order"), "{}", events[0].rule);
         assert_eq!(events[0].cameo, "090");
+        // "Russia ordered the expulsion of Ukrainian diplomats": no entry
+        // names this object, so the order is coded as what it orders.
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root the/DET/the/4/det expulsion/NOUN/expulsion/2/obj of/ADP/of/7/case Ukrainian/ADJ/Ukrainian/7/amod diplomats/NOUN/diplomat/4/nmod",
+            &[("SANCTION", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("govern:order"), "{}", events[0].rule);
+        assert_eq!(events[0].cameo, "166");
     }
 
     #[test]

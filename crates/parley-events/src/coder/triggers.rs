@@ -262,7 +262,7 @@ pub(super) fn requirements_met(
 ) -> Option<(Vec<usize>, Option<usize>)> {
     let mut consumed = vec![i];
     let mut xcomp = None;
-    let lemma_in = |j: usize, ws: &[String]| {
+    let lemma_in = |j: usize, ws: &crate::WordSet| {
         ws.contains(&s.lemma[j])
             || ws.contains(&s.lower[j])
             || lemma_candidates(&s.lower[j]).iter().any(|c| ws.contains(c))

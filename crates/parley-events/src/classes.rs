@@ -1,0 +1,172 @@
+//! Noun classes (`data/events/noun-classes.txt`) and the word sets of
+//! lexicon patterns that refer to them (`obj=@weapon,loan`).
+//!
+//! A class is a list of lemmas, built from WordNet hyponym closures by
+//! `scripts/build-noun-classes.py`; a pattern names the class the codebook
+//! means ("anything returned", "a weapon") instead of the nouns seen in a
+//! few sentences.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::EventError;
+
+/// The lemmas of one class, shared by every pattern that refers to it.
+pub type ClassWords = Arc<HashSet<String>>;
+
+/// Named noun classes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NounClasses {
+    classes: HashMap<String, ClassWords>,
+}
+
+impl NounClasses {
+    /// Parses the class format: a `[name]` line opens a class, then its
+    /// lemmas, whitespace-separated, over any number of lines; `#` starts a
+    /// comment.
+    pub fn parse(text: &str, source: &str) -> Result<NounClasses, EventError> {
+        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut current: Option<String> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('[') {
+                let name = rest
+                    .strip_suffix(']')
+                    .filter(|s| valid_name(s))
+                    .ok_or_else(|| EventError::bad_data(source, n + 1, "want `[class-name]`"))?;
+                classes.entry(name.to_string()).or_default();
+                current = Some(name.to_string());
+                continue;
+            }
+            let Some(name) = &current else {
+                return Err(EventError::bad_data(source, n + 1, "lemmas before any `[class]`"));
+            };
+            let set = classes.entry(name.clone()).or_default();
+            set.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+        let classes = classes.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
+        Ok(NounClasses { classes })
+    }
+
+    /// The class called `name`.
+    pub fn get(&self, name: &str) -> Option<&ClassWords> {
+        self.classes.get(name)
+    }
+
+    /// Class names, in no particular order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.classes.keys().map(String::as_str)
+    }
+
+    /// Adds the classes of `other`; a class with a name already here
+    /// replaces the old one.
+    pub fn extend(&mut self, other: NounClasses) {
+        self.classes.extend(other.classes);
+    }
+}
+
+fn valid_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+}
+
+/// The words a pattern requirement accepts: lemmas listed in the pattern
+/// and the lemmas of the classes it names with `@`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordSet {
+    words: Vec<String>,
+    classes: Vec<(String, ClassWords)>,
+}
+
+impl WordSet {
+    /// A set of plain lemmas (no classes).
+    pub fn of<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        WordSet { words: words.into_iter().map(Into::into).collect(), classes: Vec::new() }
+    }
+
+    /// Parses `a,b,@class`: `@name` refers to a class of `classes`.
+    pub fn parse(list: &str, classes: &NounClasses) -> Result<WordSet, String> {
+        let mut set = WordSet::default();
+        for item in list.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()) {
+            match item.strip_prefix('@') {
+                Some(name) => {
+                    let words =
+                        classes.get(name).ok_or_else(|| format!("unknown noun class `@{name}`"))?;
+                    set.classes.push((name.to_string(), Arc::clone(words)));
+                }
+                None => set.words.push(item),
+            }
+        }
+        Ok(set)
+    }
+
+    /// Whether `lemma` is listed or belongs to one of the classes.
+    pub fn contains(&self, lemma: &str) -> bool {
+        self.words.iter().any(|w| w == lemma) || self.classes.iter().any(|(_, c)| c.contains(lemma))
+    }
+
+    /// The plain lemmas listed.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The names of the classes referred to.
+    pub fn class_names(&self) -> impl Iterator<Item = &str> {
+        self.classes.iter().map(|(n, _)| n.as_str())
+    }
+
+    /// Points the class references at `classes` again (after classes were
+    /// overridden); a class no longer there keeps its old words.
+    pub fn rebind(&mut self, classes: &NounClasses) {
+        for (name, words) in &mut self.classes {
+            if let Some(new) = classes.get(name) {
+                *words = Arc::clone(new);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes() -> NounClasses {
+        NounClasses::parse("# c\n[weapon]\nmissile tank\nrifle\n[money] # x\nloan\n", "t")
+            .expect("parses")
+    }
+
+    #[test]
+    fn classes_parse_over_lines() {
+        let c = classes();
+        assert!(c.get("weapon").is_some_and(|w| w.contains("rifle") && w.contains("tank")));
+        assert_eq!(c.get("money").map(|m| m.len()), Some(1));
+        let err = NounClasses::parse("tank\n", "x.txt").expect_err("no class");
+        assert!(err.to_string().starts_with("x.txt:1:"), "{err}");
+        assert!(NounClasses::parse("[Bad Name]\n", "x").is_err());
+    }
+
+    #[test]
+    fn word_sets_mix_words_and_classes() {
+        let c = classes();
+        let set = WordSet::parse("@weapon, grant", &c).expect("resolves");
+        for (lemma, want) in [("missile", true), ("grant", true), ("loan", false), ("talks", false)]
+        {
+            assert_eq!(set.contains(lemma), want, "{lemma}");
+        }
+        assert_eq!(set.class_names().collect::<Vec<_>>(), vec!["weapon"]);
+        let err = WordSet::parse("@nope", &c).expect_err("unknown class");
+        assert!(err.contains("@nope"), "{err}");
+    }
+
+    #[test]
+    fn overriding_a_class_rebinds_references() {
+        let mut c = classes();
+        let mut set = WordSet::parse("@weapon", &c).expect("resolves");
+        c.extend(NounClasses::parse("[weapon]\ndrone\n", "o").expect("parses"));
+        set.rebind(&c);
+        assert!(set.contains("drone"));
+        assert!(!set.contains("missile"));
+    }
+}
