@@ -1,0 +1,129 @@
+//! The actor stage: dictionary matching over words, role patterns,
+//! within-document coreference, and the mentions they make.
+//!
+//! One module a job: [`matching`] finds words and dictionary pieces,
+//! [`roles`] reads a phrase into an actor, [`context`] supplies what the
+//! phrase leaves out from the sentence or document, and [`coreference`]
+//! keeps what the document has named so far.
+
+mod context;
+mod coreference;
+mod disambiguation;
+mod matching;
+mod roles;
+mod state;
+
+use std::sync::Arc;
+
+use parley_doc::{Annotator, DocError, Document, Layer, Mention};
+
+use crate::dictionary::{parse_date, ActorDictionary};
+use coreference::{latest_person, latest_speaking_body, pronoun_is_subject, reports};
+use matching::{find_pieces, name_end, sentence_words, Word};
+use state::{finish, push, DocState, Via};
+
+/// Codes actor mentions in documents: implements [`Annotator`].
+///
+/// Stateless across documents: what a document teaches (a person named
+/// through a role pattern, a surname) is kept only while it is coded.
+#[derive(Debug, Clone)]
+pub struct ActorCoder {
+    pub(super) dict: Arc<ActorDictionary>,
+}
+
+impl ActorCoder {
+    /// A coder over a dictionary.
+    pub fn new(dict: Arc<ActorDictionary>) -> ActorCoder {
+        ActorCoder { dict }
+    }
+
+    /// The dictionary it codes with.
+    pub fn dictionary(&self) -> &ActorDictionary {
+        &self.dict
+    }
+
+    /// Finds and codes every actor mention of a document, sorted by span;
+    /// writes nothing.
+    pub fn code(&self, doc: &Document) -> Vec<Mention> {
+        let date = doc.meta.date.as_deref().and_then(|d| parse_date(d, false));
+        let mut state = DocState::default();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            if doc.is_furniture(sentence.span) {
+                continue;
+            }
+            let words = sentence_words(doc, sentence.token_range());
+            if words.is_empty() {
+                continue;
+            }
+            self.code_sentence(si, &words, date, &mut state);
+        }
+        finish(state.drafts, doc)
+    }
+
+    fn code_sentence(&self, si: usize, words: &[Word], date: Option<u32>, state: &mut DocState) {
+        let pieces = find_pieces(&self.dict, words);
+        let mut piece_at: Vec<Option<usize>> = vec![None; words.len()];
+        for (k, p) in pieces.iter().enumerate() {
+            piece_at[p.start] = Some(k);
+        }
+        self.drop_weak_surnames(words, &pieces, &mut piece_at, state);
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(len) = self.definite_agent(si, words, i, state) {
+                i += len;
+                continue;
+            }
+            if let Some(k) = piece_at[i] {
+                let end = self.chain(si, words, &pieces, &piece_at, k, date, state);
+                i = end.max(i + 1);
+                continue;
+            }
+            let w = &words[i];
+            if (w.norm == "he" || w.norm == "she") && pronoun_is_subject(words, i) {
+                if let Some(ante) = latest_person(state, si) {
+                    let actor = state.drafts[ante].actor.clone();
+                    push(state, si, words, i, i + 1, actor, Via::Coref(ante), true);
+                }
+                i += 1;
+                continue;
+            }
+            // "..., it said": a statement by the organisation or state last
+            // the subject of a sentence before this one.
+            if w.norm == "it" && reports(words, i) {
+                if let Some(ante) = latest_speaking_body(state, si) {
+                    let actor = state.drafts[ante].actor.clone();
+                    push(state, si, words, i, i + 1, actor, Via::Coref(ante), false);
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(end) = name_end(words, i, &piece_at) {
+                i = self.name(si, words, &pieces, &piece_at, i, end, date, state);
+                continue;
+            }
+            i += 1;
+        }
+        self.adopt_orphans(si, words, state);
+    }
+}
+
+impl Annotator for ActorCoder {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Mentions]
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), DocError> {
+        let mentions = self.code(doc);
+        tracing::debug!(doc_id = %doc.meta.id, mentions = mentions.len(), "coded actors");
+        doc.mentions = mentions;
+        Ok(())
+    }
+}
