@@ -77,12 +77,8 @@ impl ActorCoder {
         if orphans.is_empty() {
             return;
         }
-        let mut countries: Vec<&str> = state
-            .drafts
-            .iter()
-            .filter(|d| d.sentence == si)
-            .filter_map(|d| d.actor.country.as_deref())
-            .collect();
+        let mut countries: Vec<&str> =
+            state.this_sentence().iter().filter_map(|d| d.actor.country.as_deref()).collect();
         countries.sort_unstable();
         countries.dedup();
         let [country] = countries[..] else { return };

@@ -137,42 +137,22 @@ pub(super) fn reports(words: &[Word], i: usize) -> bool {
     (next || prev) && words[i].deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))
 }
 
+/// The latest draft, in the three sentences before this one, that names a
 /// state or organisation as a clause subject (any, without a parse).
 pub(super) fn latest_speaking_body(state: &DocState, si: usize) -> Option<usize> {
-    state
-        .drafts
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, d)| d.sentence < si)
-        .take_while(|(_, d)| d.sentence + 3 >= si)
-        .find(|(_, d)| !d.person && d.subject)
-        .map(|(k, _)| k)
+    state.body_before.filter(|&k| state.drafts[k].sentence + 3 >= si)
 }
 
 /// The latest draft with a country in this sentence before byte `start`,
 /// or (when this sentence has none there) in the sentence before, if all
 /// the drafts with a country there name the same one.
 pub(super) fn sole_country_before(state: &DocState, si: usize, start: usize) -> Option<usize> {
-    let with_country = |here: bool| -> Vec<usize> {
-        state
-            .drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.actor.country.is_some()
-                    && if here { d.sentence == si && d.start < start } else { d.sentence + 1 == si }
-            })
-            .map(|(k, _)| k)
-            .collect()
-    };
-    let mut near = with_country(true);
-    if near.is_empty() {
-        near = with_country(false);
-    }
-    let last = *near.iter().max_by_key(|&&k| state.drafts[k].start)?;
-    let country = &state.drafts[last].actor.country;
-    near.iter().all(|&k| &state.drafts[k].actor.country == country).then_some(last)
+    // Every draft of this sentence so far lies before the word being read
+    // (the coder reads left to right), so `start` and `si` need no check.
+    let _ = (si, start);
+    let run = if state.here.last.is_some() { &state.here } else { &state.before };
+    let last = run.last?;
+    (!run.mixed).then_some(last)
 }
 
 /// The latest draft of a country's force of this sector (army, police),
@@ -183,31 +163,19 @@ pub(super) fn latest_of_sector(
     start: usize,
     sector: &str,
 ) -> Option<usize> {
-    state
-        .drafts
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, d)| d.sentence < si || d.start < start)
-        .take_while(|(_, d)| d.sentence + 3 >= si)
-        .find(|(_, d)| d.actor.country.is_some() && d.actor.sector.as_deref() == Some(sector))
-        .map(|(k, _)| k)
+    let k = *state.last_of_sector.get(sector)?;
+    let d = &state.drafts[k];
+    (d.sentence + 3 >= si && (d.sentence < si || d.start < start)).then_some(k)
 }
 
 /// The latest draft that refers to a person, in this or the three sentences before.
 pub(super) fn latest_person(state: &DocState, si: usize) -> Option<usize> {
-    state
-        .drafts
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, d)| d.sentence + 3 >= si)
-        .find(|(_, d)| d.person && d.actor.name.is_some())
-        .map(|(k, _)| k)
+    state.last_person.filter(|&k| state.drafts[k].sentence + 3 >= si)
 }
 
 /// The latest person draft with this country (if given) and a role the
-/// description can stand for.
+/// description can stand for: its own, or for a generic one ("leader",
+/// "head") any top role.
 pub(super) fn find_by_role(
     state: &DocState,
     _si: usize,
@@ -215,24 +183,12 @@ pub(super) fn find_by_role(
     role: Option<&str>,
 ) -> Option<usize> {
     let role = role?;
-    state
-        .drafts
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, d)| {
-            if !d.person || d.actor.name.is_none() {
-                return false;
-            }
-            if let Some(c) = country {
-                if d.actor.country.as_deref() != Some(c) {
-                    return false;
-                }
-            }
-            let Some(r) = d.actor.role.as_deref() else { return false };
-            r == role
-                || (GENERIC_ROLES.contains(&role) && TOP_ROLES.contains(&r))
-                || (role == "leader" && TOP_ROLES.contains(&r))
+    let generic = GENERIC_ROLES.contains(&role);
+    let roles = std::iter::once(role).chain(TOP_ROLES.iter().copied().filter(|_| generic));
+    roles
+        .filter_map(|r| match country {
+            Some(c) => state.by_country_role.get(&(c.to_string(), r.to_string())).copied(),
+            None => state.by_role.get(r).copied(),
         })
-        .map(|(k, _)| k)
+        .max()
 }

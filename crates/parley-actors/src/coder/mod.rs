@@ -55,6 +55,7 @@ impl ActorCoder {
             if words.is_empty() {
                 continue;
             }
+            state.begin_sentence(si, words.len());
             self.code_sentence(si, &words, date, &mut state);
         }
         finish(state.drafts, doc)

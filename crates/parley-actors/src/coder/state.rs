@@ -1,5 +1,7 @@
 //! What the coder keeps while it codes one document: the drafts of
-//! mentions so far and the names it has learned.
+//! mentions so far, and indexes over them (by name, by person, by role, by
+//! sector, the countries of this and the last sentence) so that every
+//! lookup back into the document costs the same however long it is.
 
 use std::collections::HashMap;
 
@@ -41,6 +43,21 @@ pub(super) struct Orphan {
     pub(super) role: Option<String>,
 }
 
+/// The drafts with a country in one sentence: the one that starts last,
+/// and whether they all name the same country.
+#[derive(Debug, Default, Clone)]
+pub(super) struct CountryRun {
+    /// The sentence the run is about.
+    pub(super) sentence: usize,
+    /// The draft with a country that starts last.
+    pub(super) last: Option<usize>,
+    /// Two drafts of the run name different countries.
+    pub(super) mixed: bool,
+}
+
+/// Everything one document has taught the coder so far. Drafts are pushed
+/// sentence by sentence, so those of the current sentence are
+/// `drafts[sentence_first..]`.
 #[derive(Debug, Default)]
 pub(super) struct DocState {
     pub(super) orphans: Vec<Orphan>,
@@ -49,6 +66,78 @@ pub(super) struct DocState {
     pub(super) known: HashMap<String, usize>,
     /// Person entries already mentioned -> their latest draft.
     pub(super) seen: HashMap<u32, usize>,
+    /// The sentence being coded, and the first of its drafts.
+    pub(super) sentence: usize,
+    pub(super) sentence_first: usize,
+    /// Words of the current sentence already inside a draft.
+    taken: Vec<bool>,
+    /// The latest draft of a named person.
+    pub(super) last_person: Option<usize>,
+    /// The latest non-person subject draft (a state or body speaking), and
+    /// the latest one before the current sentence.
+    last_body: Option<usize>,
+    pub(super) body_before: Option<usize>,
+    /// The latest draft with a country, by sector ("MIL", "COP").
+    pub(super) last_of_sector: HashMap<String, usize>,
+    /// Countries of the current sentence's drafts, and of the sentence before.
+    pub(super) here: CountryRun,
+    pub(super) before: CountryRun,
+    /// Latest named person draft by role, and by (country, role).
+    pub(super) by_role: HashMap<String, usize>,
+    pub(super) by_country_role: HashMap<(String, String), usize>,
+}
+
+impl DocState {
+    /// Starts sentence `si` of `words` words.
+    pub(super) fn begin_sentence(&mut self, si: usize, words: usize) {
+        self.sentence = si;
+        self.sentence_first = self.drafts.len();
+        self.taken.clear();
+        self.taken.resize(words, false);
+        self.body_before = self.last_body;
+        let here = std::mem::take(&mut self.here);
+        self.before = if here.sentence + 1 == si { here } else { CountryRun::default() };
+        self.here = CountryRun { sentence: si, ..CountryRun::default() };
+    }
+
+    /// The drafts of the current sentence.
+    pub(super) fn this_sentence(&self) -> &[Draft] {
+        &self.drafts[self.sentence_first..]
+    }
+
+    /// Adds a draft to every index.
+    fn index(&mut self, k: usize) {
+        let d = &self.drafts[k];
+        if d.person && d.actor.name.is_some() {
+            self.last_person = Some(k);
+            if let Some(role) = &d.actor.role {
+                self.by_role.insert(role.clone(), k);
+                if let Some(c) = &d.actor.country {
+                    self.by_country_role.insert((c.clone(), role.clone()), k);
+                }
+            }
+        }
+        if !d.person && d.subject {
+            self.last_body = Some(k);
+        }
+        if let Some(country) = &d.actor.country {
+            if let Some(sector) = &d.actor.sector {
+                self.last_of_sector.insert(sector.clone(), k);
+            }
+            match self.here.last {
+                None => self.here.last = Some(k),
+                Some(last) => {
+                    let before = &self.drafts[last];
+                    if before.actor.country.as_ref() != Some(country) {
+                        self.here.mixed = true;
+                    }
+                    if d.start > before.start {
+                        self.here.last = Some(k);
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn learn(state: &mut DocState, words: &[Word], s: usize, e: usize, draft: usize) {
@@ -61,6 +150,8 @@ pub(super) fn learn(state: &mut DocState, words: &[Word], s: usize, e: usize, dr
     }
 }
 
+/// Adds a draft over words `[s, e)` of the current sentence unless it
+/// overlaps one already there; returns its index.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn push(
     state: &mut DocState,
@@ -72,13 +163,15 @@ pub(super) fn push(
     via: Via,
     person: bool,
 ) -> Option<usize> {
-    if s >= e || e > words.len() {
+    if s >= e || e > words.len() || e > state.taken.len() {
         return None;
     }
+    // Drafts of other sentences cannot overlap: sentences do not.
+    if state.taken[s..e].iter().any(|&t| t) {
+        return None;
+    }
+    state.taken[s..e].fill(true);
     let (start, end) = (words[s].start, words[e - 1].end);
-    if state.drafts.iter().any(|d| d.start < end && start < d.end) {
-        return None;
-    }
     state.drafts.push(Draft {
         start,
         end,
@@ -92,7 +185,9 @@ pub(super) fn push(
             .iter()
             .any(|w| w.deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))),
     });
-    Some(state.drafts.len() - 1)
+    let k = state.drafts.len() - 1;
+    state.index(k);
+    Some(k)
 }
 
 /// Sorts drafts by span and turns them into mentions, remapping antecedents.
