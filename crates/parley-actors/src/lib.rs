@@ -52,7 +52,7 @@ mod json;
 mod petrarch;
 mod words;
 
-pub use coder::ActorCoder;
+pub use coder::{ActorCoder, DomesticRules};
 pub use dictionary::{ActorDictionary, ActorEntry, EntryKind, Phrase, PhraseClass, Term};
 pub use error::ActorError;
 pub use json::mention_json;

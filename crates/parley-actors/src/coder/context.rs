@@ -81,8 +81,10 @@ impl ActorCoder {
             state.this_sentence().iter().filter_map(|d| d.actor.country.as_deref()).collect();
         countries.sort_unstable();
         countries.dedup();
+        // (Not the document's country: a named person is as often a
+        // visitor as a local.)
         let [country] = countries[..] else { return };
-        let country = country.to_string();
+        let (country, rule) = (country.to_string(), "role-name-sentence-country");
         for o in orphans {
             let code = match &o.sector {
                 Some(s) => format!("{country}{s}"),
@@ -95,16 +97,7 @@ impl ActorCoder {
                 name: Some(name_text(words, o.name.0, o.name.1)),
                 role: o.role.clone(),
             };
-            if let Some(d) = push(
-                state,
-                si,
-                words,
-                o.start,
-                o.end,
-                actor,
-                Via::Rule("role-name-sentence-country"),
-                true,
-            ) {
+            if let Some(d) = push(state, si, words, o.start, o.end, actor, Via::Rule(rule), true) {
                 learn(state, words, o.name.0, o.name.1, d);
             }
         }

@@ -9,6 +9,8 @@
 mod context;
 mod coreference;
 mod disambiguation;
+mod domestic;
+mod labels;
 mod matching;
 mod roles;
 mod state;
@@ -19,6 +21,8 @@ use parley_doc::{Annotator, DocError, Document, Layer, Mention};
 
 use crate::dictionary::{parse_date, ActorDictionary};
 use coreference::{latest_person, latest_speaking_body, pronoun_is_subject, reports};
+pub use domestic::DomesticRules;
+use labels::Labels;
 use matching::{find_pieces, name_end, sentence_words, Word};
 use state::{finish, push, DocState, Via};
 
@@ -29,12 +33,21 @@ use state::{finish, push, DocState, Via};
 #[derive(Debug, Clone)]
 pub struct ActorCoder {
     pub(super) dict: Arc<ActorDictionary>,
+    pub(super) domestic: Arc<DomesticRules>,
+    labels: Arc<Labels>,
 }
 
 impl ActorCoder {
     /// A coder over a dictionary.
     pub fn new(dict: Arc<ActorDictionary>) -> ActorCoder {
-        ActorCoder { dict }
+        ActorCoder::with_domestic(dict, DomesticRules::embedded())
+    }
+
+    /// A coder over a dictionary, with its own rules for which actors are
+    /// the document's country's.
+    pub fn with_domestic(dict: Arc<ActorDictionary>, domestic: DomesticRules) -> ActorCoder {
+        let labels = Arc::new(Labels::new(&dict));
+        ActorCoder { dict, domestic: Arc::new(domestic), labels }
     }
 
     /// The dictionary it codes with.
@@ -47,6 +60,7 @@ impl ActorCoder {
     pub fn code(&self, doc: &Document) -> Vec<Mention> {
         let date = doc.meta.date.as_deref().and_then(|d| parse_date(d, false));
         let mut state = DocState::default();
+        state.home = self.doc_country(doc);
         for (si, sentence) in doc.sentences.iter().enumerate() {
             if doc.is_furniture(sentence.span) {
                 continue;
@@ -58,7 +72,7 @@ impl ActorCoder {
             state.begin_sentence(si, words.len());
             self.code_sentence(si, &words, date, &mut state);
         }
-        finish(state.drafts, doc)
+        finish(state.drafts, doc, &self.labels)
     }
 
     fn code_sentence(&self, si: usize, words: &[Word], date: Option<u32>, state: &mut DocState) {
@@ -75,6 +89,10 @@ impl ActorCoder {
                 continue;
             }
             if let Some(k) = piece_at[i] {
+                if let Some(end) = self.place_as_first_name(words, &pieces, &piece_at, k) {
+                    i = end;
+                    continue;
+                }
                 let end = self.chain(si, words, &pieces, &piece_at, k, date, state);
                 i = end.max(i + 1);
                 continue;

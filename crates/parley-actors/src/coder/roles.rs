@@ -16,20 +16,22 @@ use crate::words;
 
 /// The result of reading an actor phrase: who, and over which words.
 #[derive(Debug, Default, Clone)]
-struct Reading {
-    country: Option<String>,
+pub(super) struct Reading {
+    pub(super) country: Option<String>,
     /// Full code of a non-country base (IGO, NGO...), or of a fixed entry.
-    base_code: Option<String>,
-    base_entry: Option<u32>,
-    base_class: Option<PhraseClass>,
-    sector: Option<String>,
-    role: Option<String>,
-    agents: usize,
-    person_role: bool,
-    person: Option<u32>,
-    person_surname_only: bool,
-    title: bool,
-    possessive_base: bool,
+    pub(super) base_code: Option<String>,
+    pub(super) base_entry: Option<u32>,
+    pub(super) base_class: Option<PhraseClass>,
+    pub(super) sector: Option<String>,
+    pub(super) role: Option<String>,
+    pub(super) agents: usize,
+    pub(super) person_role: bool,
+    pub(super) person: Option<u32>,
+    pub(super) person_surname_only: bool,
+    pub(super) title: bool,
+    pub(super) possessive_base: bool,
+    /// The words of the last role or sector word read ("police", "troops").
+    pub(super) agent_words: Option<(usize, usize)>,
 }
 
 impl ActorCoder {
@@ -46,7 +48,7 @@ impl ActorCoder {
         state: &mut DocState,
     ) -> usize {
         let mut start = pieces[k].start;
-        let (mut reading, mut end) = self.read_chain(words, pieces, piece_at, start, date, state);
+        let (mut reading, mut end) = self.read_chain(words, pieces, piece_at, start, date);
         // Modifiers describe a role, a person or a people ("new US
         // ambassador", "ethnic Albanians"); before a bare country or
         // organisation they describe something else ("the new US export
@@ -66,53 +68,22 @@ impl ActorCoder {
         let determined = start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "'s" | "'");
         // A name after a person role: "Russian President Vladimir Putin".
         let mut name: Option<(usize, usize)> = None;
+        let mut name_rule = "country-role-name";
         if reading.person.is_none() && (reading.person_role || reading.title) {
             if let Some(ne) = name_end(words, end, piece_at) {
                 name = Some((end, ne));
                 end = ne;
+            } else if let Some((ne, rule)) =
+                self.name_over_piece(words, pieces, piece_at, end, &reading, date)
+            {
+                // "President Santiago Peña", "Bolivian President Marcos":
+                // the role and nationality outweigh the dictionary word.
+                name = Some((end, ne));
+                name_rule = rule;
+                end = ne;
             }
         }
-        // "<role> of <country/organisation>": "president of Armenia".
-        if reading.country.is_none() && reading.base_code.is_none() && reading.person.is_none() {
-            if let Some((s, pk)) = piece_after(words, piece_at, end, "of") {
-                let e = self.dict.entry(pieces[pk].entry);
-                if matches!(
-                    e.kind,
-                    EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
-                ) && (reading.agents > 0 || name.is_some())
-                {
-                    let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date, state);
-                    reading.country = sub.country;
-                    reading.base_code = sub.base_code;
-                    reading.base_entry = sub.base_entry;
-                    if reading.sector.is_none()
-                        || self.defers_all(words, pieces, piece_at, start, end)
-                    {
-                        reading.sector = sub.sector.or(reading.sector);
-                    }
-                    end = sub_end;
-                }
-            }
-        }
-        // "Police in Dhaka", "rebels in Myanmar": a force or group that is
-        // local to where it is named is that country's. (Not troops:
-        // "troops in Ukraine" may be anyone's.)
-        if reading.country.is_none()
-            && reading.base_code.is_none()
-            && reading.person.is_none()
-            && name.is_none()
-            && matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"))
-        {
-            if let Some((s, pk)) = piece_after(words, piece_at, end, "in") {
-                if self.dict.entry(pieces[pk].entry).kind == EntryKind::Country {
-                    let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date, state);
-                    if sub.country.is_some() && sub.agents == 0 && sub.person.is_none() {
-                        reading.country = sub.country;
-                        end = sub_end;
-                    }
-                }
-            }
-        }
+        end = self.place_of_role(words, pieces, piece_at, (start, end), name, &mut reading, date);
         let Some(mut actor) = self.actor_of(&reading, date) else {
             if let Some(n) = name {
                 state.orphans.push(Orphan {
@@ -125,12 +96,15 @@ impl ActorCoder {
                 return end;
             }
             // A role alone ("the president said"): refers back by role.
-            if reading.person_role && name.is_none() && determined {
+            if reading.person_role && determined {
                 if let Some(ante) = find_by_role(state, si, None, reading.role.as_deref()) {
                     let actor = state.drafts[ante].actor.clone();
                     push(state, si, words, start, end, actor, Via::Coref(ante), true);
+                    return end;
                 }
             }
+            // "Police fired", "protesters gathered": the document's country.
+            self.domestic_agent(si, words, start, end, &reading, state);
             return end;
         };
         let mut via;
@@ -144,7 +118,7 @@ impl ActorCoder {
         } else if let Some((ns, ne)) = name {
             let full = name_text(words, ns, ne);
             actor.name = Some(full);
-            via = Via::Rule("country-role-name");
+            via = Via::Rule(name_rule);
             person = true;
             // The name is known to the document now; a coreference to an
             // earlier role-pattern mention keeps the antecedent.
@@ -172,7 +146,25 @@ impl ActorCoder {
                 }
             }
         }
-        let idx = push(state, si, words, start, end, actor.clone(), via, person);
+        // Apposition after a role: "Russia's Foreign Ministry spokeswoman,
+        // Maria Zakharova,": one mention over the whole phrase, named.
+        let mut appos: Option<(usize, usize)> = None;
+        if reading.person_role
+            && reading.person.is_none()
+            && name.is_none()
+            && end + 1 < words.len()
+            && words[end].norm == ","
+        {
+            if let Some(ne) = name_end(words, end + 1, piece_at).filter(|&ne| ne - (end + 1) >= 2) {
+                actor.name = Some(name_text(words, end + 1, ne));
+                via = Via::Rule("apposition");
+                person = true;
+                appos = Some((end + 1, ne));
+                end = ne;
+            }
+        }
+        let name = name.or(appos);
+        let idx = push(state, si, words, start, end, actor, via, person);
         if let Some(d) = idx {
             if let Some(entry) = reading.person {
                 state.seen.insert(entry, d);
@@ -184,22 +176,64 @@ impl ActorCoder {
                 learn(state, words, ns, ne, d);
             }
         }
-        // Apposition after a role: "Russia's Foreign Ministry spokeswoman, Maria Zakharova,".
-        if reading.person_role
+        end
+    }
+
+    /// Extends a phrase without a country by the place it names after
+    /// it: "<role> of <country/organisation>" ("president of Armenia"), and
+    /// "Police in Dhaka", "rebels in Myanmar" (a force or group local to
+    /// where it is named; not troops: "troops in Ukraine" may be anyone's).
+    /// Returns the phrase's new end.
+    #[allow(clippy::too_many_arguments)]
+    fn place_of_role(
+        &self,
+        words: &[Word],
+        pieces: &[Piece],
+        piece_at: &[Option<usize>],
+        (start, mut end): (usize, usize),
+        name: Option<(usize, usize)>,
+        reading: &mut Reading,
+        date: Option<u32>,
+    ) -> usize {
+        // "<role> of <country/organisation>": "president of Armenia".
+        if reading.country.is_none() && reading.base_code.is_none() && reading.person.is_none() {
+            if let Some((s, pk)) = piece_after(words, piece_at, end, "of") {
+                let e = self.dict.entry(pieces[pk].entry);
+                if matches!(
+                    e.kind,
+                    EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
+                ) && (reading.agents > 0 || name.is_some())
+                {
+                    let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date);
+                    reading.country = sub.country;
+                    reading.base_code = sub.base_code;
+                    reading.base_entry = sub.base_entry;
+                    if reading.sector.is_none()
+                        || self.defers_all(words, pieces, piece_at, start, end)
+                    {
+                        reading.sector = sub.sector.or(reading.sector.take());
+                    }
+                    end = sub_end;
+                }
+            }
+        }
+        // "Police in Dhaka", "rebels in Myanmar": a force or group that is
+        // local to where it is named is that country's. (Not troops:
+        // "troops in Ukraine" may be anyone's.)
+        if reading.country.is_none()
+            && reading.base_code.is_none()
             && reading.person.is_none()
             && name.is_none()
-            && end + 1 < words.len()
-            && words[end].norm == ","
+            && matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"))
         {
-            if let Some(ne) = name_end(words, end + 1, piece_at).filter(|&ne| ne - (end + 1) >= 2) {
-                let mut a = actor;
-                a.name = Some(name_text(words, end + 1, ne));
-                if let Some(d) =
-                    push(state, si, words, end + 1, ne, a, Via::Rule("apposition"), true)
-                {
-                    learn(state, words, end + 1, ne, d);
+            if let Some((s, pk)) = piece_after(words, piece_at, end, "in") {
+                if self.dict.entry(pieces[pk].entry).kind == EntryKind::Country {
+                    let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date);
+                    if sub.country.is_some() && sub.agents == 0 && sub.person.is_none() {
+                        reading.country = sub.country;
+                        end = sub_end;
+                    }
                 }
-                return ne;
             }
         }
         end
@@ -228,7 +262,6 @@ impl ActorCoder {
         piece_at: &[Option<usize>],
         start: usize,
         date: Option<u32>,
-        state: &DocState,
     ) -> (Reading, usize) {
         let mut r = Reading::default();
         let mut j = start;
@@ -264,9 +297,10 @@ impl ActorCoder {
                     }
                     r.person_role = e.person_role;
                     r.agents += 1;
+                    r.agent_words = Some((p.start, p.end));
                 }
                 EntryKind::Person => {
-                    if r.person.is_some() {
+                    if r.person.is_some() || self.clashes(p.entry, r.country.as_deref(), date) {
                         break;
                     }
                     r.person = Some(p.entry);
@@ -329,7 +363,6 @@ impl ActorCoder {
                 break;
             }
         }
-        let _ = state;
         (r, end)
     }
 
@@ -419,7 +452,7 @@ impl ActorCoder {
             }
             if let Some(k) = piece_at[s] {
                 let (mut r, mut rend) =
-                    self.read_chain(words, pieces, piece_at, pieces[k].start, date, state);
+                    self.read_chain(words, pieces, piece_at, pieces[k].start, date);
                 if r.country.is_none()
                     && r.base_code.is_none()
                     && rend + 1 < words.len()
@@ -430,8 +463,7 @@ impl ActorCoder {
                         t += 1;
                     }
                     if piece_at[t].is_some() {
-                        let (sub, sub_end) =
-                            self.read_chain(words, pieces, piece_at, t, date, state);
+                        let (sub, sub_end) = self.read_chain(words, pieces, piece_at, t, date);
                         r.country = sub.country;
                         r.base_code = sub.base_code;
                         r.base_entry = sub.base_entry;
@@ -466,7 +498,7 @@ impl ActorCoder {
                     e.kind,
                     EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
                 ) {
-                    let (r, _) = self.read_chain(words, pieces, piece_at, end + 1, date, state);
+                    let (r, _) = self.read_chain(words, pieces, piece_at, end + 1, date);
                     if let Some(mut actor) = self.actor_of(&r, date) {
                         actor.name = Some(name_text(words, i, end));
                         if let Some(d) = push(

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use parley_doc::{Actor, Document, Mention, MentionSource, SentenceIdx, Span, TokenIdx};
 
+use super::domestic::DocCountry;
+use super::labels::Labels;
 use super::matching::{name_key, Word};
 
 /// How a draft was found.
@@ -85,6 +87,8 @@ pub(super) struct DocState {
     /// Latest named person draft by role, and by (country, role).
     pub(super) by_role: HashMap<String, usize>,
     pub(super) by_country_role: HashMap<(String, String), usize>,
+    /// The document's own country: its dateline, the countries it names.
+    pub(super) home: DocCountry,
 }
 
 impl DocState {
@@ -103,6 +107,21 @@ impl DocState {
     /// The drafts of the current sentence.
     pub(super) fn this_sentence(&self) -> &[Draft] {
         &self.drafts[self.sentence_first..]
+    }
+
+    /// The document's country for an actor whose phrase names none, with
+    /// the rule that chose it: the dateline's; else the country named
+    /// most, if one is named more than any other.
+    pub(super) fn home_country(&self) -> Option<(String, &'static str)> {
+        if let Some(c) = &self.home.dateline {
+            return Some((c.clone(), "domestic-dateline"));
+        }
+        let most = *self.home.named.values().max()?;
+        let mut top = self.home.named.iter().filter(|(_, &n)| n == most).map(|(c, _)| c);
+        match (top.next(), top.next()) {
+            (Some(c), None) => Some((c.clone(), "domestic-most-named")),
+            _ => None,
+        }
     }
 
     /// Adds a draft to every index.
@@ -191,7 +210,9 @@ pub(super) fn push(
 }
 
 /// Sorts drafts by span and turns them into mentions, remapping antecedents.
-pub(super) fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Mention> {
+/// Every mention gets a readable name: the person's or organisation's,
+/// else one made from its code ("Russia: government").
+pub(super) fn finish(drafts: Vec<Draft>, doc: &Document, labels: &Labels) -> Vec<Mention> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&k| (drafts[k].start, drafts[k].end));
     let mut new_index = vec![0usize; drafts.len()];
@@ -212,7 +233,7 @@ pub(super) fn finish(drafts: Vec<Draft>, doc: &Document) -> Vec<Mention> {
             sentence: SentenceIdx(d.sentence as u32),
             first_token: TokenIdx(d.first_token as u32),
             end_token: TokenIdx(d.end_token as u32),
-            actor: d.actor.clone(),
+            actor: Actor { name: Some(labels.name_of(&d.actor)), ..d.actor.clone() },
             via,
         });
     }
