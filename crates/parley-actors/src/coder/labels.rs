@@ -2,7 +2,8 @@
 //! `RUSGOV` reads "Russia: government", `KEN` "Kenya", `IGOWSTNAT` the
 //! organisation's name. Taken from the dictionary itself: a country's
 //! name, an organisation's name, and a sector's first agent phrase
-//! (`agent GOV = government; ...`).
+//! (`agent GOV = government; ...`; a group before a person: "opposition",
+//! not "opposition leader").
 
 use std::collections::HashMap;
 
@@ -22,7 +23,11 @@ pub(super) struct Labels {
 impl Labels {
     pub(super) fn new(dict: &ActorDictionary) -> Labels {
         let mut labels = Labels::default();
-        for e in dict.entries() {
+        // Sectors are named by their groups ("opposition", "parliament")
+        // before their people ("opposition leader", "lawmaker").
+        let (groups, people): (Vec<_>, Vec<_>) =
+            dict.entries().iter().partition(|e| !(e.kind == EntryKind::Agent && e.person_role));
+        for e in groups.into_iter().chain(people) {
             let Some(code) = e.terms.first().map(|t| t.code.clone()) else { continue };
             let name = e.name.clone().or_else(|| e.phrases.first().map(|p| p.text.clone()));
             let Some(name) = name else { continue };
@@ -74,8 +79,9 @@ mod tests {
     fn codes_read_as_country_and_sector() {
         let dict = ActorDictionary::from_str_named(
             "t",
-            "country RUS = Russia | adj: Russian\nagent GOV = government; authorities\n\
+            "country RUS = Russia | adj: Russian\n\
              agent GOV = president | role: president | person: yes\n\
+             agent GOV = government; authorities\n\
              org IGOWSTNAT = NATO | name: North Atlantic Treaty Organization",
         )
         .expect("parses");
