@@ -58,4 +58,40 @@ fn main() {
         sentences as f64 / t_actors
     );
     println!("matching / text stages: {:.1}%", 100.0 * t_actors / t_text);
+    pathological(&coder);
+}
+
+/// One-sentence documents of 1 MB whose every word looks back (a comma
+/// list of countries; people, roles, forces and pronouns): time must grow
+/// with the length, not its square.
+fn pathological(coder: &ActorCoder) {
+    let shapes: [&[&str]; 2] = [
+        &["Russia", "Ukraine", "France", "Germany", "China"],
+        &["Russian President Vladimir Putin", "he said", "the president", "the army", "it said"],
+    ];
+    for parts in shapes {
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 1_000_000 {
+            text.push_str(parts[k % parts.len()]);
+            text.push_str(", ");
+            k += 1;
+        }
+        text.push('.');
+        let mut doc = parley_text::document_from_text(
+            text.clone(),
+            DocMeta { date: Some("2024-07-17".into()), ..DocMeta::default() },
+        );
+        let _ = parley_text::SentenceSplitter::new().annotate(&mut doc);
+        let start = Instant::now();
+        let _ = coder.annotate(&mut doc);
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "1 MB one-sentence list of {:?}...: {:.3} s ({:.1} MB/s, {} mentions)",
+            parts[0],
+            secs,
+            text.len() as f64 / 1e6 / secs,
+            doc.mentions.len()
+        );
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use parley_doc::{Document, Event, EventParty, Span};
+use parley_doc::{Document, Event, EventParty, MentionSource, Span};
 use serde_json::{json, Value};
 
 fn span_json(span: Span) -> Value {
@@ -105,6 +105,19 @@ pub(crate) fn parse_table(doc: &Document, si: usize) -> String {
             tok.deprel.as_deref().unwrap_or("_"),
             mention
         );
+    }
+    // Each mention with how it was coded: the dictionary entry, the rule
+    // (which clue won: "nationality-over-name", "domestic-dateline"), or
+    // the mention it refers back to.
+    for (k, m) in doc.mentions.iter().enumerate().filter(|(_, m)| m.sentence.get() == si) {
+        let via = match &m.via {
+            MentionSource::Dictionary { entry } => format!("dictionary {entry}"),
+            MentionSource::RolePattern { rule } => format!("rule {rule}"),
+            MentionSource::Coreference { antecedent } => format!("coreference to m{antecedent}"),
+        };
+        let name = m.actor.name.as_deref().unwrap_or("");
+        let _ =
+            writeln!(out, "  m{k} {:?} = {} ({name}) via {via}", doc.slice(m.span), m.actor.code);
     }
     out
 }
