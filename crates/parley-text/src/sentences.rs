@@ -50,9 +50,10 @@ impl Annotator for SentenceSplitter {
 /// cut at their bars, trimmed of blank space.
 pub(crate) fn kept_regions(doc: &Document) -> Vec<(Span, BlockKind)> {
     let mut regions = Vec::new();
+    let furniture = FurnitureIndex::new(doc);
     for block in &doc.blocks {
         let mut pieces = vec![block.span];
-        for furniture in doc.furniture.iter().filter(|f| f.span.overlaps(block.span)) {
+        for furniture in furniture.overlapping(block.span) {
             pieces = pieces
                 .into_iter()
                 .flat_map(|p| {
@@ -96,6 +97,42 @@ pub(crate) fn kept_regions(doc: &Document) -> Vec<(Span, BlockKind)> {
         }
     }
     regions
+}
+
+/// Furniture spans sorted by start, with the furthest end reached so far,
+/// so that the spans over one block are found without a scan of them all
+/// (a page of 200,000 furniture lines was quadratic).
+struct FurnitureIndex<'d> {
+    spans: Vec<&'d parley_doc::Furniture>,
+    max_end: Vec<usize>,
+}
+
+impl<'d> FurnitureIndex<'d> {
+    fn new(doc: &'d Document) -> FurnitureIndex<'d> {
+        let mut spans: Vec<&parley_doc::Furniture> = doc.furniture.iter().collect();
+        spans.sort_by_key(|f| f.span.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |furthest, f| {
+                *furthest = (*furthest).max(f.span.end);
+                Some(*furthest)
+            })
+            .collect();
+        FurnitureIndex { spans, max_end }
+    }
+
+    /// The furniture overlapping `block`, in order of start.
+    fn overlapping(&self, block: Span) -> Vec<&'d parley_doc::Furniture> {
+        let starts_before_end = self.spans.partition_point(|f| f.span.start < block.end);
+        // `max_end` never falls, so the spans that may reach into the
+        // block start where it first passes the block's start.
+        let first = self.max_end[..starts_before_end].partition_point(|&end| end <= block.start);
+        self.spans[first..starts_before_end]
+            .iter()
+            .copied()
+            .filter(|f| f.span.overlaps(block))
+            .collect()
+    }
 }
 
 fn push_trimmed(
