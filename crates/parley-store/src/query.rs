@@ -93,8 +93,13 @@ fn encode_cursor(date: &str, id: i64) -> String {
 fn decode_cursor(cursor: &str) -> Result<(String, i64), StoreError> {
     let bad = || StoreError::Invalid(format!("cursor {cursor:?} is not one this store gave out"));
     let (id, date) = cursor.split_once('.').ok_or_else(bad)?;
+    // Only the exact shape `encode_cursor` writes: `days_from_iso` reads the
+    // first ten bytes and `parse` takes a sign, so both are checked whole.
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
     let id: i64 = id.parse().map_err(|_| bad())?;
-    if !(date.is_empty() || days_from_iso(date).is_some()) {
+    if !(date.is_empty() || (date.len() == 10 && days_from_iso(date).is_some())) {
         return Err(bad());
     }
     Ok((date.to_string(), id))
@@ -515,12 +520,12 @@ pub(crate) fn quotes(
     );
     let mut params = Vec::new();
     if let Some(s) = speaker.map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", s.to_lowercase());
+        let pattern = format!("%{}%", like_escape(&s.to_lowercase()));
         if s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_alphabetic()) {
-            sql.push_str(" AND (q.speaker_code LIKE ? OR LOWER(q.speaker_name) LIKE ? OR LOWER(q.speaker_text) LIKE ?)");
+            sql.push_str(" AND (q.speaker_code LIKE ? OR LOWER(q.speaker_name) LIKE ? ESCAPE '\\' OR LOWER(q.speaker_text) LIKE ? ESCAPE '\\')");
             params.push(Val::from(format!("{}%", s.to_ascii_uppercase())));
         } else {
-            sql.push_str(" AND (q.speaker_code = ? OR LOWER(q.speaker_name) LIKE ? OR LOWER(q.speaker_text) LIKE ?)");
+            sql.push_str(" AND (q.speaker_code = ? OR LOWER(q.speaker_name) LIKE ? ESCAPE '\\' OR LOWER(q.speaker_text) LIKE ? ESCAPE '\\')");
             params.push(Val::from(s.to_ascii_uppercase()));
         }
         params.push(Val::from(pattern.clone()));
@@ -549,6 +554,19 @@ pub(crate) fn quotes(
             title: r.opt_str(9),
         })
         .collect())
+}
+
+/// `text` as a LIKE pattern that matches it literally (with `ESCAPE '\'`):
+/// a speaker filter of `%` or `_` must not match every speaker.
+fn like_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// An FTS5 query matching all the words, each quoted (so user text cannot
@@ -614,12 +632,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn like_patterns_are_literal() {
+        assert_eq!(like_escape("al_sisi 100%"), "al\\_sisi 100\\%");
+        assert_eq!(like_escape("a\\b"), "a\\\\b");
+        assert_eq!(like_escape("peskov"), "peskov");
+    }
+
+    #[test]
     fn cursors_round_trip_and_reject_junk() {
         let c = encode_cursor("2024-07-01", 42);
         assert_eq!(decode_cursor(&c).expect("ours"), ("2024-07-01".to_string(), 42));
         assert_eq!(decode_cursor(&encode_cursor("", 7)).expect("undated"), (String::new(), 7));
         assert!(decode_cursor("junk").is_err());
         assert!(decode_cursor("1.2024-99-01").is_err());
+        // Trailing junk after a good cursor, and signs or spaces in the id.
+        for junk in [
+            "42.2024-07-01junk",
+            "42.2024-07-01.7",
+            "+42.2024-07-01",
+            " 42.",
+            "42. ",
+            ".2024-07-01",
+        ] {
+            assert!(decode_cursor(junk).is_err(), "{junk}");
+        }
     }
 
     /// Every filter mix reads one index range in date order: no scan of the

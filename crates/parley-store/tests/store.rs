@@ -141,6 +141,10 @@ fn exercise(store: &mut Store) {
     assert_eq!(store.quotes(Some("peskov")).expect("quotes").len(), 2);
     assert_eq!(store.quotes(Some("RUS")).expect("quotes").len(), 2);
     assert!(store.quotes(Some("nobody")).expect("quotes").is_empty());
+    // LIKE's wildcards are literal characters in a speaker filter.
+    for wild in ["%", "_", "pesk_v", "%kov", "\\"] {
+        assert!(store.quotes(Some(wild)).expect("quotes").is_empty(), "{wild}");
+    }
     let actors = store.actors().expect("actors");
     assert_eq!(actors[0].code, "RUSGOV");
     assert_eq!(actors[0].as_actor, 2);

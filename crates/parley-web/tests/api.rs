@@ -167,6 +167,22 @@ async fn events_page_with_a_cursor() {
     assert_eq!(dates, sorted, "by date");
 }
 
+/// A regression: a cursor the server gave out with junk after it was taken
+/// as the cursor itself (the date was read from its first ten bytes).
+#[tokio::test]
+async fn a_cursor_with_trailing_junk_is_400() {
+    let state = state();
+    let (_, first) = get(&state, "/api/events?limit=1").await;
+    let next = first["next"].as_str().expect("more than one event").to_string();
+    let (status, _) = get(&state, &format!("/api/events?limit=1&cursor={next}")).await;
+    assert_eq!(status, StatusCode::OK, "the cursor as given out");
+    for junk in [format!("{next}junk"), format!("{next}.1"), format!("%2B{next}")] {
+        let (status, body) = get(&state, &format!("/api/events?limit=1&cursor={junk}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{junk}: {body}");
+        assert_error(&body, "bad_request");
+    }
+}
+
 #[tokio::test]
 async fn malformed_queries_are_400_with_code_and_message() {
     let state = state();
