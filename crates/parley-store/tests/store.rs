@@ -271,6 +271,53 @@ fn changed_document_replaces_the_old_version() {
     assert_eq!(store.search("Buergenstock", 5).expect("search").len(), 1);
 }
 
+// ---- Read-only stores ---------------------------------------------------
+
+/// A regression: a store in a folder this process cannot write could not
+/// be opened even to read (WAL mode needs its `-shm` index beside the file).
+/// Tests run as root, which ignores permission bits, so the folder's
+/// refusal is made real another way: a directory where the `-shm` file must
+/// go, which SQLite can open only to read, as in a read-only folder (opening
+/// worked, but the first write failed with an internal error).
+#[test]
+fn a_store_that_cannot_be_written_is_opened_read_only() {
+    let (dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).expect("open");
+        for doc in &fixtures::crisis() {
+            store.ingest(doc).expect("ingest");
+        }
+        store.rebuild_stories().expect("rebuild");
+        assert!(!store.is_read_only());
+    }
+    let _ = std::fs::remove_file(format!("{path}-wal"));
+    let _ = std::fs::remove_file(format!("{path}-shm"));
+    std::fs::create_dir(dir.path().join("parley.db-shm")).expect("block the WAL index");
+
+    let mut store = Store::open(&path).expect("a store that cannot be written opens to read");
+    assert!(store.is_read_only());
+    assert_eq!(store.counts().expect("counts").events, 4);
+    let page = store.events(&EventFilter::default()).expect("events");
+    assert!(!page.events.is_empty());
+    assert!(!store.stories().expect("stories").is_empty());
+
+    let doc = &fixtures::crisis()[0];
+    let err = store.ingest(doc).expect_err("no writes");
+    assert!(matches!(err, parley_store::StoreError::ReadOnly(_)), "{err}");
+    let err = store.rebuild_stories().expect_err("no writes");
+    assert!(err.to_string().contains("read-only"), "{err}");
+}
+
+/// A file that is not a store at all is still an error, not an empty
+/// read-only store.
+#[test]
+fn a_file_that_is_not_a_store_is_an_error() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, "not a database, just text that is long enough to have a header")
+        .expect("write");
+    assert!(Store::open(&path).is_err());
+}
+
 // ---- PostgreSQL ----------------------------------------------------------
 
 fn pg_url() -> String {

@@ -408,6 +408,12 @@ pub async fn post_document(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    if state.read_only {
+        return Err(ApiError::new(
+            ErrorCode::ReadOnly,
+            "the store is read-only: this server serves reads only",
+        ));
+    }
     authorize(&state, &headers)?;
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {

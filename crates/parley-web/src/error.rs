@@ -43,6 +43,8 @@ pub enum ErrorCode {
     Forbidden,
     /// A write while the server has no token configured: writes are off.
     WritesDisabled,
+    /// A write to a store the server opened read-only.
+    ReadOnly,
     /// No such resource.
     NotFound,
     /// A method the route does not serve.
@@ -63,6 +65,7 @@ impl ErrorCode {
             ErrorCode::Unauthorized => "unauthorized",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::WritesDisabled => "writes_disabled",
+            ErrorCode::ReadOnly => "read_only",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::PayloadTooLarge => "payload_too_large",
@@ -76,7 +79,9 @@ impl ErrorCode {
         match self {
             ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
             ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::WritesDisabled => StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::WritesDisabled | ErrorCode::ReadOnly => {
+                StatusCode::FORBIDDEN
+            }
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -129,7 +134,9 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
-        if err.is_user_error() {
+        if matches!(err, StoreError::ReadOnly(_)) {
+            ApiError::new(ErrorCode::ReadOnly, "the store is read-only: it serves reads only")
+        } else if err.is_user_error() {
             // The store's own wording ("invalid input: bad cursor") is for the caller.
             ApiError::bad_request(err.to_string())
         } else {
@@ -180,6 +187,7 @@ mod tests {
             Unauthorized,
             Forbidden,
             WritesDisabled,
+            ReadOnly,
             NotFound,
             MethodNotAllowed,
             PayloadTooLarge,

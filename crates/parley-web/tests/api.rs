@@ -377,6 +377,38 @@ async fn posting_needs_a_configured_token() {
     assert_eq!(body["outcome"], "unchanged");
 }
 
+/// A store the server cannot write (here its WAL index is blocked, as in a
+/// read-only folder) is served for reading; a post answers `read_only`
+/// rather than failing inside the store with a 500.
+#[tokio::test]
+async fn a_read_only_store_serves_reads_and_refuses_posts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("parley.db").to_string_lossy().into_owned();
+    {
+        let mut store = Store::open(&path).expect("open");
+        for doc in summit_documents() {
+            store.ingest(&doc).expect("ingest fixture");
+        }
+        store.rebuild_stories().expect("rebuild");
+    }
+    let _ = std::fs::remove_file(format!("{path}-wal"));
+    let _ = std::fs::remove_file(format!("{path}-shm"));
+    std::fs::create_dir(format!("{path}-shm")).expect("block the WAL index");
+
+    let state = AppState::open(&path, 2)
+        .expect("a read-only store opens")
+        .coder(fake_coder())
+        .token(Some(TOKEN.to_string()));
+    let (status, body) = get(&state, "/api/events?actor=RUS").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!events_of(&body).is_empty());
+    let doc = json!({"id": "hu-ro", "text": "Hungary rejected the EU plan."});
+    let (status, body, _) = call(&state, post(&doc, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_error(&body, "read_only");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("read-only")), "{body}");
+}
+
 #[tokio::test]
 async fn posting_rejects_bad_bodies() {
     let open = AppState::new(store()).coder(fake_coder()).token(Some(TOKEN.to_string()));
