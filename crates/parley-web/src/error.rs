@@ -51,6 +51,10 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// A body over the size limit.
     PayloadTooLarge,
+    /// A request target (path and query) over the size limit.
+    UriTooLong,
+    /// Too many header fields, or too many bytes of them.
+    HeadersTooLarge,
     /// The document was well formed but could not be coded.
     Unprocessable,
     /// Anything that is the server's fault; the details go to the log.
@@ -69,6 +73,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UriTooLong => "uri_too_long",
+            ErrorCode::HeadersTooLarge => "headers_too_large",
             ErrorCode::Unprocessable => "unprocessable",
             ErrorCode::Internal => "internal",
         }
@@ -85,9 +91,32 @@ impl ErrorCode {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::UriTooLong => StatusCode::URI_TOO_LONG,
+            ErrorCode::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ErrorCode::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+impl ErrorCode {
+    /// The code for an error status some layer answered without a body of
+    /// ours; `None` for a status outside the table. Where two codes share a
+    /// status (403), the general one.
+    pub fn from_status(status: StatusCode) -> Option<ErrorCode> {
+        Some(match status {
+            StatusCode::BAD_REQUEST => ErrorCode::BadRequest,
+            StatusCode::UNAUTHORIZED => ErrorCode::Unauthorized,
+            StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+            StatusCode::NOT_FOUND => ErrorCode::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            StatusCode::URI_TOO_LONG => ErrorCode::UriTooLong,
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => ErrorCode::HeadersTooLarge,
+            StatusCode::UNPROCESSABLE_ENTITY => ErrorCode::Unprocessable,
+            s if s.is_server_error() => ErrorCode::Internal,
+            _ => return None,
+        })
     }
 }
 
@@ -191,9 +220,14 @@ mod tests {
             NotFound,
             MethodNotAllowed,
             PayloadTooLarge,
+            UriTooLong,
+            HeadersTooLarge,
             Unprocessable,
             Internal,
         ] {
+            if code != Forbidden && code != WritesDisabled && code != ReadOnly {
+                assert_eq!(ErrorCode::from_status(code.status()), Some(code), "{code:?}");
+            }
             let status = code.status().as_u16();
             assert!(
                 (400..500).contains(&status) || (code == Internal && status == 500),

@@ -535,3 +535,79 @@ async fn pages_and_assets_are_served() {
         .expect("answer");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
+
+/// A regression: a long request target or too many headers got a status
+/// with an empty body (hyper's own answer). The server's limits now answer
+/// first, as JSON.
+#[tokio::test]
+async fn over_long_heads_are_414_and_431_as_json() {
+    let state = state();
+    let long = format!("/api/events?actor={}", "R".repeat(parley_web::MAX_URI_BYTES));
+    let (status, body) = get(&state, &long).await;
+    assert_eq!(status, StatusCode::URI_TOO_LONG, "{body}");
+    assert_error(&body, "uri_too_long");
+
+    let mut many = Request::get("/api/counts");
+    for i in 0..=parley_web::MAX_HEADERS {
+        many = many.header(format!("x-filler-{i}"), "1");
+    }
+    let (status, body, _) = call(&state, many.body(Body::empty()).expect("request")).await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    assert_error(&body, "headers_too_large");
+
+    let big = Request::get("/api/counts")
+        .header("x-filler", "v".repeat(parley_web::MAX_HEADER_BYTES))
+        .body(Body::empty())
+        .expect("request");
+    let (status, body, _) = call(&state, big).await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    assert_error(&body, "headers_too_large");
+
+    // Under the limits, the same requests are served.
+    let (status, _) = get(&state, "/api/events?actor=RUS").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// An extractor's plain-text rejection (a path that is not UTF-8) is given
+/// a JSON body with its status.
+#[tokio::test]
+async fn plain_text_rejections_become_json() {
+    let state = state();
+    let (status, body, headers) =
+        call(&state, Request::get("/assets/%FF").body(Body::empty()).expect("request")).await;
+    assert!(status.is_client_error(), "{status}");
+    assert_error(&body, "bad_request");
+    let content_type = headers[header::CONTENT_TYPE].to_str().expect("ascii");
+    assert!(content_type.starts_with("application/json"), "{content_type}");
+}
+
+/// Over a real socket, through hyper: the limits answer before hyper's own
+/// (whose 414/431 have no body).
+#[tokio::test]
+async fn over_long_heads_over_a_socket_answer_json() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = parley_web::bind("127.0.0.1:0".parse().expect("addr")).await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let server = tokio::spawn(parley_web::serve_on(listener, state()));
+    let filler: String =
+        (0..parley_web::MAX_HEADERS + 20).map(|i| format!("x-filler-{i}: 1\r\n")).collect();
+    for (head, status, code) in [
+        (
+            format!("GET /api/events?actor={} HTTP/1.1\r\n", "R".repeat(20_000)),
+            "414",
+            "uri_too_long",
+        ),
+        ("GET /api/counts HTTP/1.1\r\n".to_string() + &filler, "431", "headers_too_large"),
+    ] {
+        let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+        let request = format!("{head}Host: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("write");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.expect("read");
+        assert!(answer.starts_with(&format!("HTTP/1.1 {status}")), "{answer}");
+        let (_, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
+        let body: Value = serde_json::from_str(body).expect("a JSON body");
+        assert_error(&body, code);
+    }
+    server.abort();
+}
