@@ -51,7 +51,7 @@ pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
 pub use error::StoreError;
 pub use ingest::{body_hash, content_hash};
 pub use model::*;
-pub use query::MODALITIES;
+pub use query::{Page, MODALITIES};
 pub use render::render_story_text;
 pub use schema::latest_version;
 
@@ -217,12 +217,22 @@ impl Store {
 
     /// Actors of merged events with their counts as actor and recipient, most active first.
     pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
-        query::actors(&mut self.db.borrow_mut(), None)
+        query::actors(&mut self.db.borrow_mut(), None, None)
+    }
+
+    /// One page of [`Store::actors`], in the same order.
+    pub fn actors_page(&self, page: Page) -> Result<Vec<ActorRow>, StoreError> {
+        query::actors(&mut self.db.borrow_mut(), None, Some(page))
     }
 
     /// Stories, largest first.
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
-        query::stories(&mut self.db.borrow_mut())
+        query::stories(&mut self.db.borrow_mut(), None)
+    }
+
+    /// One page of [`Store::stories`], in the same order.
+    pub fn stories_page(&self, page: Page) -> Result<Vec<StoryRow>, StoreError> {
+        query::stories(&mut self.db.borrow_mut(), Some(page))
     }
 
     /// A story with its timeline, actors, dyads, quotes and outlets.
@@ -233,13 +243,29 @@ impl Store {
     /// Quotes, by date; `speaker` matches a code (three letters: its root),
     /// or a name or the words naming the speaker (case-insensitive substring).
     pub fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>, StoreError> {
-        query::quotes(&mut self.db.borrow_mut(), speaker, None)
+        query::quotes(&mut self.db.borrow_mut(), speaker, None, None)
+    }
+
+    /// One page of quotes, in [`Store::quotes`]'s order, of one story's
+    /// documents when `story` is given.
+    pub fn quotes_page(
+        &self,
+        speaker: Option<&str>,
+        story: Option<i64>,
+        page: Page,
+    ) -> Result<Vec<QuoteRow>, StoreError> {
+        query::quotes(&mut self.db.borrow_mut(), speaker, story, Some(page))
     }
 
     /// Full-text search over sentences: all words must match (SQLite FTS5
     /// or PostgreSQL `plainto_tsquery('english')`); best matches first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        query::search(&mut self.db.borrow_mut(), query, limit)
+        query::search(&mut self.db.borrow_mut(), query, Page { limit, offset: 0 })
+    }
+
+    /// One page of [`Store::search`]'s hits, in the same order.
+    pub fn search_page(&self, query: &str, page: Page) -> Result<Vec<SearchHit>, StoreError> {
+        query::search(&mut self.db.borrow_mut(), query, page)
     }
 
     pub(crate) fn with_db<T>(

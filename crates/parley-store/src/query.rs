@@ -86,6 +86,25 @@ fn code_condition(sql: &mut String, params: &mut Vec<Val>, column: &str, code: &
     }
 }
 
+/// One page of a list: at most `limit` rows after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Rows on the page.
+    pub limit: usize,
+    /// Rows before it.
+    pub offset: usize,
+}
+
+/// Appends `LIMIT ? OFFSET ?` (both databases read it) for a page; the
+/// query must already be in a stable order.
+fn push_page(sql: &mut String, params: &mut Vec<Val>, page: Option<Page>) {
+    if let Some(page) = page {
+        sql.push_str(" LIMIT ? OFFSET ?");
+        params.push(Val::from(page.limit));
+        params.push(Val::from(page.offset));
+    }
+}
+
 fn encode_cursor(date: &str, id: i64) -> String {
     format!("{id}.{date}")
 }
@@ -340,18 +359,23 @@ pub(crate) fn document(db: &mut Backend, id: i64) -> Result<Option<DocumentDetai
     }))
 }
 
-pub(crate) fn actors(db: &mut Backend, story: Option<i64>) -> Result<Vec<ActorRow>, StoreError> {
-    let (cond, params) = match story {
+pub(crate) fn actors(
+    db: &mut Backend,
+    story: Option<i64>,
+    page: Option<Page>,
+) -> Result<Vec<ActorRow>, StoreError> {
+    let (cond, mut params) = match story {
         Some(s) => (" AND story_id = ?", vec![Val::Int(s), Val::Int(s)]),
         None => ("", vec![]),
     };
-    let sql = format!(
+    let mut sql = format!(
         "SELECT code, MAX(name), CAST(SUM(a) AS BIGINT), CAST(SUM(r) AS BIGINT) FROM ( \
            SELECT actor_code AS code, actor_name AS name, 1 AS a, 0 AS r FROM events WHERE actor_code IS NOT NULL{cond} \
            UNION ALL \
            SELECT recipient_code, recipient_name, 0, 1 FROM events WHERE recipient_code IS NOT NULL{cond} \
          ) t GROUP BY code ORDER BY SUM(a) + SUM(r) DESC, code"
     );
+    push_page(&mut sql, &mut params, page);
     Ok(db
         .query(&sql, &params)?
         .iter()
@@ -380,17 +404,13 @@ fn story_row(r: &Row) -> StoryRow {
     }
 }
 
-pub(crate) fn stories(db: &mut Backend) -> Result<Vec<StoryRow>, StoreError> {
-    Ok(db
-        .query(
-            &format!(
-                "SELECT {STORY_COLS} FROM stories ORDER BY num_documents DESC, num_events DESC, id"
-            ),
-            &[],
-        )?
-        .iter()
-        .map(story_row)
-        .collect())
+pub(crate) fn stories(db: &mut Backend, page: Option<Page>) -> Result<Vec<StoryRow>, StoreError> {
+    let mut sql = format!(
+        "SELECT {STORY_COLS} FROM stories ORDER BY num_documents DESC, num_events DESC, id"
+    );
+    let mut params = Vec::new();
+    push_page(&mut sql, &mut params, page);
+    Ok(db.query(&sql, &params)?.iter().map(story_row).collect())
 }
 
 pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, StoreError> {
@@ -473,7 +493,7 @@ pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, St
 
     // Quotes by speaker, speakers in order of first quote.
     let mut quotes: Vec<SpeakerQuotes> = Vec::new();
-    for q in self::quotes(db, None, Some(id))? {
+    for q in self::quotes(db, None, Some(id), None)? {
         let speaker = q.speaker_code.clone().unwrap_or_else(|| "?".to_string());
         match quotes.iter_mut().find(|s| s.speaker == speaker) {
             Some(s) => s.quotes.push(q),
@@ -513,6 +533,7 @@ pub(crate) fn quotes(
     db: &mut Backend,
     speaker: Option<&str>,
     story: Option<i64>,
+    page: Option<Page>,
 ) -> Result<Vec<QuoteRow>, StoreError> {
     let mut sql = String::from(
         "SELECT q.id, q.document_id, r.event_id, q.speaker_code, q.speaker_name, q.speaker_text, q.quote, d.date, d.source, d.title \
@@ -538,6 +559,7 @@ pub(crate) fn quotes(
         params.push(Val::Int(story));
     }
     sql.push_str(" ORDER BY COALESCE(d.date, ''), q.document_id, q.start_byte, q.id");
+    push_page(&mut sql, &mut params, page);
     Ok(db
         .query(&sql, &params)?
         .iter()
@@ -583,9 +605,10 @@ fn fts5_query(query: &str) -> String {
 pub(crate) fn search(
     db: &mut Backend,
     query: &str,
-    limit: usize,
+    page: Page,
 ) -> Result<Vec<SearchHit>, StoreError> {
-    let limit = Val::from(limit.clamp(1, MAX_LIMIT));
+    let limit = Val::from(page.limit.clamp(1, MAX_LIMIT));
+    let offset = Val::from(page.offset);
     let rows = match db.dialect() {
         Dialect::Sqlite => {
             let q = fts5_query(query);
@@ -595,8 +618,8 @@ pub(crate) fn search(
             db.query(
                 "SELECT s.id, s.document_id, s.idx, s.text, snippet(sentences_fts, 0, '[', ']', '…', 24), d.title, d.source, d.date \
                  FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id \
-                 WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ?",
-                &[Val::from(q), limit],
+                 WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ? OFFSET ?",
+                &[Val::from(q), limit, offset],
             )?
         }
         Dialect::Postgres => {
@@ -607,8 +630,8 @@ pub(crate) fn search(
                 "SELECT s.id, s.document_id, s.idx, s.text, \
                         ts_headline('english', s.text, q, 'StartSel=[, StopSel=], HighlightAll=true'), d.title, d.source, d.date \
                  FROM sentences s JOIN documents d ON d.id = s.document_id CROSS JOIN plainto_tsquery('english', ?) q \
-                 WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id LIMIT ?",
-                &[Val::from(query), limit],
+                 WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id LIMIT ? OFFSET ?",
+                &[Val::from(query), limit, offset],
             )?
         }
     };

@@ -145,6 +145,27 @@ fn exercise(store: &mut Store) {
     for wild in ["%", "_", "pesk_v", "%kov", "\\"] {
         assert!(store.quotes(Some(wild)).expect("quotes").is_empty(), "{wild}");
     }
+    // Pages of one row follow each other in the order of the whole list.
+    let page = |offset| parley_store::Page { limit: 1, offset };
+    let all_stories = store.stories().expect("stories");
+    let paged: Vec<_> = (0..all_stories.len() + 1)
+        .flat_map(|i| store.stories_page(page(i)).expect("stories page"))
+        .collect();
+    assert_eq!(paged, all_stories);
+    let all_actors = store.actors().expect("actors");
+    let paged: Vec<_> = (0..all_actors.len() + 1)
+        .flat_map(|i| store.actors_page(page(i)).expect("actors page"))
+        .collect();
+    assert_eq!(paged, all_actors);
+    let rus = store.quotes(Some("RUS")).expect("quotes");
+    let paged: Vec<_> = (0..rus.len() + 1)
+        .flat_map(|i| store.quotes_page(Some("RUS"), None, page(i)).expect("quotes page"))
+        .collect();
+    assert_eq!(paged, rus);
+    let summit_quotes = store
+        .quotes_page(None, Some(all_stories[0].id), parley_store::Page { limit: 10, offset: 0 })
+        .expect("story quotes");
+    assert_eq!(summit_quotes.len(), 2, "{summit_quotes:?}");
     let actors = store.actors().expect("actors");
     assert_eq!(actors[0].code, "RUSGOV");
     assert_eq!(actors[0].as_actor, 2);
@@ -159,6 +180,13 @@ fn exercise(store: &mut Store) {
     assert!(hits.len() >= 3, "{hits:?}");
     assert!(hits.iter().all(|h| h.text.to_lowercase().contains("summit")));
     assert!(hits[0].snippet.contains('['), "{}", hits[0].snippet);
+    let paged: Vec<_> = (0..hits.len() + 1)
+        .flat_map(|i| {
+            let page = parley_store::Page { limit: 1, offset: i };
+            store.search_page("peace summit", page).expect("search page")
+        })
+        .collect();
+    assert_eq!(paged, hits, "pages of search hits follow each other");
     assert!(store
         .search("floods", 10)
         .expect("search")

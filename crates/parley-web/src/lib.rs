@@ -47,7 +47,10 @@ use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use api::{DEFAULT_EVENT_PAGE, MAX_EVENT_PAGE, MAX_POST_BYTES, MAX_SEARCH_HITS};
+pub use api::{
+    DEFAULT_EVENT_PAGE, DEFAULT_LIST_PAGE, MAX_EVENT_PAGE, MAX_LIST_PAGE, MAX_POST_BYTES,
+    MAX_SEARCH_HITS,
+};
 pub use error::{ApiError, ErrorCode, WebError};
 pub use limits::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use state::{AppState, Coder};

@@ -199,6 +199,15 @@ async fn malformed_queries_are_400_with_code_and_message() {
         "/api/search",
         "/api/search?q=%20",
         "/api/documents?cursor=xyz",
+        "/api/documents?cursor=o5junk",
+        "/api/stories?limit=0",
+        "/api/stories?cursor=o-1",
+        "/api/actors?limit=5000",
+        "/api/actors?cursor=junk",
+        "/api/quotes?cursor=o1x",
+        "/api/quotes?limit=0",
+        "/api/stories/1?limit=0",
+        "/api/stories/1?cursor=o1",
     ] {
         let (status, body) = get(&state, uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
@@ -485,6 +494,27 @@ async fn openapi_describes_every_route() {
         }
     }
     assert_eq!(paths.len(), 11, "no undocumented or stale paths");
+    // Every list pages: a cursor and a bounded limit, and `next` in the answer.
+    for (path, list) in [
+        ("/api/documents", "DocumentPage"),
+        ("/api/events", "EventPage"),
+        ("/api/actors", "ActorList"),
+        ("/api/stories", "StoryList"),
+        ("/api/quotes", "QuoteList"),
+        ("/api/search", "SearchResults"),
+    ] {
+        let names: Vec<&str> = paths[path]["get"]["parameters"]
+            .as_array()
+            .map(|ps| ps.iter().filter_map(|p| p["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(names.contains(&"cursor") && names.contains(&"limit"), "{path}: {names:?}");
+        let limit = paths[path]["get"]["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["name"] == "limit"))
+            .expect("limit");
+        assert!(limit["schema"]["maximum"].is_u64(), "{path}: {limit}");
+        assert!(doc["components"]["schemas"][list]["properties"]["next"].is_object(), "{list}");
+    }
     // Every $ref points at a schema that exists.
     let schemas = doc["components"]["schemas"].as_object().expect("schemas");
     let text = doc.to_string();
@@ -610,4 +640,96 @@ async fn over_long_heads_over_a_socket_answer_json() {
         assert_error(&body, code);
     }
     server.abort();
+}
+
+/// Follows the `next` cursors from `uri` and returns the rows of `key`
+/// over every page.
+async fn all_pages(state: &AppState, uri: &str, key: &str) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut uri = uri.to_string();
+    for _ in 0..50 {
+        let (status, page) = get(state, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {page}");
+        let items = page[key].as_array().expect("a list");
+        assert!(items.len() <= 1, "limit=1 gives one row a page: {page}");
+        rows.extend(items.iter().cloned());
+        assert!(page.get("next").is_some(), "next is always present: {page}");
+        match page["next"].as_str() {
+            Some(next) => {
+                let base = uri.split("&cursor=").next().unwrap_or(&uri).to_string();
+                uri = format!("{base}&cursor={next}");
+            }
+            None => return rows,
+        }
+    }
+    panic!("more than 50 pages of {uri}");
+}
+
+/// A regression: the lists other than events and documents had no paging,
+/// so one large store gave answers of megabytes.
+#[tokio::test]
+async fn every_list_pages_with_limit_and_cursor() {
+    let state = state();
+    for (path, key) in [
+        ("/api/stories", "stories"),
+        ("/api/actors", "actors"),
+        ("/api/quotes", "quotes"),
+        ("/api/quotes?speaker=UKR", "quotes"),
+        ("/api/search?q=peace", "results"),
+    ] {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let (_, whole) = get(&state, &format!("{path}{sep}limit=200")).await;
+        let whole = whole[key].as_array().expect("a list").clone();
+        assert!(!whole.is_empty(), "{path}");
+        let paged = all_pages(&state, &format!("{path}{sep}limit=1"), key).await;
+        assert_eq!(paged, whole, "{path}: pages of one follow each other");
+        // The default page is bounded.
+        let (_, default) = get(&state, path).await;
+        assert!(default[key].as_array().expect("a list").len() <= parley_web::DEFAULT_LIST_PAGE);
+    }
+}
+
+/// A story's answer holds its first page of events and quotes, with the
+/// cursors of the rest; the pages together are the whole story.
+#[tokio::test]
+async fn a_story_holds_its_first_page_of_events_with_links_to_the_rest() {
+    let state = state();
+    let (_, stories) = get(&state, "/api/stories").await;
+    let id = stories["stories"][0]["id"].as_i64().expect("a story");
+    let (_, whole) = get(&state, &format!("/api/stories/{id}?limit=1000")).await;
+    let timeline = whole["timeline"].as_array().expect("timeline").clone();
+    assert!(timeline.len() >= 2, "the fixture story has several events: {whole}");
+    assert!(whole["next"].is_null(), "{whole}");
+
+    let (status, first) = get(&state, &format!("/api/stories/{id}?limit=1")).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["story"]["id"], id);
+    assert_eq!(first["timeline"].as_array().map(Vec::len), Some(1), "{first}");
+    let mut events = first["timeline"].as_array().expect("timeline").clone();
+    let mut next = first["next"].as_str().map(str::to_string);
+    while let Some(cursor) = next {
+        let link = format!("/api/events?story={id}&modality=any&limit=1&cursor={cursor}");
+        let (status, page) = get(&state, &link).await;
+        assert_eq!(status, StatusCode::OK, "{link}: {page}");
+        events.extend(events_of(&page).iter().cloned());
+        next = page["next"].as_str().map(str::to_string);
+        assert!(events.len() <= timeline.len(), "no more events than the story has");
+    }
+    assert_eq!(events, timeline, "the first page and the rest are the whole timeline");
+
+    let count = |v: &Value| {
+        v["quotes"].as_array().map_or(0, |g| {
+            g.iter().map(|s| s["quotes"].as_array().map_or(0, Vec::len)).sum::<usize>()
+        })
+    };
+    assert!(count(&first) <= 1, "{first}");
+    let mut quotes = count(&first);
+    let mut next = first["quotes_next"].as_str().map(str::to_string);
+    while let Some(cursor) = next {
+        let link = format!("/api/quotes?story={id}&limit=1&cursor={cursor}");
+        let (_, page) = get(&state, &link).await;
+        quotes += page["quotes"].as_array().map_or(0, Vec::len);
+        next = page["next"].as_str().map(str::to_string);
+    }
+    assert_eq!(quotes, count(&whole), "{whole}");
 }
