@@ -132,7 +132,8 @@ impl Store {
     fn check_writable(&self) -> Result<(), StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly(
-                "the store is read-only: it cannot be written here".to_string(),
+                "opened read-only (the file or its folder cannot be written): writes are refused"
+                    .to_string(),
             ));
         }
         Ok(())
