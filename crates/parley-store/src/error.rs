@@ -31,6 +31,10 @@ pub enum StoreError {
     /// A target that names PostgreSQL, in a build without the `postgres` feature.
     #[error("this build has no PostgreSQL support (feature `postgres`)")]
     NoPostgres,
+    /// A write to a store opened read-only, or a read-only store whose
+    /// schema this build would have to migrate.
+    #[error("read-only store: {0}")]
+    ReadOnly(String),
     /// Ingesting one document failed; nothing of it was stored.
     #[error("document {doc_id}: {source}")]
     Document {
@@ -66,6 +70,20 @@ impl StoreError {
         context: impl Into<String>,
     ) -> impl FnOnce(postgres::Error) -> StoreError {
         move |source| StoreError::Postgres { context: context.into(), source }
+    }
+
+    /// Whether SQLite failed because the file or its folder cannot be
+    /// written (not because it is busy or broken): the store may still be
+    /// read.
+    pub(crate) fn is_read_only_failure(&self) -> bool {
+        use rusqlite::ErrorCode::{CannotOpen, ReadOnly, SystemIoFailure};
+        match self {
+            StoreError::ReadOnly(_) => true,
+            StoreError::Sqlite { source: rusqlite::Error::SqliteFailure(failure, _), .. } => {
+                matches!(failure.code, ReadOnly | CannotOpen | SystemIoFailure)
+            }
+            _ => false,
+        }
     }
 
     /// Whether the error is the caller's (bad input) rather than the store's.

@@ -31,6 +31,7 @@
 //! ```
 
 use std::cell::RefCell;
+use std::path::Path;
 
 mod bench;
 pub mod copies;
@@ -50,7 +51,7 @@ pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
 pub use error::StoreError;
 pub use ingest::{body_hash, content_hash};
 pub use model::*;
-pub use query::MODALITIES;
+pub use query::{Page, MODALITIES};
 pub use render::render_story_text;
 pub use schema::latest_version;
 
@@ -62,6 +63,9 @@ use db::Backend;
 /// open one per thread: SQLite in WAL mode serves readers beside a writer).
 pub struct Store {
     db: RefCell<Backend>,
+    /// Opened read-only (a SQLite file or folder this process cannot
+    /// write): reads are served, writes answer [`StoreError::ReadOnly`].
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -75,15 +79,64 @@ impl Store {
     /// migrations: `postgres://` / `postgresql://` URLs open PostgreSQL
     /// (an optional `schema=NAME` query parameter selects, and creates, a
     /// schema), anything else is a SQLite file path (`:memory:` allowed).
+    ///
+    /// A SQLite file that cannot be written (a read-only file, or a file
+    /// in a read-only folder) is opened read-only, if its schema is
+    /// current: see [`Store::is_read_only`].
     pub fn open(target: &str) -> Result<Store, StoreError> {
-        let backend = if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-            open_postgres(target)?
-        } else {
-            open_sqlite(target)?
+        if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+            let store = Store { db: RefCell::new(open_postgres(target)?), read_only: false };
+            schema::migrate(&mut store.db.borrow_mut())?;
+            return Ok(store);
+        }
+        let err = match open_sqlite(target) {
+            Ok((backend, read_only)) => {
+                let mut store = Store { db: RefCell::new(backend), read_only };
+                let ready = if read_only {
+                    schema::check_current(store.db.get_mut(), target)
+                } else {
+                    schema::migrate(store.db.get_mut()).map(|_| ())
+                };
+                match ready {
+                    Ok(()) => return Ok(store),
+                    Err(err) if read_only => return Err(err),
+                    Err(err) => err,
+                }
+            }
+            Err(err) => err,
         };
-        let store = Store { db: RefCell::new(backend) };
-        schema::migrate(&mut store.db.borrow_mut())?;
+        // A file that exists but cannot be written (a read-only file, or a
+        // read-only folder where the WAL index cannot be made) is read.
+        if !err.is_read_only_failure()
+            || target == ":memory:"
+            || target.starts_with("file:")
+            || !Path::new(target).is_file()
+        {
+            return Err(err);
+        }
+        let Some(backend) = open_sqlite_read_only(target) else {
+            // Not readable either: the first error says why.
+            return Err(err);
+        };
+        tracing::info!(path = target, error = %err, "the store cannot be written: opened read-only");
+        let store = Store { db: RefCell::new(backend), read_only: true };
+        schema::check_current(&mut store.db.borrow_mut(), target)?;
         Ok(store)
+    }
+
+    /// Whether the store was opened read-only (writes would fail).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn check_writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(
+                "opened read-only (the file or its folder cannot be written): writes are refused"
+                    .to_string(),
+            ));
+        }
+        Ok(())
     }
 
     /// `"sqlite"` or `"postgres"`.
@@ -99,6 +152,7 @@ impl Store {
     /// document with the same `meta.id` and origin but other content is
     /// replaced. On error nothing of the document is stored.
     pub fn ingest(&mut self, doc: &parley_doc::Document) -> Result<IngestOutcome, StoreError> {
+        self.check_writable()?;
         let db = self.db.get_mut();
         db.transaction(|tx| ingest::ingest(tx, doc))
             .map_err(|e| StoreError::Document { doc_id: doc.meta.id.clone(), source: Box::new(e) })
@@ -109,6 +163,7 @@ impl Store {
     /// the same events and stories, with the same ids. Returns the number
     /// of stories.
     pub fn rebuild_stories(&mut self) -> Result<usize, StoreError> {
+        self.check_writable()?;
         let db = self.db.get_mut();
         db.transaction(|tx| {
             rebuild::rebuild_events(tx)?;
@@ -163,12 +218,22 @@ impl Store {
 
     /// Actors of merged events with their counts as actor and recipient, most active first.
     pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
-        query::actors(&mut self.db.borrow_mut(), None)
+        query::actors(&mut self.db.borrow_mut(), None, None)
+    }
+
+    /// One page of [`Store::actors`], in the same order.
+    pub fn actors_page(&self, page: Page) -> Result<Vec<ActorRow>, StoreError> {
+        query::actors(&mut self.db.borrow_mut(), None, Some(page))
     }
 
     /// Stories, largest first.
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
-        query::stories(&mut self.db.borrow_mut())
+        query::stories(&mut self.db.borrow_mut(), None)
+    }
+
+    /// One page of [`Store::stories`], in the same order.
+    pub fn stories_page(&self, page: Page) -> Result<Vec<StoryRow>, StoreError> {
+        query::stories(&mut self.db.borrow_mut(), Some(page))
     }
 
     /// A story with its timeline, actors, dyads, quotes and outlets.
@@ -179,13 +244,29 @@ impl Store {
     /// Quotes, by date; `speaker` matches a code (three letters: its root),
     /// or a name or the words naming the speaker (case-insensitive substring).
     pub fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>, StoreError> {
-        query::quotes(&mut self.db.borrow_mut(), speaker, None)
+        query::quotes(&mut self.db.borrow_mut(), speaker, None, None)
+    }
+
+    /// One page of quotes, in [`Store::quotes`]'s order, of one story's
+    /// documents when `story` is given.
+    pub fn quotes_page(
+        &self,
+        speaker: Option<&str>,
+        story: Option<i64>,
+        page: Page,
+    ) -> Result<Vec<QuoteRow>, StoreError> {
+        query::quotes(&mut self.db.borrow_mut(), speaker, story, Some(page))
     }
 
     /// Full-text search over sentences: all words must match (SQLite FTS5
     /// or PostgreSQL `plainto_tsquery('english')`); best matches first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        query::search(&mut self.db.borrow_mut(), query, limit)
+        query::search(&mut self.db.borrow_mut(), query, Page { limit, offset: 0 })
+    }
+
+    /// One page of [`Store::search`]'s hits, in the same order.
+    pub fn search_page(&self, query: &str, page: Page) -> Result<Vec<SearchHit>, StoreError> {
+        query::search(&mut self.db.borrow_mut(), query, page)
     }
 
     pub(crate) fn with_db<T>(
@@ -203,9 +284,17 @@ impl Store {
     }
 }
 
-fn open_sqlite(path: &str) -> Result<Backend, StoreError> {
+/// Opens a SQLite store to read and write. Returns the connection and
+/// whether it turned out read-only: SQLite opens a WAL index it cannot
+/// write (`-shm` in a read-only folder, say) for reading, and only the
+/// first write would fail.
+fn open_sqlite(path: &str) -> Result<(Backend, bool), StoreError> {
     let conn =
         rusqlite::Connection::open(path).map_err(StoreError::sqlite(format!("opening {path}")))?;
+    // A read-only file opens without error; its first write would fail.
+    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(StoreError::ReadOnly(format!("{path} cannot be written")));
+    }
     // WAL: readers beside a writer, and a killed writer loses only its open
     // transaction. A checkpoint every 10 000 pages (40 MB of WAL) rather
     // than SQLite's 1000: with one transaction per document, each
@@ -219,10 +308,41 @@ fn open_sqlite(path: &str) -> Result<Backend, StoreError> {
     };
     conn.execute_batch(pragmas)
         .map_err(StoreError::sqlite(format!("setting pragmas on {path}")))?;
+    // Before the busy timeout is set, so a writer at work elsewhere answers
+    // "busy" at once (and the store is writable) rather than holding us up.
+    let read_only = path != ":memory:"
+        && match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK") {
+            Ok(()) => false,
+            Err(err) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                err.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+            }
+        };
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .map_err(StoreError::sqlite("setting the busy timeout"))?;
     conn.set_prepared_statement_cache_capacity(64);
-    Ok(Backend::Sqlite(conn))
+    Ok((Backend::Sqlite(conn), read_only))
+}
+
+/// Opens `path` read-only: `mode=ro` first, which sees a concurrent
+/// writer's commits but needs the WAL index (`-shm`) to exist or be
+/// creatable; else `immutable=1`, for a folder where it cannot be (nobody
+/// can be writing there either). `None` when neither can read the schema.
+fn open_sqlite_read_only(path: &str) -> Option<Backend> {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+        | rusqlite::OpenFlags::SQLITE_OPEN_URI
+        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // A URI: the characters it gives a meaning to are escaped in the path.
+    let escaped = path.replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+    ["mode=ro", "immutable=1"].into_iter().find_map(|mode| {
+        let conn =
+            rusqlite::Connection::open_with_flags(format!("file:{escaped}?{mode}"), flags).ok()?;
+        conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).ok()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;").ok()?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).ok()?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Some(Backend::Sqlite(conn))
+    })
 }
 
 #[cfg(feature = "postgres")]

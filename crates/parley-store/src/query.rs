@@ -86,6 +86,25 @@ fn code_condition(sql: &mut String, params: &mut Vec<Val>, column: &str, code: &
     }
 }
 
+/// One page of a list: at most `limit` rows after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Rows on the page.
+    pub limit: usize,
+    /// Rows before it.
+    pub offset: usize,
+}
+
+/// Appends `LIMIT ? OFFSET ?` (both databases read it) for a page; the
+/// query must already be in a stable order.
+fn push_page(sql: &mut String, params: &mut Vec<Val>, page: Option<Page>) {
+    if let Some(page) = page {
+        sql.push_str(" LIMIT ? OFFSET ?");
+        params.push(Val::from(page.limit));
+        params.push(Val::from(page.offset));
+    }
+}
+
 fn encode_cursor(date: &str, id: i64) -> String {
     format!("{id}.{date}")
 }
@@ -93,8 +112,13 @@ fn encode_cursor(date: &str, id: i64) -> String {
 fn decode_cursor(cursor: &str) -> Result<(String, i64), StoreError> {
     let bad = || StoreError::Invalid(format!("cursor {cursor:?} is not one this store gave out"));
     let (id, date) = cursor.split_once('.').ok_or_else(bad)?;
+    // Only the exact shape `encode_cursor` writes: `days_from_iso` reads the
+    // first ten bytes and `parse` takes a sign, so both are checked whole.
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
     let id: i64 = id.parse().map_err(|_| bad())?;
-    if !(date.is_empty() || days_from_iso(date).is_some()) {
+    if !(date.is_empty() || (date.len() == 10 && days_from_iso(date).is_some())) {
         return Err(bad());
     }
     Ok((date.to_string(), id))
@@ -335,18 +359,23 @@ pub(crate) fn document(db: &mut Backend, id: i64) -> Result<Option<DocumentDetai
     }))
 }
 
-pub(crate) fn actors(db: &mut Backend, story: Option<i64>) -> Result<Vec<ActorRow>, StoreError> {
-    let (cond, params) = match story {
+pub(crate) fn actors(
+    db: &mut Backend,
+    story: Option<i64>,
+    page: Option<Page>,
+) -> Result<Vec<ActorRow>, StoreError> {
+    let (cond, mut params) = match story {
         Some(s) => (" AND story_id = ?", vec![Val::Int(s), Val::Int(s)]),
         None => ("", vec![]),
     };
-    let sql = format!(
+    let mut sql = format!(
         "SELECT code, MAX(name), CAST(SUM(a) AS BIGINT), CAST(SUM(r) AS BIGINT) FROM ( \
            SELECT actor_code AS code, actor_name AS name, 1 AS a, 0 AS r FROM events WHERE actor_code IS NOT NULL{cond} \
            UNION ALL \
            SELECT recipient_code, recipient_name, 0, 1 FROM events WHERE recipient_code IS NOT NULL{cond} \
          ) t GROUP BY code ORDER BY SUM(a) + SUM(r) DESC, code"
     );
+    push_page(&mut sql, &mut params, page);
     Ok(db
         .query(&sql, &params)?
         .iter()
@@ -375,17 +404,13 @@ fn story_row(r: &Row) -> StoryRow {
     }
 }
 
-pub(crate) fn stories(db: &mut Backend) -> Result<Vec<StoryRow>, StoreError> {
-    Ok(db
-        .query(
-            &format!(
-                "SELECT {STORY_COLS} FROM stories ORDER BY num_documents DESC, num_events DESC, id"
-            ),
-            &[],
-        )?
-        .iter()
-        .map(story_row)
-        .collect())
+pub(crate) fn stories(db: &mut Backend, page: Option<Page>) -> Result<Vec<StoryRow>, StoreError> {
+    let mut sql = format!(
+        "SELECT {STORY_COLS} FROM stories ORDER BY num_documents DESC, num_events DESC, id"
+    );
+    let mut params = Vec::new();
+    push_page(&mut sql, &mut params, page);
+    Ok(db.query(&sql, &params)?.iter().map(story_row).collect())
 }
 
 pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, StoreError> {
@@ -468,7 +493,7 @@ pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, St
 
     // Quotes by speaker, speakers in order of first quote.
     let mut quotes: Vec<SpeakerQuotes> = Vec::new();
-    for q in self::quotes(db, None, Some(id))? {
+    for q in self::quotes(db, None, Some(id), None)? {
         let speaker = q.speaker_code.clone().unwrap_or_else(|| "?".to_string());
         match quotes.iter_mut().find(|s| s.speaker == speaker) {
             Some(s) => s.quotes.push(q),
@@ -508,6 +533,7 @@ pub(crate) fn quotes(
     db: &mut Backend,
     speaker: Option<&str>,
     story: Option<i64>,
+    page: Option<Page>,
 ) -> Result<Vec<QuoteRow>, StoreError> {
     let mut sql = String::from(
         "SELECT q.id, q.document_id, r.event_id, q.speaker_code, q.speaker_name, q.speaker_text, q.quote, d.date, d.source, d.title \
@@ -515,12 +541,12 @@ pub(crate) fn quotes(
     );
     let mut params = Vec::new();
     if let Some(s) = speaker.map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", s.to_lowercase());
+        let pattern = format!("%{}%", like_escape(&s.to_lowercase()));
         if s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_alphabetic()) {
-            sql.push_str(" AND (q.speaker_code LIKE ? OR LOWER(q.speaker_name) LIKE ? OR LOWER(q.speaker_text) LIKE ?)");
+            sql.push_str(" AND (q.speaker_code LIKE ? OR LOWER(q.speaker_name) LIKE ? ESCAPE '\\' OR LOWER(q.speaker_text) LIKE ? ESCAPE '\\')");
             params.push(Val::from(format!("{}%", s.to_ascii_uppercase())));
         } else {
-            sql.push_str(" AND (q.speaker_code = ? OR LOWER(q.speaker_name) LIKE ? OR LOWER(q.speaker_text) LIKE ?)");
+            sql.push_str(" AND (q.speaker_code = ? OR LOWER(q.speaker_name) LIKE ? ESCAPE '\\' OR LOWER(q.speaker_text) LIKE ? ESCAPE '\\')");
             params.push(Val::from(s.to_ascii_uppercase()));
         }
         params.push(Val::from(pattern.clone()));
@@ -533,6 +559,7 @@ pub(crate) fn quotes(
         params.push(Val::Int(story));
     }
     sql.push_str(" ORDER BY COALESCE(d.date, ''), q.document_id, q.start_byte, q.id");
+    push_page(&mut sql, &mut params, page);
     Ok(db
         .query(&sql, &params)?
         .iter()
@@ -551,6 +578,19 @@ pub(crate) fn quotes(
         .collect())
 }
 
+/// `text` as a LIKE pattern that matches it literally (with `ESCAPE '\'`):
+/// a speaker filter of `%` or `_` must not match every speaker.
+fn like_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An FTS5 query matching all the words, each quoted (so user text cannot
 /// be read as FTS5 syntax).
 fn fts5_query(query: &str) -> String {
@@ -565,9 +605,10 @@ fn fts5_query(query: &str) -> String {
 pub(crate) fn search(
     db: &mut Backend,
     query: &str,
-    limit: usize,
+    page: Page,
 ) -> Result<Vec<SearchHit>, StoreError> {
-    let limit = Val::from(limit.clamp(1, MAX_LIMIT));
+    let limit = Val::from(page.limit.clamp(1, MAX_LIMIT));
+    let offset = Val::from(page.offset);
     let rows = match db.dialect() {
         Dialect::Sqlite => {
             let q = fts5_query(query);
@@ -577,8 +618,8 @@ pub(crate) fn search(
             db.query(
                 "SELECT s.id, s.document_id, s.idx, s.text, snippet(sentences_fts, 0, '[', ']', '…', 24), d.title, d.source, d.date \
                  FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id \
-                 WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ?",
-                &[Val::from(q), limit],
+                 WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ? OFFSET ?",
+                &[Val::from(q), limit, offset],
             )?
         }
         Dialect::Postgres => {
@@ -589,8 +630,8 @@ pub(crate) fn search(
                 "SELECT s.id, s.document_id, s.idx, s.text, \
                         ts_headline('english', s.text, q, 'StartSel=[, StopSel=], HighlightAll=true'), d.title, d.source, d.date \
                  FROM sentences s JOIN documents d ON d.id = s.document_id CROSS JOIN plainto_tsquery('english', ?) q \
-                 WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id LIMIT ?",
-                &[Val::from(query), limit],
+                 WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id LIMIT ? OFFSET ?",
+                &[Val::from(query), limit, offset],
             )?
         }
     };
@@ -614,12 +655,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn like_patterns_are_literal() {
+        assert_eq!(like_escape("al_sisi 100%"), "al\\_sisi 100\\%");
+        assert_eq!(like_escape("a\\b"), "a\\\\b");
+        assert_eq!(like_escape("peskov"), "peskov");
+    }
+
+    #[test]
     fn cursors_round_trip_and_reject_junk() {
         let c = encode_cursor("2024-07-01", 42);
         assert_eq!(decode_cursor(&c).expect("ours"), ("2024-07-01".to_string(), 42));
         assert_eq!(decode_cursor(&encode_cursor("", 7)).expect("undated"), (String::new(), 7));
         assert!(decode_cursor("junk").is_err());
         assert!(decode_cursor("1.2024-99-01").is_err());
+        // Trailing junk after a good cursor, and signs or spaces in the id.
+        for junk in [
+            "42.2024-07-01junk",
+            "42.2024-07-01.7",
+            "+42.2024-07-01",
+            " 42.",
+            "42. ",
+            ".2024-07-01",
+        ] {
+            assert!(decode_cursor(junk).is_err(), "{junk}");
+        }
     }
 
     /// Every filter mix reads one index range in date order: no scan of the

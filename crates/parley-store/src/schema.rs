@@ -335,6 +335,27 @@ fn migrate_locked(db: &mut Backend) -> Result<usize, StoreError> {
     Ok(ran)
 }
 
+/// For a store opened read-only, which cannot be migrated: its schema must
+/// be the one this build writes.
+pub(crate) fn check_current(db: &mut Backend, target: &str) -> Result<(), StoreError> {
+    let has_table = db.scalar(
+        "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
+        &[],
+    )? > 0;
+    let version = if has_table {
+        db.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?
+    } else {
+        0
+    };
+    if version == latest_version() {
+        return Ok(());
+    }
+    Err(StoreError::ReadOnly(format!(
+        "{target} is read-only and at schema version {version}, not {}: open it once with write access to migrate it",
+        latest_version()
+    )))
+}
+
 /// The newest schema version this build knows.
 pub fn latest_version() -> i64 {
     MIGRATIONS.last().map_or(0, |m| m.version)

@@ -141,6 +141,31 @@ fn exercise(store: &mut Store) {
     assert_eq!(store.quotes(Some("peskov")).expect("quotes").len(), 2);
     assert_eq!(store.quotes(Some("RUS")).expect("quotes").len(), 2);
     assert!(store.quotes(Some("nobody")).expect("quotes").is_empty());
+    // LIKE's wildcards are literal characters in a speaker filter.
+    for wild in ["%", "_", "pesk_v", "%kov", "\\"] {
+        assert!(store.quotes(Some(wild)).expect("quotes").is_empty(), "{wild}");
+    }
+    // Pages of one row follow each other in the order of the whole list.
+    let page = |offset| parley_store::Page { limit: 1, offset };
+    let all_stories = store.stories().expect("stories");
+    let paged: Vec<_> = (0..all_stories.len() + 1)
+        .flat_map(|i| store.stories_page(page(i)).expect("stories page"))
+        .collect();
+    assert_eq!(paged, all_stories);
+    let all_actors = store.actors().expect("actors");
+    let paged: Vec<_> = (0..all_actors.len() + 1)
+        .flat_map(|i| store.actors_page(page(i)).expect("actors page"))
+        .collect();
+    assert_eq!(paged, all_actors);
+    let rus = store.quotes(Some("RUS")).expect("quotes");
+    let paged: Vec<_> = (0..rus.len() + 1)
+        .flat_map(|i| store.quotes_page(Some("RUS"), None, page(i)).expect("quotes page"))
+        .collect();
+    assert_eq!(paged, rus);
+    let summit_quotes = store
+        .quotes_page(None, Some(all_stories[0].id), parley_store::Page { limit: 10, offset: 0 })
+        .expect("story quotes");
+    assert_eq!(summit_quotes.len(), 2, "{summit_quotes:?}");
     let actors = store.actors().expect("actors");
     assert_eq!(actors[0].code, "RUSGOV");
     assert_eq!(actors[0].as_actor, 2);
@@ -155,6 +180,13 @@ fn exercise(store: &mut Store) {
     assert!(hits.len() >= 3, "{hits:?}");
     assert!(hits.iter().all(|h| h.text.to_lowercase().contains("summit")));
     assert!(hits[0].snippet.contains('['), "{}", hits[0].snippet);
+    let paged: Vec<_> = (0..hits.len() + 1)
+        .flat_map(|i| {
+            let page = parley_store::Page { limit: 1, offset: i };
+            store.search_page("peace summit", page).expect("search page")
+        })
+        .collect();
+    assert_eq!(paged, hits, "pages of search hits follow each other");
     assert!(store
         .search("floods", 10)
         .expect("search")
@@ -265,6 +297,53 @@ fn changed_document_replaces_the_old_version() {
     let counts = store.counts().expect("counts");
     assert_eq!((counts.documents, counts.sentences, counts.reports), (1, 3, 3));
     assert_eq!(store.search("Buergenstock", 5).expect("search").len(), 1);
+}
+
+// ---- Read-only stores ---------------------------------------------------
+
+/// A regression: a store in a folder this process cannot write could not
+/// be opened even to read (WAL mode needs its `-shm` index beside the file).
+/// Tests run as root, which ignores permission bits, so the folder's
+/// refusal is made real another way: a directory where the `-shm` file must
+/// go, which SQLite can open only to read, as in a read-only folder (opening
+/// worked, but the first write failed with an internal error).
+#[test]
+fn a_store_that_cannot_be_written_is_opened_read_only() {
+    let (dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).expect("open");
+        for doc in &fixtures::crisis() {
+            store.ingest(doc).expect("ingest");
+        }
+        store.rebuild_stories().expect("rebuild");
+        assert!(!store.is_read_only());
+    }
+    let _ = std::fs::remove_file(format!("{path}-wal"));
+    let _ = std::fs::remove_file(format!("{path}-shm"));
+    std::fs::create_dir(dir.path().join("parley.db-shm")).expect("block the WAL index");
+
+    let mut store = Store::open(&path).expect("a store that cannot be written opens to read");
+    assert!(store.is_read_only());
+    assert_eq!(store.counts().expect("counts").events, 4);
+    let page = store.events(&EventFilter::default()).expect("events");
+    assert!(!page.events.is_empty());
+    assert!(!store.stories().expect("stories").is_empty());
+
+    let doc = &fixtures::crisis()[0];
+    let err = store.ingest(doc).expect_err("no writes");
+    assert!(matches!(err, parley_store::StoreError::ReadOnly(_)), "{err}");
+    let err = store.rebuild_stories().expect_err("no writes");
+    assert!(err.to_string().contains("read-only"), "{err}");
+}
+
+/// A file that is not a store at all is still an error, not an empty
+/// read-only store.
+#[test]
+fn a_file_that_is_not_a_store_is_an_error() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, "not a database, just text that is long enough to have a header")
+        .expect("write");
+    assert!(Store::open(&path).is_err());
 }
 
 // ---- PostgreSQL ----------------------------------------------------------

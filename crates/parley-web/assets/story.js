@@ -577,11 +577,43 @@ function renderHeader() {
     stat(actors.size, "actors"), stat(outlets, "outlets"));
 }
 
+// The story answer holds the first page of events and quotes; the rest
+// come from the cursors it gives, up to a bound so a huge story stays usable.
+const PAGE = 1000;
+const MAX_PAGES = 20;
+
+async function loadRest(story) {
+  const id = encodeURIComponent(story.story.id);
+  const more = (path, cursor) => api(`${path}?story=${id}&limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`);
+  let next = story.next;
+  for (let i = 0; next && i < MAX_PAGES; i++) {
+    const page = await api(`/api/events?story=${id}&modality=any&limit=${PAGE}&cursor=${encodeURIComponent(next)}`);
+    story.timeline = (story.timeline || []).concat(page.events || []);
+    next = page.next;
+  }
+  next = story.quotes_next;
+  story.quotes = story.quotes || [];
+  for (let i = 0; next && i < MAX_PAGES; i++) {
+    const page = await more("/api/quotes", next);
+    for (const q of page.quotes || []) {
+      const speaker = q.speaker_code || "?";
+      let group = story.quotes.find((g) => g.speaker === speaker);
+      if (!group) {
+        group = { speaker, name: q.speaker_name, quotes: [] };
+        story.quotes.push(group);
+      }
+      group.quotes.push(q);
+    }
+    next = page.next;
+  }
+}
+
 async function main() {
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
   const root = document.getElementById("story");
   try {
-    state.story = await api("/api/stories/" + encodeURIComponent(id));
+    state.story = await api("/api/stories/" + encodeURIComponent(id) + "?limit=" + PAGE);
+    await loadRest(state.story);
   } catch (err) {
     document.getElementById("story-title").textContent = err.status === 404 ? "No such story" : "Could not load the story";
     document.getElementById("story-sub").textContent = err.message;

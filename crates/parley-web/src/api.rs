@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use parley_doc::{DocMeta, EventType};
 use parley_store::{
-    ActorRow, DocumentRow, EventFilter, IngestOutcome, QuoteRow, SearchHit, StoryRow,
+    ActorRow, DocumentRow, EventFilter, IngestOutcome, Page, QuoteRow, SearchHit, SpeakerQuotes,
+    StoryDetail, StoryRow,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -195,23 +196,54 @@ pub async fn documents(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<DocumentsQuery>,
 ) -> Result<Response, ApiError> {
-    let limit = query.limit.unwrap_or(100);
-    if limit == 0 || limit > MAX_DOCUMENT_PAGE {
-        return Err(ApiError::bad_request(format!("limit must be 1 to {MAX_DOCUMENT_PAGE}")));
+    let page = page_of(query.cursor.as_deref(), query.limit, DEFAULT_LIST_PAGE, MAX_DOCUMENT_PAGE)?;
+    // One row more than asked tells whether there is a next page.
+    let documents = state.read(move |store| store.documents(page.limit + 1, page.offset)).await?;
+    let (documents, next) = cut_page(documents, page);
+    Ok(Json(DocumentPage { documents, next }).into_response())
+}
+
+/// Default page of the lists other than events (documents, actors,
+/// stories, quotes).
+pub const DEFAULT_LIST_PAGE: usize = 100;
+/// Largest page of those lists.
+pub const MAX_LIST_PAGE: usize = 1000;
+
+/// The page a list request asks for: `limit` (default `default`, at most
+/// `max`) rows after the offset the cursor holds. The cursor is the next
+/// page's offset as `o<n>`, opaque to clients.
+fn page_of(
+    cursor: Option<&str>,
+    limit: Option<usize>,
+    default: usize,
+    max: usize,
+) -> Result<Page, ApiError> {
+    let limit = limit.unwrap_or(default);
+    if limit == 0 || limit > max {
+        return Err(ApiError::bad_request(format!("limit must be 1 to {max}")));
     }
-    // The cursor is the offset of the next page, kept opaque to clients.
-    let offset = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
+    let offset = match cursor.filter(|c| !c.is_empty()) {
         None => 0,
         Some(cursor) => cursor
             .strip_prefix('o')
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|n| n.parse::<usize>().ok())
             .ok_or_else(|| ApiError::bad_request(format!("malformed cursor {cursor:?}")))?,
     };
-    // One row more than asked tells whether there is a next page.
-    let mut documents = state.read(move |store| store.documents(limit + 1, offset)).await?;
-    let next = (documents.len() > limit).then(|| format!("o{}", offset + limit));
-    documents.truncate(limit);
-    Ok(Json(DocumentPage { documents, next }).into_response())
+    Ok(Page { limit, offset })
+}
+
+/// The asked page of `rows`, fetched with one row more than the page (which
+/// tells whether a next page exists), and the next page's cursor.
+fn cut_page<T>(mut rows: Vec<T>, page: Page) -> (Vec<T>, Option<String>) {
+    let next = (rows.len() > page.limit).then(|| format!("o{}", page.offset + page.limit));
+    rows.truncate(page.limit);
+    (rows, next)
+}
+
+/// `page` with one row more, to learn whether a next page exists.
+fn one_more(page: Page) -> Page {
+    Page { limit: page.limit + 1, offset: page.offset }
 }
 
 /// `GET /api/documents/{id}`
@@ -222,34 +254,119 @@ pub async fn document(State(state): State<AppState>, Id(id): Id) -> Result<Respo
     }
 }
 
+/// Query of the plain lists (`GET /api/actors`, `GET /api/stories`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    cursor: Option<String>,
+    limit: Option<usize>,
+}
+
 #[derive(Serialize)]
 struct ActorList {
     actors: Vec<ActorRow>,
+    next: Option<String>,
 }
 
-/// `GET /api/actors`
-pub async fn actors(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let actors = state.read(|store| store.actors()).await?;
-    Ok(Json(ActorList { actors }).into_response())
+/// `GET /api/actors?cursor=...&limit=...` (most active first).
+pub async fn actors(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Response, ApiError> {
+    let page = page_of(query.cursor.as_deref(), query.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+    let actors = state.read(move |store| store.actors_page(one_more(page))).await?;
+    let (actors, next) = cut_page(actors, page);
+    Ok(Json(ActorList { actors, next }).into_response())
 }
 
 #[derive(Serialize)]
 struct StoryList {
     stories: Vec<StoryRow>,
+    next: Option<String>,
 }
 
-/// `GET /api/stories`
-pub async fn stories(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let stories = state.read(|store| store.stories()).await?;
-    Ok(Json(StoryList { stories }).into_response())
+/// `GET /api/stories?cursor=...&limit=...` (largest first).
+pub async fn stories(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Response, ApiError> {
+    let page = page_of(query.cursor.as_deref(), query.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+    let stories = state.read(move |store| store.stories_page(one_more(page))).await?;
+    let (stories, next) = cut_page(stories, page);
+    Ok(Json(StoryList { stories, next }).into_response())
 }
 
-/// `GET /api/stories/{id}`
-pub async fn story(State(state): State<AppState>, Id(id): Id) -> Result<Response, ApiError> {
-    match state.read(move |store| store.story(id)).await? {
-        Some(detail) => Ok(Json(detail).into_response()),
+/// Query of `GET /api/stories/{id}`: the size of its first page of events
+/// and of quotes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryQuery {
+    limit: Option<usize>,
+}
+
+/// A story with the first page of its events (`timeline`) and of its
+/// quotes; `next` and `quotes_next` are the cursors of the rest, read from
+/// the events and quotes endpoints (which take the same `limit`).
+#[derive(Serialize)]
+struct StoryAnswer {
+    #[serde(flatten)]
+    detail: StoryDetail,
+    /// The cursor of the next events: `/api/events?story=ID&modality=any&cursor=NEXT`.
+    next: Option<String>,
+    /// The cursor of the next quotes: `/api/quotes?story=ID&cursor=QUOTES_NEXT`.
+    quotes_next: Option<String>,
+}
+
+/// `GET /api/stories/{id}?limit=...`
+pub async fn story(
+    State(state): State<AppState>,
+    Id(id): Id,
+    ApiQuery(query): ApiQuery<StoryQuery>,
+) -> Result<Response, ApiError> {
+    let limit = query.limit.unwrap_or(DEFAULT_EVENT_PAGE);
+    if limit == 0 || limit > MAX_EVENT_PAGE {
+        return Err(ApiError::bad_request(format!("limit must be 1 to {MAX_EVENT_PAGE}")));
+    }
+    let answer = state
+        .read(move |store| {
+            let Some(mut detail) = store.story(id)? else {
+                return Ok(None);
+            };
+            // The first page is the events endpoint's, so its cursor
+            // continues there; actors and dyads still count the whole story.
+            let filter = EventFilter {
+                story: Some(id),
+                modality: Some("any".to_string()),
+                limit: Some(limit),
+                ..EventFilter::default()
+            };
+            let events = store.events(&filter)?;
+            detail.timeline = events.events;
+            let next = events.next;
+            let quotes_page = Page { limit, offset: 0 };
+            let quotes = store.quotes_page(None, Some(id), one_more(quotes_page))?;
+            let (first, quotes_cursor) = cut_page(quotes, quotes_page);
+            let keep: BTreeSet<i64> = first.iter().map(|q| q.id).collect();
+            detail.quotes = kept_quotes(detail.quotes, &keep);
+            Ok(Some(StoryAnswer { detail, next, quotes_next: quotes_cursor }))
+        })
+        .await?;
+    match answer {
+        Some(answer) => Ok(Json(answer).into_response()),
         None => Err(ApiError::not_found(format!("no story {id}"))),
     }
+}
+
+/// The speaker groups cut to the quotes in `keep` (the first page, in the
+/// quotes endpoint's order); groups left empty go.
+fn kept_quotes(groups: Vec<SpeakerQuotes>, keep: &BTreeSet<i64>) -> Vec<SpeakerQuotes> {
+    groups
+        .into_iter()
+        .filter_map(|mut g| {
+            g.quotes.retain(|q| keep.contains(&q.id));
+            (!g.quotes.is_empty()).then_some(g)
+        })
+        .collect()
 }
 
 /// Query of `GET /api/quotes`.
@@ -257,21 +374,30 @@ pub async fn story(State(state): State<AppState>, Id(id): Id) -> Result<Response
 #[serde(deny_unknown_fields)]
 pub struct QuotesQuery {
     speaker: Option<String>,
+    story: Option<i64>,
+    cursor: Option<String>,
+    limit: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct QuoteList {
     quotes: Vec<QuoteRow>,
+    next: Option<String>,
 }
 
-/// `GET /api/quotes?speaker=...`
+/// `GET /api/quotes?speaker=...&story=...&cursor=...&limit=...`
 pub async fn quotes(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<QuotesQuery>,
 ) -> Result<Response, ApiError> {
+    let page = page_of(query.cursor.as_deref(), query.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
     let speaker = query.speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let quotes = state.read(move |store| store.quotes(speaker.as_deref())).await?;
-    Ok(Json(QuoteList { quotes }).into_response())
+    let story = query.story;
+    let quotes = state
+        .read(move |store| store.quotes_page(speaker.as_deref(), story, one_more(page)))
+        .await?;
+    let (quotes, next) = cut_page(quotes, page);
+    Ok(Json(QuoteList { quotes, next }).into_response())
 }
 
 /// Query of `GET /api/search`.
@@ -279,6 +405,7 @@ pub async fn quotes(
 #[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     q: Option<String>,
+    cursor: Option<String>,
     limit: Option<usize>,
 }
 
@@ -294,9 +421,10 @@ struct Hit {
 struct SearchResults {
     query: String,
     results: Vec<Hit>,
+    next: Option<String>,
 }
 
-/// `GET /api/search?q=...&limit=...`
+/// `GET /api/search?q=...&cursor=...&limit=...`
 pub async fn search(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<SearchQuery>,
@@ -308,14 +436,11 @@ pub async fn search(
     if q.len() > 500 {
         return Err(ApiError::bad_request("q is limited to 500 bytes"));
     }
-    let limit = query.limit.unwrap_or(20);
-    if limit == 0 || limit > MAX_SEARCH_HITS {
-        return Err(ApiError::bad_request(format!("limit must be 1 to {MAX_SEARCH_HITS}")));
-    }
+    let page = page_of(query.cursor.as_deref(), query.limit, 20, MAX_SEARCH_HITS)?;
     let query_text = q.clone();
-    let results = state
+    let (results, next) = state
         .read(move |store| {
-            let hits = store.search(&q, limit)?;
+            let (hits, next) = cut_page(store.search_page(&q, one_more(page))?, page);
             // The store's hits name documents; the page links to stories.
             let ids: BTreeSet<i64> = hits.iter().map(|h| h.document_id).collect();
             let mut story_of = BTreeMap::new();
@@ -323,16 +448,17 @@ pub async fn search(
                 let story = store.document(id)?.and_then(|d| d.document.story_id);
                 story_of.insert(id, story);
             }
-            Ok(hits
+            let hits = hits
                 .into_iter()
                 .map(|hit| {
                     let story_id = story_of.get(&hit.document_id).copied().flatten();
                     Hit { hit, story_id }
                 })
-                .collect())
+                .collect();
+            Ok((hits, next))
         })
         .await?;
-    Ok(Json(SearchResults { query: query_text, results }).into_response())
+    Ok(Json(SearchResults { query: query_text, results, next }).into_response())
 }
 
 /// `GET /api/openapi.json`
@@ -408,6 +534,12 @@ pub async fn post_document(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    if state.read_only {
+        return Err(ApiError::new(
+            ErrorCode::ReadOnly,
+            "the store is read-only: this server serves reads only",
+        ));
+    }
     authorize(&state, &headers)?;
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {

@@ -43,12 +43,18 @@ pub enum ErrorCode {
     Forbidden,
     /// A write while the server has no token configured: writes are off.
     WritesDisabled,
+    /// A write to a store the server opened read-only.
+    ReadOnly,
     /// No such resource.
     NotFound,
     /// A method the route does not serve.
     MethodNotAllowed,
     /// A body over the size limit.
     PayloadTooLarge,
+    /// A request target (path and query) over the size limit.
+    UriTooLong,
+    /// Too many header fields, or too many bytes of them.
+    HeadersTooLarge,
     /// The document was well formed but could not be coded.
     Unprocessable,
     /// Anything that is the server's fault; the details go to the log.
@@ -63,9 +69,12 @@ impl ErrorCode {
             ErrorCode::Unauthorized => "unauthorized",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::WritesDisabled => "writes_disabled",
+            ErrorCode::ReadOnly => "read_only",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UriTooLong => "uri_too_long",
+            ErrorCode::HeadersTooLarge => "headers_too_large",
             ErrorCode::Unprocessable => "unprocessable",
             ErrorCode::Internal => "internal",
         }
@@ -76,13 +85,38 @@ impl ErrorCode {
         match self {
             ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
             ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::WritesDisabled => StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::WritesDisabled | ErrorCode::ReadOnly => {
+                StatusCode::FORBIDDEN
+            }
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::UriTooLong => StatusCode::URI_TOO_LONG,
+            ErrorCode::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ErrorCode::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+impl ErrorCode {
+    /// The code for an error status some layer answered without a body of
+    /// ours; `None` for a status outside the table. Where two codes share a
+    /// status (403), the general one.
+    pub fn from_status(status: StatusCode) -> Option<ErrorCode> {
+        Some(match status {
+            StatusCode::BAD_REQUEST => ErrorCode::BadRequest,
+            StatusCode::UNAUTHORIZED => ErrorCode::Unauthorized,
+            StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+            StatusCode::NOT_FOUND => ErrorCode::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            StatusCode::URI_TOO_LONG => ErrorCode::UriTooLong,
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => ErrorCode::HeadersTooLarge,
+            StatusCode::UNPROCESSABLE_ENTITY => ErrorCode::Unprocessable,
+            s if s.is_server_error() => ErrorCode::Internal,
+            _ => return None,
+        })
     }
 }
 
@@ -129,7 +163,9 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
-        if err.is_user_error() {
+        if matches!(err, StoreError::ReadOnly(_)) {
+            ApiError::new(ErrorCode::ReadOnly, "the store is read-only: it serves reads only")
+        } else if err.is_user_error() {
             // The store's own wording ("invalid input: bad cursor") is for the caller.
             ApiError::bad_request(err.to_string())
         } else {
@@ -180,12 +216,18 @@ mod tests {
             Unauthorized,
             Forbidden,
             WritesDisabled,
+            ReadOnly,
             NotFound,
             MethodNotAllowed,
             PayloadTooLarge,
+            UriTooLong,
+            HeadersTooLarge,
             Unprocessable,
             Internal,
         ] {
+            if code != Forbidden && code != WritesDisabled && code != ReadOnly {
+                assert_eq!(ErrorCode::from_status(code.status()), Some(code), "{code:?}");
+            }
             let status = code.status().as_u16();
             assert!(
                 (400..500).contains(&status) || (code == Internal && status == 500),

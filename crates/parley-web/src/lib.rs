@@ -34,6 +34,7 @@
 mod api;
 mod assets;
 mod error;
+mod limits;
 mod state;
 
 use std::net::SocketAddr;
@@ -46,8 +47,12 @@ use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use api::{DEFAULT_EVENT_PAGE, MAX_EVENT_PAGE, MAX_POST_BYTES, MAX_SEARCH_HITS};
+pub use api::{
+    DEFAULT_EVENT_PAGE, DEFAULT_LIST_PAGE, MAX_EVENT_PAGE, MAX_LIST_PAGE, MAX_POST_BYTES,
+    MAX_SEARCH_HITS,
+};
 pub use error::{ApiError, ErrorCode, WebError};
+pub use limits::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use state::{AppState, Coder};
 
 /// The router: the API under `/api/`, pages at `/` and `/story/{id}`,
@@ -77,6 +82,8 @@ pub fn app(state: AppState) -> Router {
         .route("/assets/{name}", get(assets::asset))
         .fallback(assets::not_found)
         .method_not_allowed_fallback(assets::method_not_allowed)
+        .layer(middleware::from_fn(limits::json_errors))
+        .layer(middleware::from_fn(limits::check_head))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
 }
@@ -142,6 +149,9 @@ pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebE
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(hyper_util::rt::TokioTimer::new())
             .header_read_timeout(HEADER_TIMEOUT)
+            // Above the limits `check_head` answers as JSON (see `limits`).
+            .max_headers(limits::HYPER_MAX_HEADERS)
+            .max_buf_size(limits::HYPER_MAX_BUF)
             .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

@@ -19,6 +19,8 @@ pub struct AppState {
     pub(crate) stores: Arc<StorePool>,
     pub(crate) coder: Option<Arc<Coder>>,
     pub(crate) token: Option<Arc<str>>,
+    /// The store was opened read-only: writes are refused before any work.
+    pub(crate) read_only: bool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -27,6 +29,7 @@ impl std::fmt::Debug for AppState {
             .field("stores", &self.stores.len())
             .field("coder", &self.coder.is_some())
             .field("writes", &self.token.is_some())
+            .field("read_only", &self.read_only)
             .finish()
     }
 }
@@ -44,6 +47,7 @@ impl AppState {
     /// If `stores` is empty.
     pub fn with_stores(stores: Vec<Store>) -> AppState {
         assert!(!stores.is_empty(), "AppState needs at least one store");
+        let read_only = stores.iter().any(Store::is_read_only);
         AppState {
             stores: Arc::new(StorePool {
                 stores: stores.into_iter().map(Mutex::new).collect(),
@@ -51,6 +55,7 @@ impl AppState {
             }),
             coder: None,
             token: None,
+            read_only,
         }
     }
 

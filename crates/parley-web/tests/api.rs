@@ -167,6 +167,22 @@ async fn events_page_with_a_cursor() {
     assert_eq!(dates, sorted, "by date");
 }
 
+/// A regression: a cursor the server gave out with junk after it was taken
+/// as the cursor itself (the date was read from its first ten bytes).
+#[tokio::test]
+async fn a_cursor_with_trailing_junk_is_400() {
+    let state = state();
+    let (_, first) = get(&state, "/api/events?limit=1").await;
+    let next = first["next"].as_str().expect("more than one event").to_string();
+    let (status, _) = get(&state, &format!("/api/events?limit=1&cursor={next}")).await;
+    assert_eq!(status, StatusCode::OK, "the cursor as given out");
+    for junk in [format!("{next}junk"), format!("{next}.1"), format!("%2B{next}")] {
+        let (status, body) = get(&state, &format!("/api/events?limit=1&cursor={junk}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{junk}: {body}");
+        assert_error(&body, "bad_request");
+    }
+}
+
 #[tokio::test]
 async fn malformed_queries_are_400_with_code_and_message() {
     let state = state();
@@ -183,6 +199,15 @@ async fn malformed_queries_are_400_with_code_and_message() {
         "/api/search",
         "/api/search?q=%20",
         "/api/documents?cursor=xyz",
+        "/api/documents?cursor=o5junk",
+        "/api/stories?limit=0",
+        "/api/stories?cursor=o-1",
+        "/api/actors?limit=5000",
+        "/api/actors?cursor=junk",
+        "/api/quotes?cursor=o1x",
+        "/api/quotes?limit=0",
+        "/api/stories/1?limit=0",
+        "/api/stories/1?cursor=o1",
     ] {
         let (status, body) = get(&state, uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
@@ -361,6 +386,38 @@ async fn posting_needs_a_configured_token() {
     assert_eq!(body["outcome"], "unchanged");
 }
 
+/// A store the server cannot write (here its WAL index is blocked, as in a
+/// read-only folder) is served for reading; a post answers `read_only`
+/// rather than failing inside the store with a 500.
+#[tokio::test]
+async fn a_read_only_store_serves_reads_and_refuses_posts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("parley.db").to_string_lossy().into_owned();
+    {
+        let mut store = Store::open(&path).expect("open");
+        for doc in summit_documents() {
+            store.ingest(&doc).expect("ingest fixture");
+        }
+        store.rebuild_stories().expect("rebuild");
+    }
+    let _ = std::fs::remove_file(format!("{path}-wal"));
+    let _ = std::fs::remove_file(format!("{path}-shm"));
+    std::fs::create_dir(format!("{path}-shm")).expect("block the WAL index");
+
+    let state = AppState::open(&path, 2)
+        .expect("a read-only store opens")
+        .coder(fake_coder())
+        .token(Some(TOKEN.to_string()));
+    let (status, body) = get(&state, "/api/events?actor=RUS").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!events_of(&body).is_empty());
+    let doc = json!({"id": "hu-ro", "text": "Hungary rejected the EU plan."});
+    let (status, body, _) = call(&state, post(&doc, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_error(&body, "read_only");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("read-only")), "{body}");
+}
+
 #[tokio::test]
 async fn posting_rejects_bad_bodies() {
     let open = AppState::new(store()).coder(fake_coder()).token(Some(TOKEN.to_string()));
@@ -437,6 +494,27 @@ async fn openapi_describes_every_route() {
         }
     }
     assert_eq!(paths.len(), 11, "no undocumented or stale paths");
+    // Every list pages: a cursor and a bounded limit, and `next` in the answer.
+    for (path, list) in [
+        ("/api/documents", "DocumentPage"),
+        ("/api/events", "EventPage"),
+        ("/api/actors", "ActorList"),
+        ("/api/stories", "StoryList"),
+        ("/api/quotes", "QuoteList"),
+        ("/api/search", "SearchResults"),
+    ] {
+        let names: Vec<&str> = paths[path]["get"]["parameters"]
+            .as_array()
+            .map(|ps| ps.iter().filter_map(|p| p["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(names.contains(&"cursor") && names.contains(&"limit"), "{path}: {names:?}");
+        let limit = paths[path]["get"]["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["name"] == "limit"))
+            .expect("limit");
+        assert!(limit["schema"]["maximum"].is_u64(), "{path}: {limit}");
+        assert!(doc["components"]["schemas"][list]["properties"]["next"].is_object(), "{list}");
+    }
     // Every $ref points at a schema that exists.
     let schemas = doc["components"]["schemas"].as_object().expect("schemas");
     let text = doc.to_string();
@@ -486,4 +564,172 @@ async fn pages_and_assets_are_served() {
         .await
         .expect("answer");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+/// A regression: a long request target or too many headers got a status
+/// with an empty body (hyper's own answer). The server's limits now answer
+/// first, as JSON.
+#[tokio::test]
+async fn over_long_heads_are_414_and_431_as_json() {
+    let state = state();
+    let long = format!("/api/events?actor={}", "R".repeat(parley_web::MAX_URI_BYTES));
+    let (status, body) = get(&state, &long).await;
+    assert_eq!(status, StatusCode::URI_TOO_LONG, "{body}");
+    assert_error(&body, "uri_too_long");
+
+    let mut many = Request::get("/api/counts");
+    for i in 0..=parley_web::MAX_HEADERS {
+        many = many.header(format!("x-filler-{i}"), "1");
+    }
+    let (status, body, _) = call(&state, many.body(Body::empty()).expect("request")).await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    assert_error(&body, "headers_too_large");
+
+    let big = Request::get("/api/counts")
+        .header("x-filler", "v".repeat(parley_web::MAX_HEADER_BYTES))
+        .body(Body::empty())
+        .expect("request");
+    let (status, body, _) = call(&state, big).await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    assert_error(&body, "headers_too_large");
+
+    // Under the limits, the same requests are served.
+    let (status, _) = get(&state, "/api/events?actor=RUS").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// An extractor's plain-text rejection (a path that is not UTF-8) is given
+/// a JSON body with its status.
+#[tokio::test]
+async fn plain_text_rejections_become_json() {
+    let state = state();
+    let (status, body, headers) =
+        call(&state, Request::get("/assets/%FF").body(Body::empty()).expect("request")).await;
+    assert!(status.is_client_error(), "{status}");
+    assert_error(&body, "bad_request");
+    let content_type = headers[header::CONTENT_TYPE].to_str().expect("ascii");
+    assert!(content_type.starts_with("application/json"), "{content_type}");
+}
+
+/// Over a real socket, through hyper: the limits answer before hyper's own
+/// (whose 414/431 have no body).
+#[tokio::test]
+async fn over_long_heads_over_a_socket_answer_json() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = parley_web::bind("127.0.0.1:0".parse().expect("addr")).await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let server = tokio::spawn(parley_web::serve_on(listener, state()));
+    let filler: String =
+        (0..parley_web::MAX_HEADERS + 20).map(|i| format!("x-filler-{i}: 1\r\n")).collect();
+    for (head, status, code) in [
+        (
+            format!("GET /api/events?actor={} HTTP/1.1\r\n", "R".repeat(20_000)),
+            "414",
+            "uri_too_long",
+        ),
+        ("GET /api/counts HTTP/1.1\r\n".to_string() + &filler, "431", "headers_too_large"),
+    ] {
+        let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+        let request = format!("{head}Host: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("write");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.expect("read");
+        assert!(answer.starts_with(&format!("HTTP/1.1 {status}")), "{answer}");
+        let (_, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
+        let body: Value = serde_json::from_str(body).expect("a JSON body");
+        assert_error(&body, code);
+    }
+    server.abort();
+}
+
+/// Follows the `next` cursors from `uri` and returns the rows of `key`
+/// over every page.
+async fn all_pages(state: &AppState, uri: &str, key: &str) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut uri = uri.to_string();
+    for _ in 0..50 {
+        let (status, page) = get(state, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {page}");
+        let items = page[key].as_array().expect("a list");
+        assert!(items.len() <= 1, "limit=1 gives one row a page: {page}");
+        rows.extend(items.iter().cloned());
+        assert!(page.get("next").is_some(), "next is always present: {page}");
+        match page["next"].as_str() {
+            Some(next) => {
+                let base = uri.split("&cursor=").next().unwrap_or(&uri).to_string();
+                uri = format!("{base}&cursor={next}");
+            }
+            None => return rows,
+        }
+    }
+    panic!("more than 50 pages of {uri}");
+}
+
+/// A regression: the lists other than events and documents had no paging,
+/// so one large store gave answers of megabytes.
+#[tokio::test]
+async fn every_list_pages_with_limit_and_cursor() {
+    let state = state();
+    for (path, key) in [
+        ("/api/stories", "stories"),
+        ("/api/actors", "actors"),
+        ("/api/quotes", "quotes"),
+        ("/api/quotes?speaker=UKR", "quotes"),
+        ("/api/search?q=peace", "results"),
+    ] {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let (_, whole) = get(&state, &format!("{path}{sep}limit=200")).await;
+        let whole = whole[key].as_array().expect("a list").clone();
+        assert!(!whole.is_empty(), "{path}");
+        let paged = all_pages(&state, &format!("{path}{sep}limit=1"), key).await;
+        assert_eq!(paged, whole, "{path}: pages of one follow each other");
+        // The default page is bounded.
+        let (_, default) = get(&state, path).await;
+        assert!(default[key].as_array().expect("a list").len() <= parley_web::DEFAULT_LIST_PAGE);
+    }
+}
+
+/// A story's answer holds its first page of events and quotes, with the
+/// cursors of the rest; the pages together are the whole story.
+#[tokio::test]
+async fn a_story_holds_its_first_page_of_events_with_links_to_the_rest() {
+    let state = state();
+    let (_, stories) = get(&state, "/api/stories").await;
+    let id = stories["stories"][0]["id"].as_i64().expect("a story");
+    let (_, whole) = get(&state, &format!("/api/stories/{id}?limit=1000")).await;
+    let timeline = whole["timeline"].as_array().expect("timeline").clone();
+    assert!(timeline.len() >= 2, "the fixture story has several events: {whole}");
+    assert!(whole["next"].is_null(), "{whole}");
+
+    let (status, first) = get(&state, &format!("/api/stories/{id}?limit=1")).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["story"]["id"], id);
+    assert_eq!(first["timeline"].as_array().map(Vec::len), Some(1), "{first}");
+    let mut events = first["timeline"].as_array().expect("timeline").clone();
+    let mut next = first["next"].as_str().map(str::to_string);
+    while let Some(cursor) = next {
+        let link = format!("/api/events?story={id}&modality=any&limit=1&cursor={cursor}");
+        let (status, page) = get(&state, &link).await;
+        assert_eq!(status, StatusCode::OK, "{link}: {page}");
+        events.extend(events_of(&page).iter().cloned());
+        next = page["next"].as_str().map(str::to_string);
+        assert!(events.len() <= timeline.len(), "no more events than the story has");
+    }
+    assert_eq!(events, timeline, "the first page and the rest are the whole timeline");
+
+    let count = |v: &Value| {
+        v["quotes"].as_array().map_or(0, |g| {
+            g.iter().map(|s| s["quotes"].as_array().map_or(0, Vec::len)).sum::<usize>()
+        })
+    };
+    assert!(count(&first) <= 1, "{first}");
+    let mut quotes = count(&first);
+    let mut next = first["quotes_next"].as_str().map(str::to_string);
+    while let Some(cursor) = next {
+        let link = format!("/api/quotes?story={id}&limit=1&cursor={cursor}");
+        let (_, page) = get(&state, &link).await;
+        quotes += page["quotes"].as_array().map_or(0, Vec::len);
+        next = page["next"].as_str().map(str::to_string);
+    }
+    assert_eq!(quotes, count(&whole), "{whole}");
 }
