@@ -154,18 +154,25 @@ fn codes_with_a_plover_type(lex: &EventLexicon) -> Vec<String> {
         let data = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         data.skip(1).map(|l| l.split('\t').map(str::to_string).collect()).collect()
     };
-    if let (Some(full), Some(map)) = (read("cameo_goldstein_full.tsv"), read("cameo2plover_2021.tsv")) {
+    if let (Some(full), Some(map)) =
+        (read("cameo_goldstein_full.tsv"), read("cameo2plover_2021.tsv"))
+    {
         let typed: HashSet<String> = rows(&map)
             .into_iter()
             .filter(|r| r.get(1).is_some_and(|t| !t.is_empty()))
             .map(|r| r[0].clone())
             .collect();
-        return rows(&full).into_iter().map(|r| r[0].clone()).filter(|c| typed.contains(c)).collect();
+        return rows(&full)
+            .into_iter()
+            .map(|r| r[0].clone())
+            .filter(|c| typed.contains(c))
+            .collect();
     }
     // No reference tables: every code cameo.tsv gives a type, less CAMEO 02,
     // which parley maps to REQUEST on its own (CAMEO2PLOVER leaves it out).
     let shipped = include_str!("../../../data/events/cameo.tsv");
-    let codes = shipped.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
+    let codes =
+        shipped.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
     codes
         .filter(|c| !c.starts_with("02") && lex.cameo(c).is_some_and(|f| f.plover.is_some()))
         .map(str::to_string)
@@ -196,9 +203,14 @@ fn every_typed_cameo_code_has_an_entry_or_a_reason() {
     for (code, reason) in &listed {
         assert!(reason.len() > 10, "codes-without-entries.tsv: {code}: give the reason");
         let excuses = match code.strip_suffix('*') {
-            Some(prefix) => codes.iter().any(|c| c.starts_with(prefix) && !coded.contains(c.as_str())),
+            Some(prefix) => {
+                codes.iter().any(|c| c.starts_with(prefix) && !coded.contains(c.as_str()))
+            }
             None => !coded.contains(code),
         };
-        assert!(excuses, "codes-without-entries.tsv: `{code}` has an entry now (or matches no code)");
+        assert!(
+            excuses,
+            "codes-without-entries.tsv: `{code}` has an entry now (or matches no code)"
+        );
     }
 }
