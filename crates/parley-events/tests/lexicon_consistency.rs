@@ -1,8 +1,9 @@
 //! Consistency checks over the shipped event lexicon and noun classes:
 //! codes agree with the CAMEO-to-PLOVER table (or the exception is listed
 //! with its reason), no month name triggers, every entry says where it came
-//! from, ids are unique, and entries that share a head tell their senses
-//! apart.
+//! from, ids are unique, entries that share a head tell their senses
+//! apart, and every CAMEO code with a PLOVER type has an entry or a listed
+//! reason for having none.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,6 +11,7 @@ use parley_events::{EventLexicon, LexEntry, Requirement, TriggerPos};
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
 const EXCEPTIONS: &str = include_str!("../../../data/events/type-exceptions.tsv");
+const UNCOVERED: &str = include_str!("../../../data/events/codes-without-entries.tsv");
 
 fn lexicon() -> EventLexicon {
     EventLexicon::embedded().expect("embedded lexicon parses")
@@ -139,4 +141,76 @@ fn senses_of_one_head_do_not_overlap() {
         }
     }
     assert!(clashes.is_empty(), "{clashes:?}");
+}
+
+/// The CAMEO codes that map to a PLOVER type: from the reference tables in
+/// `../shared/data/cameo` when the checkout sits beside them (CAMEO's full
+/// code list and CAMEO2PLOVER-2021), else from the shipped `cameo.tsv`,
+/// which was gathered from the same tables.
+fn codes_with_a_plover_type(lex: &EventLexicon) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cameo");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        let data = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        data.skip(1).map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    };
+    if let (Some(full), Some(map)) =
+        (read("cameo_goldstein_full.tsv"), read("cameo2plover_2021.tsv"))
+    {
+        let typed: HashSet<String> = rows(&map)
+            .into_iter()
+            .filter(|r| r.get(1).is_some_and(|t| !t.is_empty()))
+            .map(|r| r[0].clone())
+            .collect();
+        return rows(&full)
+            .into_iter()
+            .map(|r| r[0].clone())
+            .filter(|c| typed.contains(c))
+            .collect();
+    }
+    // No reference tables: every code cameo.tsv gives a type, less CAMEO 02,
+    // which parley maps to REQUEST on its own (CAMEO2PLOVER leaves it out).
+    let shipped = include_str!("../../../data/events/cameo.tsv");
+    let codes =
+        shipped.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next());
+    codes
+        .filter(|c| !c.starts_with("02") && lex.cameo(c).is_some_and(|f| f.plover.is_some()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_typed_cameo_code_has_an_entry_or_a_reason() {
+    let lex = lexicon();
+    let coded: HashSet<&str> = lex.entries().iter().map(|e| e.cameo.as_str()).collect();
+    let listed: Vec<(&str, &str)> = UNCOVERED
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_once('\t').expect("code<TAB>reason"))
+        .collect();
+    let excused = |code: &str| {
+        listed.iter().any(|(c, _)| match c.strip_suffix('*') {
+            Some(prefix) => code.starts_with(prefix),
+            None => *c == code,
+        })
+    };
+    let codes = codes_with_a_plover_type(&lex);
+    assert!(codes.len() > 200, "only {} typed CAMEO codes read", codes.len());
+    let missing: Vec<&String> =
+        codes.iter().filter(|c| !coded.contains(c.as_str()) && !excused(c)).collect();
+    assert!(missing.is_empty(), "no entry and not in codes-without-entries.tsv: {missing:?}");
+    // The list stays honest: a listed code has no entry, a prefix still excuses one.
+    for (code, reason) in &listed {
+        assert!(reason.len() > 10, "codes-without-entries.tsv: {code}: give the reason");
+        let excuses = match code.strip_suffix('*') {
+            Some(prefix) => {
+                codes.iter().any(|c| c.starts_with(prefix) && !coded.contains(c.as_str()))
+            }
+            None => !coded.contains(code),
+        };
+        assert!(
+            excuses,
+            "codes-without-entries.tsv: `{code}` has an entry now (or matches no code)"
+        );
+    }
 }
