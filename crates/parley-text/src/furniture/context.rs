@@ -327,19 +327,7 @@ pub(super) fn end_matter(lines: &[Line], reasons: &mut Reasons) {
 
 #[cfg(test)]
 mod tests {
-    use parley_doc::{Annotator, DocMeta};
-
-    use crate::{document_from_text, explain, FurnitureRemover};
-
-    /// Each block's text with the reason it was dropped (`None`: kept).
-    fn reasons(text: &str) -> Vec<(String, Option<String>)> {
-        let mut doc = document_from_text(text.to_string(), DocMeta::default());
-        FurnitureRemover::new().annotate(&mut doc).expect("annotates");
-        explain(&doc)
-            .into_iter()
-            .map(|(span, r)| (doc.text[span].to_string(), r.map(str::to_string)))
-            .collect()
-    }
+    use super::super::tests::reasons;
 
     #[test]
     fn short_ledes_and_short_bulleted_lists_are_body() {

@@ -224,7 +224,8 @@ mod tests {
     use super::*;
     use parley_doc::DocMeta;
 
-    fn reasons(text: &str) -> Vec<(String, Option<String>)> {
+    /// Each block's text with the reason it was dropped (`None`: kept).
+    pub(super) fn reasons(text: &str) -> Vec<(String, Option<String>)> {
         let mut doc = crate::document_from_text(text.to_string(), DocMeta::default());
         FurnitureRemover::new().annotate(&mut doc).expect("annotates");
         explain(&doc)
