@@ -27,7 +27,11 @@ impl Labels {
         // before their people ("opposition leader", "lawmaker").
         let (groups, people): (Vec<_>, Vec<_>) =
             dict.entries().iter().partition(|e| !(e.kind == EntryKind::Agent && e.person_role));
-        for e in groups.into_iter().chain(people) {
+        // Parley's own entries name a code before imported ones (an
+        // imported agency may share a sector code, RUSMIL).
+        let (own, imported): (Vec<_>, Vec<_>) =
+            groups.into_iter().chain(people).partition(|e| e.source.is_none());
+        for e in own.into_iter().chain(imported) {
             let Some(code) = e.terms.first().map(|t| t.code.clone()) else { continue };
             let name = e.name.clone().or_else(|| e.phrases.first().map(|p| p.text.clone()));
             let Some(name) = name else { continue };
@@ -48,11 +52,17 @@ impl Labels {
         if let Some(name) = &actor.name {
             return name.clone();
         }
-        if let Some(name) = self.codes.get(&actor.code) {
-            return name.clone();
-        }
         let country = actor.country.as_ref().and_then(|c| self.codes.get(c));
         let sector = actor.sector.as_ref().map(|s| self.sectors.get(s).unwrap_or(s));
+        // A country's sector ("RUSMIL") reads as the two, never as one
+        // organisation that happens to carry the same code.
+        let composed = match (&actor.country, &actor.sector) {
+            (Some(c), Some(s)) => actor.code == format!("{c}{s}"),
+            _ => false,
+        };
+        if let (false, Some(name)) = (composed, self.codes.get(&actor.code)) {
+            return name.clone();
+        }
         match (country, sector) {
             (Some(c), Some(s)) => format!("{c}: {s}"),
             (Some(c), None) => c.clone(),
