@@ -22,6 +22,8 @@ pub struct Gazetteer {
     places: Vec<Place>,
     /// First alphanumeric run of a name -> (name, place index), longest first.
     index: HashMap<String, Vec<(String, usize)>>,
+    /// ISO 3166 alpha-3 code -> the country's canonical name.
+    countries: HashMap<String, String>,
 }
 
 /// A place name found in a text.
@@ -58,6 +60,11 @@ impl Gazetteer {
                 ));
             }
             let country = (cols[2] != "-" && !cols[2].is_empty()).then(|| cols[2].to_string());
+            if cols[1] == "country" {
+                if let Some(code) = &country {
+                    g.countries.entry(code.clone()).or_insert_with(|| cols[0].to_string());
+                }
+            }
             let idx = g.places.len();
             g.places.push(Place { name: cols[0].to_string(), kind: cols[1].to_string(), country });
             let aliases: Vec<&str> =
@@ -74,6 +81,11 @@ impl Gazetteer {
             names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
         }
         Ok(g)
+    }
+
+    /// The canonical name of the country with this ISO 3166 alpha-3 code.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.countries.get(code).map(String::as_str)
     }
 
     /// Every place.
@@ -115,5 +127,7 @@ mod tests {
         let m = g.match_at(text, 25, &ends).expect("U.S.");
         assert_eq!(g.places()[m.place].country.as_deref(), Some("USA"));
         assert!(g.match_at(text, 13, &ends).is_none());
+        assert_eq!(g.country_name("GBR"), Some("United Kingdom"));
+        assert_eq!(g.country_name("XXX"), None);
     }
 }

@@ -213,7 +213,25 @@ impl EventCoder {
             out.extend(self.build_derived(s, ctx, si, d, &date_exprs, &places));
         }
         out.sort_by_key(|e| (e.trigger.span.start, e.actor.as_ref().map(|a| a.span.start)));
+        for event in &mut out {
+            self.name_countries(event);
+        }
         out
+    }
+
+    /// A party the coder made from a country code alone (the actor's own
+    /// country, an attacked place's country) carries no mention and so no
+    /// name: it takes the country's name from the gazetteer, so that no
+    /// event shows a bare code.
+    fn name_countries(&self, event: &mut Event) {
+        let parties = [&mut event.actor, &mut event.recipient, &mut event.speaker];
+        for party in parties.into_iter().flatten() {
+            let actor = &mut party.actor;
+            if actor.name.is_none() && actor.sector.is_none() {
+                let name = self.lexicon.gazetteer().country_name(&actor.code);
+                actor.name = name.map(str::to_string);
+            }
+        }
     }
 }
 

@@ -444,6 +444,8 @@ mod tests {
         let r = e.recipient.as_ref().expect("a domestic recipient");
         assert_eq!((r.actor.code.as_str(), r.rule.as_str()), ("RUS", "domestic"));
         assert_eq!(&doc.text[r.span], "dozens of protesters");
+        // A party made from a country code alone is named from the gazetteer.
+        assert_eq!(r.actor.name.as_deref(), Some("Russia"));
     }
 
     #[test]
