@@ -72,6 +72,9 @@ pub(super) const LIGHT: &[&str] = &[
     "initiate",
     "commence",
     "remain",
+    // "joined the protests", "joined a nationwide strike": who joins an
+    // act does it.
+    "join",
 ];
 /// Heads that carry their compound's event ("mediation effort", "aid
 /// programme") or quantify over it ("part of the aid").
@@ -101,6 +104,24 @@ pub(super) const CARRIER: &[&str] = &[
     "load",
     "supply",
     "stock",
+    // Sets and quantities: "a new package of sanctions", "a round of
+    // talks", "$4.2 billion of debt", "the last of their weapons", "its
+    // last contingent of blue helmets".
+    "package",
+    "round",
+    "wave",
+    "tranche",
+    "raft",
+    "series",
+    "last",
+    "remainder",
+    "bulk",
+    "contingent",
+    "billion",
+    "million",
+    "trillion",
+    "tonne",
+    "ton",
 ];
 
 impl EventCoder {
@@ -524,6 +545,22 @@ mod tests {
         check(
             "Germany/PROPN/Germany/2/nsubj launched/VERB/launch/0/root a/DET/a/5/det mediation/NOUN/mediation/5/compound effort/NOUN/effort/2/obj between/ADP/between/7/case Kyiv/PROPN/Kyiv/5/nmod",
             &[("CONSULT", "DEU", "UKRGOV", Modality::Asserted)],
+        );
+        // "forgave $4.2 billion of debt to Ukraine": a quantity carries what
+        // it counts into the object list (forgiving debt is aid; without
+        // the carrier it is the pardon sense of "forgive").
+        check(
+            "China/PROPN/China/2/nsubj forgave/VERB/forgive/0/root $4.2/NUM/$4.2/4/nummod billion/NUM/billion/2/obj of/ADP/of/6/case debt/NOUN/debt/4/nmod to/ADP/to/8/case Ukraine/PROPN/Ukraine/2/obl",
+            &[("AID", "CHN", "UKR", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn joining_an_act_is_doing_it() {
+        // "joined the boycott of Russia": `join` is a light verb.
+        check(
+            "Poland/PROPN/Poland/2/nsubj joined/VERB/join/0/root the/DET/the/4/det boycott/NOUN/boycott/2/obj of/ADP/of/6/case Russia/PROPN/Russia/4/nmod",
+            &[("PROTEST", "POL", "RUS", Modality::Asserted)],
         );
     }
 
