@@ -1,0 +1,99 @@
+"""The Spark job in local mode: its events equal `parley code` on the same input.
+
+Needs pyspark and Java; skipped without them unless PARLEY_REQUIRE_SPARK=1
+(CI sets it, so a broken Spark fails there)."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import parley
+from conftest import ROOT, cli_lines
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "spark"))
+
+try:
+    import pyspark  # noqa: F401
+except ImportError:
+    if os.environ.get("PARLEY_REQUIRE_SPARK") == "1":
+        raise
+    pytest.skip("pyspark is not installed", allow_module_level=True)
+
+pd = pytest.importorskip("pandas")
+
+
+def normalised(frame):
+    """Rows as sorted tuples of plain values: the order of events across
+    partitions is Spark's, and Parquet brings back the partition column
+    as a category."""
+    frame = frame[list(parley.EVENT_COLUMNS)].copy()
+    frame["date"] = frame["date"].astype("object").where(frame["date"].notna(), None)
+    rows = []
+    for row in frame.itertuples(index=False):
+        values = []
+        for value in row:
+            if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+                value = tuple(value.tolist() if hasattr(value, "tolist") else value)
+            elif value is None or (not isinstance(value, str) and pd.isna(value)):
+                value = None
+            elif isinstance(value, float):
+                value = round(value, 4)
+            elif hasattr(value, "item"):
+                value = value.item()
+            values.append(value)
+        rows.append(tuple(values))
+    return sorted(rows, key=repr)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("parley-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    subprocess.run(
+        [sys.executable, str(HERE.parent / "bench" / "make_corpus.py"), "300", str(path)],
+        check=True,
+    )
+    return path
+
+
+def test_spark_events_equal_the_cli(spark, corpus, tmp_path):
+    import parley_spark
+
+    out = tmp_path / "events"
+    parley_spark.run_job(spark, str(corpus), str(out), partitions=3)
+    ours = pd.read_parquet(out)
+    assert (out / "date=2024-07-01").is_dir()
+    theirs = parley.events_frame(cli_lines("code", corpus))
+    assert len(theirs) >= 100, "too few events to compare"
+    assert len(ours) == len(theirs)
+    assert normalised(ours) == normalised(theirs)
+
+
+def test_parquet_input_gives_the_same_events(spark, corpus, tmp_path):
+    import parley_spark
+
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()][:60]
+    parquet = tmp_path / "articles.parquet"
+    pd.DataFrame.from_records(records).to_parquet(parquet)
+    out = tmp_path / "events"
+    parley_spark.run_job(spark, str(parquet), str(out))
+    assert normalised(pd.read_parquet(out)) == normalised(parley.events_frame(parley.code(records)))
