@@ -26,6 +26,7 @@ merges reports and rebuilds stories once at the end.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import Iterator, List, Optional
@@ -92,6 +93,11 @@ def run_job(spark, input_path: str, output: str, *, fmt: str = "auto", partition
             postgres: Optional[str] = None, all_modalities: bool = False) -> dict:
     """Codes `input_path` and writes events under `output`; returns figures."""
     started = time.perf_counter()
+    if __name__ != "__main__":
+        # Imported (a test, a notebook): the workers import this module by
+        # name, so ship it to them. The parley package itself must be
+        # installed where the workers run.
+        spark.sparkContext.addPyFile(os.path.abspath(__file__))
     articles = read_articles(spark, input_path, fmt)
     if partitions:
         articles = articles.repartition(partitions)
@@ -115,6 +121,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     from pyspark.sql import SparkSession
 
+    # Local mode: the workers run this interpreter, the one parley is
+    # installed in (a cluster sets PYSPARK_PYTHON itself).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("parley")
     if args.master:
         builder = builder.master(args.master)

@@ -9,7 +9,7 @@ pd = pytest.importorskip("pandas")
 
 @pytest.fixture(scope="module")
 def articles(wire_records, text_records):
-    records = wire_records + text_records
+    records = [r for r in wire_records + text_records if "text" in r]
     return pd.DataFrame(
         {
             "id": [r["id"] for r in records],
