@@ -98,6 +98,9 @@ def run_job(spark, input_path: str, output: str, *, fmt: str = "auto", partition
         # name, so ship it to them. The parley package itself must be
         # installed where the workers run.
         spark.sparkContext.addPyFile(os.path.abspath(__file__))
+    if postgres:
+        # Migrate once, here, before partitions open the store side by side.
+        parley.Store(postgres, create=True)
     articles = read_articles(spark, input_path, fmt)
     if partitions:
         articles = articles.repartition(partitions)

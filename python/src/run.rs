@@ -106,9 +106,10 @@ pub fn pipeline(stages: Stages) -> Result<&'static Pipeline, String> {
 
 fn build(stages: Stages) -> Result<Pipeline, String> {
     let syntax_model = if stages >= Stages::Syntax {
-        Some(parley_syntax::SyntaxModel::embedded().map_err(|e| {
-            format!("loading the embedded syntax model: {}", describe(&e))
-        })?)
+        Some(
+            parley_syntax::SyntaxModel::embedded()
+                .map_err(|e| format!("loading the embedded syntax model: {}", describe(&e)))?,
+        )
     } else {
         None
     };
@@ -121,9 +122,10 @@ fn build(stages: Stages) -> Result<Pipeline, String> {
         None
     };
     let events = if stages >= Stages::Events {
-        Some(Arc::new(parley_events::EventLexicon::embedded().map_err(|e| {
-            format!("loading the embedded event lexicon: {}", describe(&e))
-        })?))
+        Some(Arc::new(
+            parley_events::EventLexicon::embedded()
+                .map_err(|e| format!("loading the embedded event lexicon: {}", describe(&e)))?,
+        ))
     } else {
         None
     };

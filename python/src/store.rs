@@ -26,7 +26,9 @@ pub struct NativeStore {
 
 impl NativeStore {
     fn store(&self) -> PyResult<MutexGuard<'_, Store>> {
-        self.inner.lock().map_err(|_| ParleyError::new_err("the store was left broken by a failed call"))
+        self.inner
+            .lock()
+            .map_err(|_| ParleyError::new_err("the store was left broken by a failed call"))
     }
 }
 
@@ -54,14 +56,18 @@ impl NativeStore {
     #[new]
     #[pyo3(signature = (target, create = false))]
     fn new(py: Python<'_>, target: String, create: bool) -> PyResult<NativeStore> {
-        if !create && !is_url(&target) && target != ":memory:" && !std::path::Path::new(&target).exists() {
+        if !create
+            && !is_url(&target)
+            && target != ":memory:"
+            && !std::path::Path::new(&target).exists()
+        {
             return Err(ParleyError::new_err(format!(
                 "no store at {target}: run `parley ingest PATH... --db {target}` first, or pass create=True"
             )));
         }
-        let store = py
-            .allow_threads(|| Store::open(&target))
-            .map_err(|e| ParleyError::new_err(format!("opening store {target}: {}", describe(&e))))?;
+        let store = py.allow_threads(|| Store::open(&target)).map_err(|e| {
+            ParleyError::new_err(format!("opening store {target}: {}", describe(&e)))
+        })?;
         Ok(NativeStore { inner: Mutex::new(store) })
     }
 

@@ -13,6 +13,7 @@ import pytest
 
 import parley
 from conftest import ROOT, cli_lines
+from conftest import parley_binary as cli_binary
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "spark"))
@@ -115,3 +116,32 @@ def test_parquet_input_gives_the_same_events(spark, corpus, tmp_path):
     out = tmp_path / "events"
     parley_spark.run_job(spark, str(parquet), str(out))
     assert normalised(read_events(out)) == normalised(parley.events_frame(parley.code(records)))
+
+
+def test_postgres_ingest_stores_what_parley_ingest_stores(spark, corpus, tmp_path):
+    """The job's --postgres ingest (two partitions side by side) stores the
+    same documents, reports and merged events as `parley ingest` into SQLite."""
+    import parley_spark
+
+    if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode != 0:
+        if os.environ.get("PARLEY_REQUIRE_SPARK") == "1":
+            pytest.fail("PostgreSQL is not running on 127.0.0.1:5432")
+        pytest.skip("PostgreSQL is not running")
+    base = os.environ.get("PARLEY_TEST_POSTGRES", "postgres://root@127.0.0.1:5432/test")
+    schema = f"parley_py_{os.getpid()}"
+    url = f"{base}{'&' if '?' in base else '?'}schema={schema}"
+    lines = corpus.read_text(encoding="utf-8").splitlines(True)[:80]
+    small = tmp_path / "small.jsonl"
+    small.write_text("".join(lines), encoding="utf-8")
+    try:
+        parley_spark.run_job(spark, str(small), str(tmp_path / "events"), partitions=2, postgres=url)
+        ours = parley.Store(url).counts()
+    finally:
+        subprocess.run(["psql", base, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"], check=False)
+    db = tmp_path / "cli.db"
+    done = subprocess.run([str(cli_binary()), "ingest", str(small), "--db", str(db)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    theirs = parley.Store(str(db)).counts()
+    for key in ("documents", "sentences", "mentions", "reports", "events", "quotes"):
+        assert ours[key] == theirs[key], (key, ours, theirs)
+    assert ours["reports"] > 0
