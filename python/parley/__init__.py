@@ -122,7 +122,12 @@ def to_records(records: Records, date: Optional[str] = None) -> Tuple[List[str],
 
 
 def _failures(raw: List[Tuple[int, str]], ids: List[str]) -> List[Tuple[int, str, str]]:
-    return [(index, ids[index], message) for index, message in raw]
+    # The reader names its input "record N" line 1; the index is said once.
+    def message(index: int, text: str) -> str:
+        prefix = f"record {index}:1: "
+        return text[len(prefix) :] if text.startswith(prefix) else text
+
+    return [(index, ids[index], message(index, text)) for index, text in raw]
 
 
 def _report(failures: List[Tuple[int, str, str]], errors: str) -> None:

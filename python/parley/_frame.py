@@ -121,29 +121,31 @@ def code_frame(
     date: str = "date",
     id: str = "id",
     *,
-    html: Optional[str] = None,
+    html: Optional[str] = "html",
     all: bool = False,
     threads: Optional[int] = None,
     errors: str = "raise",
 ) -> "pandas.DataFrame":
-    """Codes every row of ``df`` (text in column ``text``, or HTML in
-    column ``html``; publication date in ``date`` and document id in ``id``
-    where those columns exist, else the row's index) and returns one row
+    """Codes every row of ``df`` (text in column ``text``, or, where that
+    is missing, HTML in column ``html``, as the CLI's JSON Lines reader does;
+    publication date in ``date`` and document id in ``id`` where those
+    columns exist, else the row's index) and returns one row
     per event with typed columns: see :func:`events_frame`. ``doc_id``
     joins back to the ``id`` column. ``source``, ``url`` and ``title``
     columns are passed on to the reader as the CLI's JSON Lines would be.
     """
     from . import _report, run
 
-    if html is None and text not in df.columns:
+    has_html = html is not None and html in df.columns
+    if text not in df.columns and not has_html:
         raise KeyError(f"no text column {text!r} in the frame (columns: {list(df.columns)})")
     n = len(df)
     ids = df[id].tolist() if id in df.columns else [str(i) for i in df.index]
     fields = {"id": [str(i) for i in ids]}
-    if html is not None:
-        fields["html"] = df[html].tolist()
-    else:
+    if text in df.columns:
         fields["text"] = df[text].tolist()
+    if has_html:
+        fields["html"] = df[html].tolist()
     if date in df.columns:
         fields["date"] = df[date].tolist()
     for meta in ("source", "url", "title"):

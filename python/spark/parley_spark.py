@@ -61,12 +61,16 @@ def code_batches(postgres: Optional[str], all_modalities: bool):
         store = parley.Store(postgres, create=True) if postgres else None
         columns = list(parley.EVENT_COLUMNS)
         for batch in batches:
+            started = time.perf_counter()
             records = _records(batch)
             if store is not None:
                 done = store.ingest(records, threads=1, errors="warn", rebuild=False)
                 events = done["events"]
             else:
                 events = parley.code(records, all=all_modalities, threads=1, errors="warn")
+            # The executor's log (the console in local mode) shows progress.
+            print(f"parley_spark: worker {os.getpid()} coded {len(records)} records, "
+                  f"{len(events)} events in {time.perf_counter() - started:.1f}s", file=sys.stderr)
             frame = parley.events_frame(events)[columns]
             # Arrow wants plain lists and None in the array column.
             frame["context"] = [list(c) if isinstance(c, list) else [] for c in frame["context"]]

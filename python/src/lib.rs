@@ -26,6 +26,9 @@ create_exception!(
     "A record could not be read or coded, a store could not be opened or read, or a model failed to load."
 );
 
+/// `(record index, message)` for each record that failed.
+pub(crate) type Failures = Vec<(usize, String)>;
+
 /// Worker threads to use: the number asked for, or one per core.
 pub(crate) fn threads(asked: Option<usize>) -> usize {
     asked
@@ -46,7 +49,7 @@ fn run_records(
     task: &str,
     all: bool,
     threads: Option<usize>,
-) -> PyResult<(PyObject, PyObject, Vec<(usize, String)>)> {
+) -> PyResult<(PyObject, PyObject, Failures)> {
     let task = match task {
         "sentences" => run::Task::Sentences,
         "parse" => run::Task::Parse,

@@ -153,7 +153,7 @@ impl NativeStore {
         py: Python<'_>,
         lines: Vec<String>,
         threads: Option<usize>,
-    ) -> PyResult<(PyObject, PyObject, PyObject, Vec<(usize, String)>)> {
+    ) -> PyResult<(PyObject, PyObject, PyObject, crate::Failures)> {
         let threads = crate::threads(threads);
         let mut outcomes: Vec<(usize, IngestOutcome)> = Vec::new();
         let outcome = py.allow_threads(|| {

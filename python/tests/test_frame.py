@@ -9,11 +9,12 @@ pd = pytest.importorskip("pandas")
 
 @pytest.fixture(scope="module")
 def articles(wire_records, text_records):
-    records = [r for r in wire_records + text_records if "text" in r]
+    records = wire_records + text_records
     return pd.DataFrame(
         {
             "id": [r["id"] for r in records],
-            "text": [r["text"] for r in records],
+            "text": [r.get("text") for r in records],
+            "html": [r.get("html") for r in records],
             "date": [r.get("date") for r in records],
         }
     )
@@ -31,7 +32,9 @@ def test_one_row_per_event_with_typed_columns(articles):
     assert frame["cameo"].iloc[0] == events[0]["cameo"]
     # Spans still index the sentence's document.
     texts = dict(zip(articles["id"], articles["text"]))
-    for row in frame.itertuples():
+    assert frame["doc_id"].isin(articles["id"]).all()
+    assert set(frame["doc_id"]) & set(articles.loc[articles["html"].notna(), "id"]), "no HTML row coded"
+    for row in frame[frame["doc_id"].map(lambda d: isinstance(texts.get(d), str))].itertuples():
         doc = texts[row.doc_id].encode()
         assert doc[row.trigger_start : row.trigger_end].decode() == row.trigger_text
 
