@@ -247,6 +247,10 @@ pub struct ActorDictionary {
     next_time: u32,
     pub(crate) trie: Trie,
     countries: HashMap<String, usize>,
+    /// People by their normalised surname: a surname alone is resolved
+    /// between them by the document ("President X" on the day, a full
+    /// name named before).
+    by_surname: HashMap<String, Vec<u32>>,
 }
 
 /// The embedded dictionary files: (name, contents).
@@ -358,6 +362,16 @@ impl ActorDictionary {
         &self.entries[idx as usize]
     }
 
+    /// The people who share the surname of person `entry` (itself
+    /// included), in the order they were added.
+    pub(crate) fn sharing_surname(&self, entry: u32) -> &[u32] {
+        self.entry(entry)
+            .surname
+            .as_deref()
+            .and_then(|s| self.by_surname.get(&surname_key(s)))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Whether a three-letter code is a country of this dictionary.
     pub fn is_country(&self, code: &str) -> bool {
         self.countries.contains_key(code)
@@ -407,6 +421,7 @@ impl ActorDictionary {
     fn rebuild(&mut self) {
         let mut trie = Trie::default();
         self.countries.clear();
+        self.by_surname.clear();
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_by_key(|&i| self.added[i]);
         for &i in &order {
@@ -418,6 +433,7 @@ impl ActorDictionary {
             }
             if let (EntryKind::Person, Some(surname)) = (e.kind, &e.surname) {
                 insert_phrase(&mut trie, i, surname, PhraseClass::Surname, e.loose_case);
+                self.by_surname.entry(surname_key(surname)).or_default().push(i as u32);
             }
         }
         for &i in &order {
@@ -442,6 +458,10 @@ impl ActorDictionary {
         }
         self.trie = trie;
     }
+}
+
+fn surname_key(surname: &str) -> String {
+    surname.split_whitespace().map(words::normalize).collect::<Vec<_>>().join(" ")
 }
 
 fn insert_phrase(trie: &mut Trie, entry: usize, text: &str, class: PhraseClass, loose: bool) {

@@ -226,6 +226,11 @@ struct ModelArgs {
     /// .txt), added over the embedded ones; later ones win. Repeatable.
     #[arg(long = "actors", value_name = "FILE/DIR")]
     actors: Vec<PathBuf>,
+    /// Rules for which actors are the document's own country's (the
+    /// format of data/actors/domestic.rules), used instead of the
+    /// embedded ones.
+    #[arg(long = "domestic", value_name = "FILE")]
+    domestic: Option<PathBuf>,
     /// Event lexicon files in parley's format, added over the embedded
     /// lexicon (same id replaces). Repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
@@ -475,7 +480,20 @@ fn standard_config(stages: Stages, models: &ModelArgs) -> anyhow::Result<Standar
         actors: if stages >= Stages::Actors { Some(load_actors(&models.actors)?) } else { None },
         events: if stages >= Stages::Events { Some(load_lexicon(models)?) } else { None },
         furniture: load_furniture(&models.furniture)?,
+        domestic: load_domestic(models.domestic.as_ref())?,
     })
+}
+
+/// The user's domestic-actor rules, or `None` (the embedded ones).
+fn load_domestic(
+    path: Option<&PathBuf>,
+) -> anyhow::Result<Option<Arc<parley_actors::DomesticRules>>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading domestic rules {}", path.display()))?;
+    let rules = parley_actors::DomesticRules::parse(&path.display().to_string(), &text)
+        .with_context(|| format!("loading domestic rules {}", path.display()))?;
+    Ok(Some(Arc::new(rules)))
 }
 
 /// The embedded furniture vocabulary with the user's files added, or

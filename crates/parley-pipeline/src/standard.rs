@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use parley_actors::{ActorCoder, ActorDictionary};
+use parley_actors::{ActorCoder, ActorDictionary, DomesticRules};
 use parley_events::{EventCoder, EventLexicon};
 use parley_syntax::{SyntaxAnnotator, SyntaxModel};
 use parley_text::{FurnitureLexicon, FurnitureRemover, SentenceSplitter};
@@ -40,6 +40,9 @@ pub struct StandardConfig {
     pub events: Option<Arc<EventLexicon>>,
     /// The page-furniture vocabulary; the embedded one when `None`.
     pub furniture: Option<Arc<FurnitureLexicon>>,
+    /// Which actors are the document's own country's
+    /// (data/actors/domestic.rules); the embedded rules when `None`.
+    pub domestic: Option<Arc<DomesticRules>>,
 }
 
 /// Builds the standard pipeline.
@@ -66,7 +69,11 @@ impl StandardPipeline {
         if until >= Stages::Actors {
             let actors =
                 config.actors.clone().ok_or(PipelineError::MissingModel { what: "actors" })?;
-            builder = builder.stage(ActorCoder::new(actors));
+            let coder = match &config.domestic {
+                Some(rules) => ActorCoder::with_domestic(actors, rules.as_ref().clone()),
+                None => ActorCoder::new(actors),
+            };
+            builder = builder.stage(coder);
         }
         if until >= Stages::Events {
             let lexicon =

@@ -76,12 +76,12 @@ impl ActorCoder {
     }
 
     fn code_sentence(&self, si: usize, words: &[Word], date: Option<u32>, state: &mut DocState) {
-        let pieces = find_pieces(&self.dict, words);
+        let mut pieces = find_pieces(&self.dict, words);
         let mut piece_at: Vec<Option<usize>> = vec![None; words.len()];
         for (k, p) in pieces.iter().enumerate() {
             piece_at[p.start] = Some(k);
         }
-        self.drop_weak_surnames(words, &pieces, &mut piece_at, state);
+        self.resolve_surnames(words, &mut pieces, &mut piece_at, state, date);
         let mut i = 0;
         while i < words.len() {
             if let Some(len) = self.definite_agent(si, words, i, state) {

@@ -163,6 +163,15 @@ impl ActorCoder {
                 end = ne;
             }
         }
+        // "Sergei Lavrov, Russia's foreign minister,": the apposition is
+        // part of the person's mention (when it names no other country).
+        if reading.person.is_some() {
+            if let Some((r, rend)) = self.office_apposition(words, pieces, piece_at, end, date) {
+                if r.country.is_none() || r.country == actor.country {
+                    end = rend;
+                }
+            }
+        }
         let name = name.or(appos);
         let idx = push(state, si, words, start, end, actor, via, person);
         if let Some(d) = idx {
@@ -444,50 +453,18 @@ impl ActorCoder {
         if end - i < 2 {
             return end;
         }
-        // "X, the head of Ukraine's presidential office" / "X, Russia's envoy".
-        if end + 1 < words.len() && words[end].norm == "," {
-            let mut s = end + 1;
-            if matches!(words[s].norm.as_str(), "the" | "a" | "an") && s + 1 < words.len() {
-                s += 1;
-            }
-            if let Some(k) = piece_at[s] {
-                let (mut r, mut rend) =
-                    self.read_chain(words, pieces, piece_at, pieces[k].start, date);
-                if r.country.is_none()
-                    && r.base_code.is_none()
-                    && rend + 1 < words.len()
-                    && words[rend].norm == "of"
+        // "X, the head of Ukraine's presidential office" / "X, Russia's
+        // envoy": one mention over the name and its apposition.
+        if let Some((r, rend)) = self.office_apposition(words, pieces, piece_at, end, date) {
+            if let Some(mut actor) = self.actor_of(&r, date) {
+                actor.name = Some(name_text(words, i, end));
+                if let Some(d) =
+                    push(state, si, words, start, rend, actor, Via::Rule("apposition"), true)
                 {
-                    let mut t = rend + 1;
-                    if words[t].norm == "the" && t + 1 < words.len() {
-                        t += 1;
-                    }
-                    if piece_at[t].is_some() {
-                        let (sub, sub_end) = self.read_chain(words, pieces, piece_at, t, date);
-                        r.country = sub.country;
-                        r.base_code = sub.base_code;
-                        r.base_entry = sub.base_entry;
-                        if sub.sector.is_some()
-                            && (r.sector.is_none()
-                                || self.defers_all(words, pieces, piece_at, s, rend))
-                        {
-                            r.sector = sub.sector;
-                        }
-                        rend = sub_end;
-                    }
+                    learn(state, words, i, end, d);
+                    return rend;
                 }
-                if r.person_role && r.person.is_none() {
-                    if let Some(mut actor) = self.actor_of(&r, date) {
-                        actor.name = Some(name_text(words, i, end));
-                        if let Some(d) =
-                            push(state, si, words, start, end, actor, Via::Rule("apposition"), true)
-                        {
-                            learn(state, words, i, end, d);
-                        }
-                        let _ = rend;
-                        return end;
-                    }
-                }
+                return end;
             }
         }
         // "Jens Stoltenberg of NATO".
@@ -498,7 +475,8 @@ impl ActorCoder {
                     e.kind,
                     EntryKind::Country | EntryKind::Org | EntryKind::Group | EntryKind::Imported
                 ) {
-                    let (r, _) = self.read_chain(words, pieces, piece_at, end + 1, date);
+                    // The mention is the whole phrase: "Jens Stoltenberg of NATO".
+                    let (r, rend) = self.read_chain(words, pieces, piece_at, end + 1, date);
                     if let Some(mut actor) = self.actor_of(&r, date) {
                         actor.name = Some(name_text(words, i, end));
                         if let Some(d) = push(
@@ -506,17 +484,64 @@ impl ActorCoder {
                             si,
                             words,
                             start,
-                            end,
+                            rend,
                             actor,
                             Via::Rule("name-of-organisation"),
                             true,
                         ) {
                             learn(state, words, i, end, d);
+                            return rend;
                         }
                     }
                 }
             }
         }
         end
+    }
+
+    /// An apposition after a person's name that gives their office,
+    /// starting at word `end` (the comma): "X, the head of Ukraine's
+    /// presidential office", "X, Russia's envoy", "X, the foreign minister
+    /// of Iran". Returns the office's reading and the word after it.
+    pub(super) fn office_apposition(
+        &self,
+        words: &[Word],
+        pieces: &[Piece],
+        piece_at: &[Option<usize>],
+        end: usize,
+        date: Option<u32>,
+    ) -> Option<(Reading, usize)> {
+        if end + 1 >= words.len() || words[end].norm != "," {
+            return None;
+        }
+        let mut s = end + 1;
+        if matches!(words[s].norm.as_str(), "the" | "a" | "an") && s + 1 < words.len() {
+            s += 1;
+        }
+        let k = piece_at[s]?;
+        let (mut r, mut rend) = self.read_chain(words, pieces, piece_at, pieces[k].start, date);
+        if r.country.is_none()
+            && r.base_code.is_none()
+            && rend + 1 < words.len()
+            && words[rend].norm == "of"
+        {
+            let mut t = rend + 1;
+            if words[t].norm == "the" && t + 1 < words.len() {
+                t += 1;
+            }
+            if piece_at[t].is_some() {
+                let (sub, sub_end) = self.read_chain(words, pieces, piece_at, t, date);
+                r.country = sub.country;
+                r.base_code = sub.base_code;
+                r.base_entry = sub.base_entry;
+                if sub.sector.is_some()
+                    && (r.sector.is_none() || self.defers_all(words, pieces, piece_at, s, rend))
+                {
+                    r.sector = sub.sector;
+                }
+                rend = sub_end;
+            }
+        }
+        (r.person_role && r.person.is_none()).then_some((r, rend))
     }
 }
