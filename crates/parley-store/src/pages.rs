@@ -175,8 +175,10 @@ fn actor_detail(db: &mut Backend, code: &str) -> Result<Option<ActorDetail>, Sto
     let as_actor = db.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ?", &[c()])?;
     let as_recipient = db.scalar("SELECT COUNT(*) FROM events WHERE recipient_code = ?", &[c()])?;
     let mentions = db.scalar("SELECT COUNT(*) FROM mentions WHERE code = ?", &[c()])?;
-    let events =
-        db.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?", &[c(), c()])?;
+    let events = db.scalar(
+        "SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?",
+        &[c(), c()],
+    )?;
     if as_actor + as_recipient + mentions == 0 {
         return Ok(None);
     }
@@ -363,7 +365,11 @@ mod tests {
         EventParty {
             span: Span::new(text, start, start + words.len()).expect("span"),
             mention: None,
-            actor: Actor { code: code.into(), name: Some(format!("{code} name")), ..Actor::default() },
+            actor: Actor {
+                code: code.into(),
+                name: Some(format!("{code} name")),
+                ..Actor::default()
+            },
             rule: "subj".into(),
         }
     }
@@ -384,10 +390,15 @@ mod tests {
             });
         }
         let event = |sentence: u32, actor: EventParty, trigger: &str, recipient: EventParty| {
-            let at = text[doc_start(sentence)..].find(trigger).expect("trigger") + doc_start(sentence);
+            let at =
+                text[doc_start(sentence)..].find(trigger).expect("trigger") + doc_start(sentence);
             parley_doc::Event {
                 sentence: parley_doc::SentenceIdx(sentence),
-                event_type: if sentence == 0 { parley_doc::EventType::Reject } else { parley_doc::EventType::Accuse },
+                event_type: if sentence == 0 {
+                    parley_doc::EventType::Reject
+                } else {
+                    parley_doc::EventType::Accuse
+                },
                 mode: None,
                 context: vec![],
                 cameo: "120".into(),
@@ -411,7 +422,11 @@ mod tests {
             }
         };
         fn doc_start(sentence: u32) -> usize {
-            if sentence == 0 { 0 } else { 25 }
+            if sentence == 0 {
+                0
+            } else {
+                25
+            }
         }
         let second = |words: &str, code: &str| {
             let start = text[25..].find(words).expect("words") + 25;
@@ -422,7 +437,12 @@ mod tests {
                 rule: "subj".into(),
             }
         };
-        doc.events.push(event(0, party(text, "Russia", "RUS"), "rejected", party(text, "Ukraine", "UKR")));
+        doc.events.push(event(
+            0,
+            party(text, "Russia", "RUS"),
+            "rejected",
+            party(text, "Ukraine", "UKR"),
+        ));
         doc.events.push(event(1, second("Ukraine", "UKR"), "accused", second("Russia", "RUS")));
         let mut store = Store::open(":memory:").expect("open");
         store.ingest(&doc).expect("ingest");
@@ -434,7 +454,9 @@ mod tests {
         assert_eq!(rus.partners.len(), 1);
         assert_eq!((rus.partners[0].outgoing, rus.partners[0].incoming), (1, 1));
         let page = Page { limit: 10, offset: 0 };
-        for (role, want) in [(ActorRole::Actor, 1), (ActorRole::Recipient, 1), (ActorRole::Either, 2)] {
+        for (role, want) in
+            [(ActorRole::Actor, 1), (ActorRole::Recipient, 1), (ActorRole::Either, 2)]
+        {
             let events = store.actor_events("RUS", role, page).expect("events");
             assert_eq!(events.total, want, "{role:?}");
             assert_eq!(events.events.len() as i64, want, "{role:?}");

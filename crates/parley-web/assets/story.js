@@ -6,6 +6,7 @@
 const PAGE_ROWS = 25;
 const TOP_OUTLETS = 8;
 const MAX_NODES = 30;
+const MAX_EDGES = 60;
 const FILTERS = ["actor", "recipient", "party", "type", "modality", "outlet", "since", "until"];
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
@@ -339,10 +340,15 @@ function renderNetwork(view) {
     host.appendChild(h("p", { class: "empty" }, "No actors."));
     return;
   }
-  if (actors.length > MAX_NODES) host.appendChild(h("p", { class: "meta" }, `The ${MAX_NODES} most active of ${actors.length} actors.`));
+  const dyadCount = (state.story.dyads || []).length;
+  if (actors.length > MAX_NODES || dyadCount > MAX_EDGES) {
+    host.appendChild(h("p", { class: "meta" }, `The ${Math.min(MAX_NODES, actors.length)} most active of ${actors.length} actors; the ${Math.min(MAX_EDGES, dyadCount)} busiest of ${dyadCount} dyads.`));
+  }
   const kept = new Set(nodes.map((n) => n.id));
   const edges = (state.story.dyads || []).map((d) => ({ from: d.actor, to: d.recipient, coop: d.cooperation, conf: d.conflict }))
-    .filter((d) => kept.has(d.from) && kept.has(d.to) && d.from !== d.to);
+    .filter((d) => kept.has(d.from) && kept.has(d.to) && d.from !== d.to)
+    // The busiest dyads only: past a few dozen arrows the picture is a hairball.
+    .sort((a, b) => b.coop + b.conf - (a.coop + a.conf)).slice(0, MAX_EDGES);
   const share = new Map();
   for (const d of state.story.dyads || []) {
     for (const code of [d.actor, d.recipient]) {

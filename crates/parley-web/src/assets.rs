@@ -85,7 +85,10 @@ pub async fn event_page(State(state): State<AppState>, Path(raw): Path<String>) 
     let Ok(id) = raw.parse::<i64>() else {
         return not_found_page();
     };
-    exists_or_404(&state, ("event.html", EVENT_HTML), move |store| store.event(id).map(|e| e.is_some())).await
+    exists_or_404(&state, ("event.html", EVENT_HTML), move |store| {
+        store.event(id).map(|e| e.is_some())
+    })
+    .await
 }
 
 /// `GET /actor/{code}`: one actor, its events and partners (404 page when absent).
@@ -93,8 +96,10 @@ pub async fn actor_page(State(state): State<AppState>, Path(raw): Path<String>) 
     let Some(code) = crate::pages::actor_code(&raw) else {
         return not_found_page();
     };
-    exists_or_404(&state, ("actor.html", ACTOR_HTML), move |store| store.actor_detail(&code).map(|a| a.is_some()))
-        .await
+    exists_or_404(&state, ("actor.html", ACTOR_HTML), move |store| {
+        store.actor_detail(&code).map(|a| a.is_some())
+    })
+    .await
 }
 
 /// `GET /document/{id}`: one article with its coded spans (404 page when absent).
@@ -102,8 +107,10 @@ pub async fn document_page(State(state): State<AppState>, Path(raw): Path<String
     let Ok(id) = raw.parse::<i64>() else {
         return not_found_page();
     };
-    exists_or_404(&state, ("document.html", DOCUMENT_HTML), move |store| store.document(id).map(|d| d.is_some()))
-        .await
+    exists_or_404(&state, ("document.html", DOCUMENT_HTML), move |store| {
+        store.document(id).map(|d| d.is_some())
+    })
+    .await
 }
 
 async fn exists_or_404<F>(state: &AppState, html: (&str, &'static str), exists: F) -> Response
@@ -165,7 +172,8 @@ mod tests {
 
     #[test]
     fn pages_reference_only_embedded_assets() {
-        for html in [INDEX_HTML, STORY_HTML, EVENT_HTML, ACTOR_HTML, DOCUMENT_HTML, NOT_FOUND_HTML] {
+        for html in [INDEX_HTML, STORY_HTML, EVENT_HTML, ACTOR_HTML, DOCUMENT_HTML, NOT_FOUND_HTML]
+        {
             for part in html.split("/assets/").skip(1) {
                 let name: String = part.chars().take_while(|c| *c != '"').collect();
                 assert!(FILES.iter().any(|(file, _, _)| *file == name), "missing asset {name}");

@@ -118,9 +118,9 @@ fn clean(value: &Option<String>) -> Option<String> {
 
 fn check_date(name: &str, value: &Option<String>) -> Result<(), ApiError> {
     match value {
-        Some(v) if v.len() != 10 || days_from_iso(v).is_none() => Err(ApiError::bad_request(
-            format!("{name} must be a date as YYYY-MM-DD, not {v:?}"),
-        )),
+        Some(v) if v.len() != 10 || days_from_iso(v).is_none() => {
+            Err(ApiError::bad_request(format!("{name} must be a date as YYYY-MM-DD, not {v:?}")))
+        }
         _ => Ok(()),
     }
 }
@@ -228,11 +228,14 @@ fn story_events(
                     || code_matches(&f.party, e.recipient_code.as_deref()))
                 && f.event_type.as_ref().is_none_or(|t| &e.event_type == t)
                 && f.modality.as_ref().is_none_or(|m| &e.modality == m)
-                && f.since.as_ref().is_none_or(|s| !e.date.is_empty() && e.date.as_str() >= s.as_str())
-                && f.until.as_ref().is_none_or(|u| !e.date.is_empty() && e.date.as_str() <= u.as_str())
-                && outlet_index.is_none_or(|i| {
-                    outlets_of.get(&e.id).is_some_and(|list| list.contains(&i))
-                })
+                && f.since
+                    .as_ref()
+                    .is_none_or(|s| !e.date.is_empty() && e.date.as_str() >= s.as_str())
+                && f.until
+                    .as_ref()
+                    .is_none_or(|u| !e.date.is_empty() && e.date.as_str() <= u.as_str())
+                && outlet_index
+                    .is_none_or(|i| outlets_of.get(&e.id).is_some_and(|list| list.contains(&i)))
         })
         .collect();
     let cooperation = matching.iter().filter(|e| cooperative(e)).count();
@@ -297,8 +300,7 @@ const MAX_BINS: i64 = 160;
 fn bins(events: &[EventRow], unit: Option<&str>) -> Result<(&'static str, Vec<Bin>), ApiError> {
     let days: Vec<(i64, bool)> =
         events.iter().filter_map(|e| Some((days_from_iso(&e.date)?, cooperative(e)))).collect();
-    let (Some(lo), Some(hi)) =
-        (days.iter().map(|d| d.0).min(), days.iter().map(|d| d.0).max())
+    let (Some(lo), Some(hi)) = (days.iter().map(|d| d.0).min(), days.iter().map(|d| d.0).max())
     else {
         return Ok(("day", Vec::new()));
     };

@@ -236,7 +236,10 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
         big.num_events,
         big.num_sources
     );
-    assert!(big.num_documents >= 250 && big.num_events >= 800, "a story of the issue's size: {big:?}");
+    assert!(
+        big.num_documents >= 250 && big.num_events >= 800,
+        "a story of the issue's size: {big:?}"
+    );
     let detail = store.story(big.id).expect("query").expect("the story");
     // Expected counts computed here, apart from the server's code.
     let rejects_by_moscow = detail
@@ -248,7 +251,8 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
                     || e.recipient_code.as_deref() == Some("RUSGOV"))
         })
         .count() as u64;
-    let busiest = detail.timeline.iter().max_by_key(|e| (e.num_reports, -e.id)).expect("events").clone();
+    let busiest =
+        detail.timeline.iter().max_by_key(|e| (e.num_reports, -e.id)).expect("events").clone();
     assert!(busiest.num_reports >= 2, "some event has several reports");
 
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
@@ -279,13 +283,18 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
     let api_events = api(addr, &format!("/api/stories/{}/events?limit=1", big.id));
     let header = shown(&browser, "#story-stats [data-count=events]");
     assert_eq!(header, shown(&browser, "#events-pager-main .total"), "header and table total");
-    assert_eq!(header, api_story["story"]["num_events"].as_u64().expect("num_events"), "header and the story's count");
+    assert_eq!(
+        header,
+        api_story["story"]["num_events"].as_u64().expect("num_events"),
+        "header and the story's count"
+    );
     assert_eq!(header, api_events["total"].as_u64().expect("total"));
     assert_eq!(header, big.num_events as u64);
     let coop = shown(&browser, "#story-stats [data-count=cooperation]");
     let conflict = shown(&browser, "#story-stats [data-count=conflict]");
     assert_eq!(coop + conflict, header, "cooperation and conflict add up");
-    let rows = browser.eval("return document.querySelectorAll('#events-table tr.event').length;", json!([]));
+    let rows = browser
+        .eval("return document.querySelectorAll('#events-table tr.event').length;", json!([]));
     assert_eq!(rows, json!(25), "the table pages");
     let bars = browser.eval(
         "const bs = [...document.querySelectorAll('#timeline-svg .bar')];\
@@ -293,21 +302,31 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
         json!([]),
     );
     let undated = api_events["undated"].as_u64().expect("undated");
-    assert_eq!(bars[1].as_u64(), Some(header - undated), "the bars count every dated event: {bars}");
+    assert_eq!(
+        bars[1].as_u64(),
+        Some(header - undated),
+        "the bars count every dated event: {bars}"
+    );
     let outlet_rows = browser.eval(
         "return [document.querySelectorAll('#outlets-top tbody tr').length, document.querySelectorAll('#outlets-rest tbody tr').length];",
         json!([]),
     );
     assert_eq!(outlet_rows[0], json!(8), "top outlets shown: {outlet_rows}");
     assert!(outlet_rows[1].as_u64().unwrap_or(0) > 10, "the rest folded: {outlet_rows}");
-    let legends = browser.eval("return document.querySelectorAll('#network-legend li, #timeline-legend li').length;", json!([]));
+    let legends = browser.eval(
+        "return document.querySelectorAll('#network-legend li, #timeline-legend li').length;",
+        json!([]),
+    );
     assert!(legends.as_u64().unwrap_or(0) >= 5, "legends: {legends}");
     // Names beside codes in the table.
     let cell = browser.eval(
         "return document.querySelector('#events-table tr.event td:nth-child(3) a').textContent;",
         json!([]),
     );
-    assert!(cell.as_str().is_some_and(|c| c.contains(':') || c.contains(' ')), "a readable actor: {cell}");
+    assert!(
+        cell.as_str().is_some_and(|c| c.contains(':') || c.contains(' ')),
+        "a readable actor: {cell}"
+    );
 
     // Filters in the URL are restored on load, and give the rows the API gives.
     let filtered = format!("{base}/story/{}?party=RUSGOV&type=REJECT", big.id);
@@ -343,7 +362,8 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
     let outlet = outlet.as_str().expect("an outlet");
     assert!(search.as_str().is_some_and(|q| q.contains("outlet=")), "{search}");
     let outlet_total = shown(&browser, "#events-pager-main .total");
-    let expected = api(addr, &format!("/api/stories/{}/events?outlet={}", big.id, outlet.replace(' ', "%20")));
+    let expected =
+        api(addr, &format!("/api/stories/{}/events?outlet={}", big.id, outlet.replace(' ', "%20")));
     assert_eq!(Some(outlet_total), expected["total"].as_u64(), "the outlet's rows");
     let outlet_rows = ids(&browser);
     assert_ne!(outlet_rows, all_rows);
@@ -363,11 +383,19 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
          return [b.dataset.start, Number(b.dataset.count)];",
         json!([]),
     );
-    let element = browser.find(&format!("#timeline-svg .bar[data-start=\"{}\"] .hit", bar[0].as_str().expect("start")));
+    let element = browser.find(&format!(
+        "#timeline-svg .bar[data-start=\"{}\"] .hit",
+        bar[0].as_str().expect("start")
+    ));
     browser.click(&element);
     wait_ready(&browser, "the bar's events");
-    assert_eq!(Some(shown(&browser, "#events-pager-main .total")), bar[1].as_u64(), "the bar's events");
-    let days = browser.eval("return document.querySelectorAll('#timeline-svg .bar').length;", json!([]));
+    assert_eq!(
+        Some(shown(&browser, "#events-pager-main .total")),
+        bar[1].as_u64(),
+        "the bar's events"
+    );
+    let days =
+        browser.eval("return document.querySelectorAll('#timeline-svg .bar').length;", json!([]));
     assert!(days.as_u64().is_some_and(|d| (1..=7).contains(&d)), "the week in days: {days}");
     // Paging keeps the filter; back returns to the first page.
     browser.goto(&format!("{base}/story/{}", big.id));
@@ -417,10 +445,18 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
         json!([]),
     );
     assert_eq!(page["text"], doc["text"], "the whole article");
-    let with_trigger = doc["reports"].as_array().expect("reports").iter().filter(|r| r["trigger"].is_object()).count();
+    let with_trigger = doc["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .filter(|r| r["trigger"].is_object())
+        .count();
     assert_eq!(page["triggers"].as_u64(), Some(with_trigger as u64), "{page}");
     for role in ["actor", "recipient", "trigger"] {
-        assert!(page["roles"].as_array().is_some_and(|r| r.contains(&json!(role))), "{role}: {page}");
+        assert!(
+            page["roles"].as_array().is_some_and(|r| r.contains(&json!(role))),
+            "{role}: {page}"
+        );
     }
 
     // The actor page: counts equal its table, by role.
@@ -434,15 +470,22 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
     browser.click(&role);
     wait_ready(&browser, "the actor's own events");
     assert_eq!(shown(&browser, "#events-pager-main .total"), as_actor, "as actor");
-    let partners = browser.eval("return document.querySelectorAll('#partners-table tbody tr').length;", json!([]));
+    let partners = browser
+        .eval("return document.querySelectorAll('#partners-table tbody tr').length;", json!([]));
     assert!(partners.as_u64().unwrap_or(0) > 1, "partners: {partners}");
 
     // What does not exist is a 404 page.
-    for path in ["/event/999999999", "/actor/NOBODY", "/document/999999999", "/story/999999999", "/event/x"] {
+    for path in
+        ["/event/999999999", "/actor/NOBODY", "/document/999999999", "/story/999999999", "/event/x"]
+    {
         let (status, _) = webdriver::http(addr, "GET", path, None).expect("GET");
         assert_eq!(status, 404, "{path}");
         browser.goto(&format!("{base}{path}"));
-        browser.wait_for("the 404 page", "return document.querySelector('#not-found') !== null;", Duration::from_secs(10));
+        browser.wait_for(
+            "the 404 page",
+            "return document.querySelector('#not-found') !== null;",
+            Duration::from_secs(10),
+        );
     }
 
     if let Some(dir) = std::env::var_os("PARLEY_SCREENSHOTS") {
@@ -460,7 +503,10 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
             let (height, _) = measure(&browser);
             browser.set_window(1280, height.clamp(600, 4000) as u32 + 140);
             wait_ready(&browser, name);
-            browser.eval("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();", json!([]));
+            browser.eval(
+                "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();",
+                json!([]),
+            );
             std::thread::sleep(Duration::from_millis(300));
             let png = browser.screenshot();
             assert!(png.starts_with(b"\x89PNG"), "a PNG");

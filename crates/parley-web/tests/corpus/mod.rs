@@ -159,7 +159,10 @@ fn event(text: &str, start: usize, index: usize, t: &Told, date: &str) -> Event 
         goldstein,
         quad_class,
         plover_score: None,
-        trigger: EventTrigger { span: span(text, after - trigger.len(), trigger), token: TokenIdx(0) },
+        trigger: EventTrigger {
+            span: span(text, after - trigger.len(), trigger),
+            token: TokenIdx(0),
+        },
         date: Some(EventDate {
             value: date.to_string(),
             precision: DatePrecision::Day,
