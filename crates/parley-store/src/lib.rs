@@ -41,6 +41,7 @@ pub mod export;
 mod ingest;
 pub mod merge;
 mod model;
+pub mod pages;
 mod query;
 mod rebuild;
 mod render;

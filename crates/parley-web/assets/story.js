@@ -1,165 +1,215 @@
-// The story page: timeline, actor network, event table, evidence, quotes, outlets.
+// The story page: filters kept in the URL, a binned timeline, the actor
+// network, a paged event table with evidence, an outlet comparison, quotes.
+// Every count in the header comes from the same answer as the table.
 "use strict";
 
+const PAGE_ROWS = 25;
+const TOP_OUTLETS = 8;
+const MAX_NODES = 30;
+const MAX_EDGES = 60;
+const FILTERS = ["actor", "recipient", "party", "type", "modality", "outlet", "since", "until"];
+const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const MODALITY_NAMES = ["asserted", "negated", "hypothetical", "conditional", "questioned"];
+
 const state = {
-  story: null,
-  events: [], // normalised, sorted by date
-  byId: new Map(),
-  filter: null, // {kind: "actor", code} | {kind: "dyad", from, to}
+  id: null,
+  story: null, // /api/stories/{id}
+  names: new Map(), // code -> name
+  answer: null, // /api/stories/{id}/events
   selected: null,
 };
 
-// ---------------------------------------------------------------- data
+// ---------------------------------------------------------------- URL state
 
-/** The fields the page uses, from the store's `EventRow`. */
-function normEvent(raw) {
+/** The page's state as the URL holds it: filters, bar unit, table page, selected event. */
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const f = {};
+  for (const key of FILTERS) {
+    const v = (params.get(key) || "").trim();
+    if (v) f[key] = v;
+  }
   return {
-    id: raw.id,
-    date: raw.date || null,
-    event_type: raw.event_type || "",
-    quad_class: raw.quad_class,
-    goldstein: raw.goldstein,
-    modality: raw.modality || "asserted",
-    actor: raw.actor_code || null,
-    actor_name: raw.actor_name || null,
-    recipient: raw.recipient_code || null,
-    recipient_name: raw.recipient_name || null,
-    reports: Number(raw.num_reports ?? 1),
-    sources: Number(raw.num_sources ?? 0),
-    sentence: raw.sentence || "",
-    raw,
+    filter: f,
+    bin: params.get("bin") || "auto",
+    page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
+    event: params.get("event") ? Number(params.get("event")) : null,
   };
 }
 
-function eventLabel(e) {
-  return (e.date || "undated") + " · " + (e.actor || "?") + " " + e.event_type + " " + (e.recipient || "—");
+function urlOf(view) {
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (view.filter[key]) params.set(key, view.filter[key]);
+  if (view.bin && view.bin !== "auto") params.set("bin", view.bin);
+  if (view.page > 1) params.set("page", String(view.page));
+  if (view.event) params.set("event", String(view.event));
+  const q = params.toString();
+  return location.pathname + (q ? "?" + q : "");
+}
+
+/** Changes the view: a new history entry (so back returns here), then renders. */
+function go(change) {
+  const view = readUrl();
+  change(view);
+  history.pushState(null, "", urlOf(view));
+  return render();
+}
+
+/** Sets one filter (or clears it with ""), back to the table's first page. */
+function setFilter(key, value) {
+  return go((view) => {
+    if (value) view.filter[key] = value; else delete view.filter[key];
+    view.page = 1;
+  });
+}
+
+// ---------------------------------------------------------------- filters form
+
+function option(value, label) { return h("option", { value }, label); }
+
+function fillFilters() {
+  const actors = (state.story.actors || []).slice();
+  const byActivity = (role) => actors.filter((a) => a[role] > 0)
+    .sort((a, b) => b[role] - a[role] || (a.code < b.code ? -1 : 1))
+    .map((a) => option(a.code, actorLabel(a.code, a.name) + " · " + a[role]));
+  fill(document.getElementById("f-actor"), option("", "any"), byActivity("as_actor"));
+  fill(document.getElementById("f-recipient"), option("", "any"), byActivity("as_recipient"));
+  fill(document.getElementById("f-type"), option("", "any"), TYPES.map((t) => option(t, typeName(t))));
+  fill(document.getElementById("f-modality"), option("", "any"), MODALITY_NAMES.map((m) => option(m, m)));
+  const outlets = (state.story.outlets || []).slice().sort((a, b) => (a.source < b.source ? -1 : 1));
+  fill(document.getElementById("f-outlet"), option("", "any"),
+    outlets.map((o) => option(o.source, (o.source === "?" ? "unnamed outlet" : o.source) + " · " + o.documents.length)));
+  const form = document.getElementById("filters");
+  form.addEventListener("change", (e) => {
+    if (e.target && e.target.name) setFilter(e.target.name, e.target.value);
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  document.getElementById("f-clear").addEventListener("click", () => go((view) => { view.filter = {}; view.page = 1; view.event = null; }));
+}
+
+/** Puts the URL's filters into the form, and says in words what is shown. */
+function showFilters(view) {
+  const f = view.filter;
+  for (const key of ["actor", "recipient", "type", "modality", "outlet", "since", "until"]) {
+    const input = document.getElementById("f-" + key);
+    if (!input) continue;
+    // A value the list lacks (a root code typed in the URL) still shows.
+    if (input.tagName === "SELECT" && f[key] && ![...input.options].some((o) => o.value === f[key])) {
+      input.appendChild(option(f[key], f[key]));
+    }
+    input.value = f[key] || "";
+  }
+  const parts = [];
+  const name = (code) => actorLabel(code, state.names.get(code));
+  if (f.party) parts.push("involving " + name(f.party));
+  if (f.actor) parts.push("by " + name(f.actor));
+  if (f.recipient) parts.push("towards " + name(f.recipient));
+  if (f.type) parts.push("of type " + typeName(f.type));
+  if (f.modality) parts.push(f.modality);
+  if (f.outlet) parts.push("reported by " + (f.outlet === "?" ? "an unnamed outlet" : f.outlet));
+  if (f.since || f.until) parts.push("from " + (f.since || "the start") + " to " + (f.until || "the end"));
+  const line = document.getElementById("filter-line");
+  fill(line);
+  if (parts.length) {
+    line.append("Events " + parts.join(", ") + ". ");
+    if (f.party) line.append(h("button", { type: "button", onclick: () => setFilter("party", "") }, "Any actor"), " ");
+  } else {
+    line.append("All events of the story, every modality.");
+  }
 }
 
 // ---------------------------------------------------------------- timeline
 
-function renderTimeline() {
+const UNITS = [["auto", "Auto"], ["day", "Days"], ["week", "Weeks"], ["month", "Months"]];
+
+function renderUnits(view) {
+  const host = document.getElementById("timeline-units");
+  fill(host, ...UNITS.map(([unit, label]) => h("button", {
+    type: "button", "aria-pressed": String(view.bin === unit), class: view.bin === unit ? "on" : "",
+    onclick: () => go((v) => { v.bin = unit; }),
+  }, label)));
+}
+
+function renderTimeline(view) {
+  const answer = state.answer;
   const host = document.getElementById("timeline");
-  host.replaceChildren();
-  document.getElementById("timeline-legend").replaceChildren(legend());
-  const dated = state.events.filter((e) => e.date);
-  if (dated.length === 0) {
+  fill(host);
+  const coop = h("li", {}, s("svg", { width: 12, height: 12, "aria-hidden": "true" }, s("rect", { width: 12, height: 12, fill: QUADS[1].colour })), "Cooperation (above the line)");
+  const conf = h("li", {}, s("svg", { width: 12, height: 12, "aria-hidden": "true" }, s("rect", { width: 12, height: 12, fill: QUADS[4].colour })), "Conflict (below)");
+  fill(document.getElementById("timeline-legend"), h("ul", { class: "legend" }, coop, conf));
+  const bins = answer.bins || [];
+  const note = answer.undated ? ` ${plural(answer.undated, "undated event")} not shown.` : "";
+  document.getElementById("timeline-note").textContent =
+    `Events per ${answer.unit}: cooperation above the line, conflict below. Select a bar to list its events and see its days.${note}`;
+  if (!bins.length) {
     host.appendChild(h("p", { class: "empty" }, "No dated events."));
     return;
   }
-  const day = (d) => Date.parse(d.slice(0, 10) + "T00:00:00Z") / 86400000;
-  const days = dated.map((e) => day(e.date));
-  let lo = Math.min(...days);
-  let hi = Math.max(...days);
-  if (hi - lo < 2) { lo -= 1; hi += 1; }
-
-  // Stack events of the same day: cooperation upwards, conflict downwards.
-  const stacks = new Map();
-  const placed = dated.map((e) => {
-    const key = day(e.date) + (isCoop(e) ? "+" : "-");
-    const n = stacks.get(key) || 0;
-    stacks.set(key, n + 1);
-    return { e, d: day(e.date), level: n, up: isCoop(e) };
-  });
-  const maxUp = Math.max(1, ...placed.filter((p) => p.up).map((p) => p.level + 1));
-  const maxDown = Math.max(1, ...placed.filter((p) => !p.up).map((p) => p.level + 1));
-  const width = Math.max(480, host.clientWidth || 900);
-  // Busy days shrink their marks rather than grow the chart past ~200px.
-  const step = Math.max(4, Math.min(15, 180 / (maxUp + maxDown)));
-  const r = Math.min(6, (step - 1) / 2);
-  const margin = { left: 84, right: 44, top: 14, bottom: 30 };
-  const axisY = margin.top + maxUp * step + 6;
-  const height = axisY + maxDown * step + 6 + margin.bottom;
+  const width = Math.max(320, host.clientWidth || 900);
+  const margin = { left: 40, right: 12, top: 16, bottom: 24 };
+  const half = 80;
+  const axisY = margin.top + half;
+  const height = axisY + half + margin.bottom;
   const inner = width - margin.left - margin.right;
-  // News stories cluster in a few days with stray dates far away (a war's
-  // start, a treaty's year): when the span dwarfs the number of distinct
-  // days, give each day an equal column and mark the gaps instead of
-  // squeezing the cluster into a pixel.
-  const distinct = [...new Set(days)].sort((p, q) => p - q);
-  const ordinal = distinct.length > 1 && distinct.length <= 60 && hi - lo > 3 * distinct.length;
-  const column = new Map(distinct.map((d, i) => [d, i]));
-  const x = ordinal
-    ? (d) => margin.left + ((column.get(d) + 0.5) / distinct.length) * inner
-    : (d) => margin.left + ((d - lo) / (hi - lo)) * inner;
-  const dateLabel = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
-
-  const svg = s("svg", { class: "chart", id: "timeline-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img", "aria-label": `Timeline of ${plural(dated.length, "event")}` });
-  svg.appendChild(s("text", { x: 4, y: margin.top + 10 }, "cooperation ↑"));
-  svg.appendChild(s("text", { x: 4, y: height - margin.bottom - 2 }, "conflict ↓"));
+  const bw = inner / bins.length;
+  const maxUp = Math.max(1, ...bins.map((b) => b.cooperation));
+  const maxDown = Math.max(1, ...bins.map((b) => b.conflict));
+  const scale = half / Math.max(maxUp, maxDown);
+  const svg = s("svg", { class: "chart", id: "timeline-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img",
+    "aria-label": `Timeline: ${plural(answer.total - answer.undated, "dated event")} in ${plural(bins.length, answer.unit)}` });
   const axis = s("g", { class: "axis" });
   axis.appendChild(s("line", { x1: margin.left, x2: width - margin.right, y1: axisY, y2: axisY }));
-  const maxLabels = Math.max(2, Math.floor(inner / 84));
-  if (ordinal) {
-    const every = Math.ceil(distinct.length / maxLabels);
-    distinct.forEach((d, i) => {
-      axis.appendChild(s("line", { x1: x(d), x2: x(d), y1: axisY - 3, y2: axisY + 3 }));
-      if (i % every === 0) axis.appendChild(s("text", { x: x(d), y: height - 8, "text-anchor": "middle" }, dateLabel(d)));
-      const next = distinct[i + 1];
-      if (next !== undefined && next - d > 1) {
-        // A break in the axis: the days between are left out.
-        const bx = (x(d) + x(next)) / 2;
-        const gap = s("path", { class: "gap", d: `M${bx - 5},${axisY + 5} l4,-10 M${bx + 1},${axisY + 5} l4,-10`, stroke: "#5b6570", "stroke-width": 1.5 });
-        const hit = s("rect", { x: bx - 8, y: axisY - 8, width: 16, height: 16, fill: "transparent" });
-        const g = s("g", {}, hit, gap);
-        tip(g, () => `${next - d - 1} days without events left out`);
-        axis.appendChild(g);
-      }
-    });
-  } else {
-    const span = hi - lo;
-    const tickEvery = Math.max(1, Math.ceil(span / maxLabels));
-    for (let d = Math.ceil(lo); d <= hi; d += tickEvery) {
-      axis.appendChild(s("line", { x1: x(d), x2: x(d), y1: axisY - 3, y2: axisY + 3 }));
-      axis.appendChild(s("text", { x: x(d), y: height - 8, "text-anchor": "middle" }, dateLabel(d)));
-    }
-  }
+  axis.appendChild(s("text", { x: margin.left - 4, y: margin.top + 4, "text-anchor": "end" }, String(Math.max(maxUp, maxDown))));
+  axis.appendChild(s("text", { x: margin.left - 4, y: axisY + half, "text-anchor": "end" }, String(Math.max(maxUp, maxDown))));
+  const labelEvery = Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(inner / 90))));
+  bins.forEach((b, i) => {
+    if (i % labelEvery !== 0) return;
+    const x = margin.left + i * bw;
+    axis.appendChild(s("line", { x1: x, x2: x, y1: axisY + half, y2: axisY + half + 4 }));
+    axis.appendChild(s("text", { x, y: height - 6, "text-anchor": "start" }, answer.unit === "month" ? b.start.slice(0, 7) : b.start));
+  });
   svg.appendChild(axis);
-
-  const marks = s("g", { class: "marks" });
-  for (const p of placed) {
-    const cx = x(p.d);
-    const cy = p.up ? axisY - 4 - r - p.level * step : axisY + 4 + r + p.level * step;
-    const mark = p.up
-      ? s("circle", { cx, cy, r, fill: colourOf(p.e) })
-      : s("rect", { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, fill: colourOf(p.e) });
-    mark.setAttribute("class", "mark");
-    mark.dataset.event = p.e.id;
-    clickable(mark, eventLabel(p.e), () => selectEvent(p.e.id));
-    tip(mark, () => eventLabel(p.e) + (p.e.sentence ? "\n" + p.e.sentence : ""));
-    marks.appendChild(mark);
-  }
-  svg.appendChild(marks);
+  const selected = view.filter.since && view.filter.until;
+  const bars = s("g", { class: "bars" });
+  bins.forEach((b, i) => {
+    const total = b.cooperation + b.conflict;
+    if (!total) return;
+    const x = margin.left + i * bw + Math.min(1, bw * 0.1);
+    const w = Math.max(1, bw - Math.min(2, bw * 0.2));
+    const g = s("g", { class: "bar" + (selected && b.start >= view.filter.since && b.end <= view.filter.until && bins.length > 1 ? " selected" : "") });
+    g.dataset.start = b.start;
+    g.dataset.end = b.end;
+    g.dataset.count = total;
+    if (b.cooperation) g.appendChild(s("rect", { x, y: axisY - b.cooperation * scale, width: w, height: b.cooperation * scale, fill: QUADS[1].colour }));
+    if (b.conflict) g.appendChild(s("rect", { x, y: axisY, width: w, height: b.conflict * scale, fill: QUADS[4].colour }));
+    if (bw >= 16) {
+      if (b.cooperation) g.appendChild(s("text", { class: "count", x: x + w / 2, y: axisY - b.cooperation * scale - 3, "text-anchor": "middle" }, String(b.cooperation)));
+      if (b.conflict) g.appendChild(s("text", { class: "count", x: x + w / 2, y: axisY + b.conflict * scale + 11, "text-anchor": "middle" }, String(b.conflict)));
+    }
+    // A transparent column on top makes thin bars easy to hit.
+    g.appendChild(s("rect", { class: "hit", x: margin.left + i * bw, y: margin.top, width: bw, height: 2 * half, fill: "transparent" }));
+    const when = b.start === b.end ? b.start : b.start + " to " + b.end;
+    const label = `${when}: ${plural(total, "event")} (${b.cooperation} cooperation, ${b.conflict} conflict)`;
+    // Selecting a bar lists its events and redraws its span in shorter periods.
+    clickable(g, label, () => go((v) => { v.filter.since = b.start; v.filter.until = b.end; v.page = 1; v.bin = "auto"; }));
+    tip(g, () => label);
+    bars.appendChild(g);
+  });
+  svg.appendChild(bars);
   host.appendChild(svg);
+  if (view.filter.since || view.filter.until) {
+    host.appendChild(h("p", { class: "filter" }, h("button", { type: "button", id: "whole-story",
+      onclick: () => go((v) => { delete v.filter.since; delete v.filter.until; v.page = 1; }) }, "← Whole story")));
+  }
 }
 
 // ---------------------------------------------------------------- network
 
-/** Dyads from the store when it gave them, else counted from the events. */
-function dyads() {
-  const given = state.story && Array.isArray(state.story.dyads) ? state.story.dyads : null;
-  if (given && given.length) {
-    return given.map((d) => ({
-      from: d.actor,
-      to: d.recipient,
-      coop: Number(d.cooperation || 0),
-      conf: Number(d.conflict || 0),
-    })).filter((d) => d.from && d.to);
-  }
-  const map = new Map();
-  for (const e of state.events) {
-    if (!e.actor || !e.recipient) continue;
-    const key = e.actor + "\u0000" + e.recipient;
-    const d = map.get(key) || { from: e.actor, to: e.recipient, coop: 0, conf: 0 };
-    if (isCoop(e)) d.coop += 1; else d.conf += 1;
-    map.set(key, d);
-  }
-  return [...map.values()];
-}
-
 /** Fruchterman–Reingold force layout, deterministic (nodes start on a circle). */
 function layout(nodes, edges, width, height) {
   const n = nodes.length;
-  const area = width * height;
-  const k = Math.sqrt(area / Math.max(1, n)) * 0.75;
+  const k = Math.sqrt((width * height) / Math.max(1, n)) * 0.75;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, n);
     node.x = width / 2 + (width / 3) * Math.cos(angle);
@@ -169,8 +219,7 @@ function layout(nodes, edges, width, height) {
   let temperature = width / 8;
   const R = 0.42 * Math.min(width, height);
   const gravity = Math.max(0.02, (Math.max(1, n - 1) * k * k) / (R * R));
-  const iterations = 300;
-  for (let it = 0; it < iterations; it++) {
+  for (let it = 0; it < 300; it++) {
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -196,8 +245,6 @@ function layout(nodes, edges, width, height) {
       dx[b] += (vx / dist) * force; dy[b] += (vy / dist) * force;
     }
     for (let i = 0; i < n; i++) {
-      // Gravity keeps unconnected actors from drifting off: strong enough
-      // that the repulsion of all others balances it about R from the centre.
       dx[i] += (width / 2 - nodes[i].x) * gravity;
       dy[i] += (height / 2 - nodes[i].y) * gravity;
       const len = Math.hypot(dx[i], dy[i]);
@@ -211,8 +258,7 @@ function layout(nodes, edges, width, height) {
   fit(nodes, width, height);
 }
 
-/** Scales the layout into the box (same scale both ways), then pushes
- * apart nodes whose discs or labels would overlap. */
+/** Scales the layout into the box, then pushes apart overlapping discs and labels. */
 function fit(nodes, width, height) {
   const pad = 44;
   const xs = nodes.map((node) => node.x);
@@ -231,20 +277,18 @@ function fit(nodes, width, height) {
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i];
         const b = nodes[j];
-        // Room for both discs and a label line under each.
         const needX = a.r + b.r + 10 + Math.max(0, (a.label + b.label) / 2 - a.r - b.r);
         const needY = a.r + b.r + 20;
         const dx = b.x - a.x;
         const dy = b.y - a.y;
         if (Math.abs(dx) >= needX || Math.abs(dy) >= needY) continue;
-        // Push apart along the axis that needs the least movement.
         const px = needX - Math.abs(dx);
         const py = needY - Math.abs(dy);
         if (px < py) {
-          const sx = (dx >= 0 ? 1 : -1) * px / 2;
+          const sx = ((dx >= 0 ? 1 : -1) * px) / 2;
           a.x -= sx; b.x += sx;
         } else {
-          const sy = (dy >= 0 ? 1 : -1) * py / 2;
+          const sy = ((dy >= 0 ? 1 : -1) * py) / 2;
           a.y -= sy; b.y += sy;
         }
         moved = true;
@@ -258,116 +302,122 @@ function fit(nodes, width, height) {
   }
 }
 
-function dyadColour(d) {
-  const total = d.coop + d.conf;
+function dyadColour(coop, conf) {
+  const total = coop + conf;
   if (total === 0) return NEUTRAL;
-  const share = d.coop / total;
+  const share = coop / total;
   if (share >= 0.6) return QUADS[1].colour;
   if (share <= 0.4) return QUADS[4].colour;
   return "#8e6bbf";
 }
 
-function renderNetwork() {
-  const host = document.getElementById("network");
-  host.replaceChildren();
-  const mixed = h("li", {}, s("svg", { width: 18, height: 12, "aria-hidden": "true" }, s("line", { x1: 1, y1: 6, x2: 17, y2: 6, stroke: "#8e6bbf", "stroke-width": 3 })), "Mixed dyad");
-  const coopEdge = h("li", {}, s("svg", { width: 18, height: 12, "aria-hidden": "true" }, s("line", { x1: 1, y1: 6, x2: 17, y2: 6, stroke: QUADS[1].colour, "stroke-width": 3 })), "Mostly cooperation");
-  const confEdge = h("li", {}, s("svg", { width: 18, height: 12, "aria-hidden": "true" }, s("line", { x1: 1, y1: 6, x2: 17, y2: 6, stroke: QUADS[4].colour, "stroke-width": 3, "stroke-dasharray": "4 2" })), "Mostly conflict");
-  document.getElementById("network-legend").replaceChildren(h("ul", { class: "legend" }, coopEdge, confEdge, mixed));
+function lineSwatch(colour, dashed) {
+  return s("svg", { width: 18, height: 12, "aria-hidden": "true" }, s("line", { x1: 1, y1: 6, x2: 17, y2: 6, stroke: colour, "stroke-width": 3, "stroke-dasharray": dashed ? "4 2" : null }));
+}
+function dotSwatch(colour) {
+  return s("svg", { width: 12, height: 12, "aria-hidden": "true" }, s("circle", { cx: 6, cy: 6, r: 5.5, fill: colour }));
+}
 
-  const edges = dyads();
-  const counts = new Map();
-  const names = new Map();
-  for (const e of state.events) {
-    for (const [code, name] of [[e.actor, e.actor_name], [e.recipient, e.recipient_name]]) {
-      if (!code) continue;
-      counts.set(code, (counts.get(code) || 0) + 1);
-      if (name && !names.has(code)) names.set(code, name);
-    }
-  }
-  for (const d of edges) {
-    for (const code of [d.from, d.to]) if (!counts.has(code)) counts.set(code, d.coop + d.conf);
-  }
-  if (state.story && Array.isArray(state.story.actors)) {
-    for (const a of state.story.actors) {
-      if (a.code && a.name && !names.has(a.code)) names.set(a.code, a.name);
-    }
-  }
-  // The most active actors only: past a few dozen, labels make a blur.
-  const MAX_NODES = 40;
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const kept = new Set(ranked.slice(0, MAX_NODES).map(([id]) => id));
-  const nodes = ranked.filter(([id]) => kept.has(id)).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, count]) => ({ id, count }));
-  if (ranked.length > MAX_NODES) {
-    host.appendChild(h("p", { class: "meta" }, `Showing the ${MAX_NODES} most active of ${ranked.length} actors.`));
-  }
-  if (nodes.length === 0) {
+/** A node's label: a short name, else its code. */
+function nodeLabel(code) {
+  const name = state.names.get(code);
+  if (name && name.length <= 16) return name;
+  return code;
+}
+
+function renderNetwork(view) {
+  const host = document.getElementById("network");
+  fill(host);
+  fill(document.getElementById("network-legend"), h("ul", { class: "legend" },
+    h("li", {}, dotSwatch(QUADS[1].colour), lineSwatch(QUADS[1].colour), "Mostly cooperation (60 % or more)"),
+    h("li", {}, dotSwatch(QUADS[4].colour), lineSwatch(QUADS[4].colour, true), "Mostly conflict (60 % or more)"),
+    h("li", {}, dotSwatch("#8e6bbf"), lineSwatch("#8e6bbf"), "Mixed"),
+    h("li", {}, dotSwatch(NEUTRAL), "No counterpart")));
+  const actors = (state.story.actors || []).map((a) => ({ id: a.code, count: a.as_actor + a.as_recipient }));
+  actors.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  const nodes = actors.slice(0, MAX_NODES);
+  if (!nodes.length) {
     host.appendChild(h("p", { class: "empty" }, "No actors."));
     return;
   }
-  const width = Math.max(360, host.clientWidth || 600);
-  const height = Math.round(Math.min(460, Math.max(300, width * 0.62)));
-  const maxCount = Math.max(...nodes.map((node) => node.count));
-  const radius = (c) => 7 + 14 * Math.sqrt(c / maxCount);
+  const dyadCount = (state.story.dyads || []).length;
+  if (actors.length > MAX_NODES || dyadCount > MAX_EDGES) {
+    host.appendChild(h("p", { class: "meta" }, `The ${Math.min(MAX_NODES, actors.length)} most active of ${actors.length} actors; the ${Math.min(MAX_EDGES, dyadCount)} busiest of ${dyadCount} dyads.`));
+  }
+  const kept = new Set(nodes.map((n) => n.id));
+  const edges = (state.story.dyads || []).map((d) => ({ from: d.actor, to: d.recipient, coop: d.cooperation, conf: d.conflict }))
+    .filter((d) => kept.has(d.from) && kept.has(d.to) && d.from !== d.to)
+    // The busiest dyads only: past a few dozen arrows the picture is a hairball.
+    .sort((a, b) => b.coop + b.conf - (a.coop + a.conf)).slice(0, MAX_EDGES);
+  const share = new Map();
+  for (const d of state.story.dyads || []) {
+    for (const code of [d.actor, d.recipient]) {
+      const t = share.get(code) || { coop: 0, conf: 0 };
+      t.coop += d.cooperation; t.conf += d.conflict;
+      share.set(code, t);
+    }
+  }
+  const width = Math.max(320, host.clientWidth || 600);
+  const height = Math.round(Math.min(440, Math.max(300, width * 0.62)));
+  const maxCount = Math.max(...nodes.map((n) => n.count));
+  const radius = (c) => 6 + 14 * Math.sqrt(c / maxCount);
   for (const node of nodes) {
     node.r = radius(node.count);
-    node.label = node.id.length * 7.2 + 6; // label width at 11.5px bold, roughly
+    node.text = nodeLabel(node.id);
+    node.label = node.text.length * 6.8 + 6;
   }
+  // Edges drawn thinner when there are many, so the picture stays legible.
+  const maxEdge = Math.max(1, ...edges.map((e) => e.coop + e.conf));
   layout(nodes, edges, width, height);
-  const pos = new Map(nodes.map((node) => [node.id, node]));
-
-  const svg = s("svg", { class: "chart", id: "network-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img", "aria-label": `Network of ${plural(nodes.length, "actor")} and ${plural(edges.length, "dyad")}` });
+  const pos = new Map(nodes.map((n) => [n.id, n]));
+  const svg = s("svg", { class: "chart", id: "network-svg", viewBox: `0 0 ${width} ${height}`, height, role: "img",
+    "aria-label": `Network of ${plural(nodes.length, "actor")} and ${plural(edges.length, "dyad")}` });
   const defs = s("defs");
   for (const colour of [QUADS[1].colour, QUADS[4].colour, "#8e6bbf", NEUTRAL]) {
     defs.appendChild(s("marker", { id: "arrow-" + colour.slice(1), viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" },
       s("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
   }
   svg.appendChild(defs);
+  const f = view.filter;
   const edgeLayer = s("g", { class: "edges" });
   for (const d of edges) {
     const a = pos.get(d.from);
     const b = pos.get(d.to);
-    if (!a || !b || a === b) continue;
-    const colour = dyadColour(d);
-    // Curve each arrow a little so A→B and B→A stay apart.
+    const colour = dyadColour(d.coop, d.conf);
     const mx = (a.x + b.x) / 2;
     const my = (a.y + b.y) / 2;
     const len = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
-    const nx = -(b.y - a.y) / len;
-    const ny = (b.x - a.x) / len;
-    const cx = mx + nx * len * 0.12;
-    const cy = my + ny * len * 0.12;
-    // End the arrow at the target's rim.
-    const rb = radius(b.count) + 3;
-    const tx = b.x - ((b.x - cx) / Math.hypot(b.x - cx, b.y - cy)) * rb;
-    const ty = b.y - ((b.y - cy) / Math.hypot(b.x - cx, b.y - cy)) * rb;
+    const cx = mx - ((b.y - a.y) / len) * len * 0.12;
+    const cy = my + ((b.x - a.x) / len) * len * 0.12;
+    const rb = b.r + 3;
+    const dl = Math.max(0.01, Math.hypot(b.x - cx, b.y - cy));
+    const tx = b.x - ((b.x - cx) / dl) * rb;
+    const ty = b.y - ((b.y - cy) / dl) * rb;
     const total = d.coop + d.conf;
     const path = s("path", {
-      class: "edge", d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
-      stroke: colour, "stroke-width": (1.5 + 1.6 * Math.sqrt(total)).toFixed(1),
+      class: "edge" + (f.actor === d.from && f.recipient === d.to ? " selected" : ""),
+      d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
+      stroke: colour, "stroke-width": (1 + 5 * Math.sqrt(total / maxEdge)).toFixed(1),
       "stroke-dasharray": colour === QUADS[4].colour ? "7 3" : null,
       "marker-end": `url(#arrow-${colour.slice(1)})`,
     });
     path.dataset.from = d.from;
     path.dataset.to = d.to;
-    const label = `${d.from} → ${d.to}: ${plural(total, "event")} (${d.coop} cooperation, ${d.conf} conflict)`;
-    clickable(path, label, () => setFilter({ kind: "dyad", from: d.from, to: d.to }));
+    const label = `${actorLabel(d.from, state.names.get(d.from))} → ${actorLabel(d.to, state.names.get(d.to))}: ${plural(total, "event")} (${d.coop} cooperation, ${d.conf} conflict)`;
+    clickable(path, label, () => go((v) => { v.filter.actor = d.from; v.filter.recipient = d.to; delete v.filter.party; v.page = 1; }));
     tip(path, () => label);
     edgeLayer.appendChild(path);
   }
   svg.appendChild(edgeLayer);
   const nodeLayer = s("g", { class: "nodes" });
   for (const node of nodes) {
-    // A node's colour sums every event it takes part in, with or without a counterpart.
-    const own = state.events.filter((e) => e.actor === node.id || e.recipient === node.id);
-    const coop = own.filter(isCoop).length;
-    const fill = own.length === 0 ? NEUTRAL : dyadColour({ coop, conf: own.length - coop });
-    const g = s("g", { class: "node", transform: `translate(${node.x.toFixed(1)},${node.y.toFixed(1)})` });
+    const t = share.get(node.id) || { coop: 0, conf: 0 };
+    const g = s("g", { class: "node" + (f.party === node.id ? " selected" : ""), transform: `translate(${node.x.toFixed(1)},${node.y.toFixed(1)})` });
     g.dataset.actor = node.id;
-    g.appendChild(s("circle", { r: radius(node.count).toFixed(1), fill, "fill-opacity": 0.85 }));
-    g.appendChild(s("text", { y: radius(node.count) + 13, "text-anchor": "middle" }, node.id));
-    const label = `${actorLabel(node.id, names.get(node.id))}: ${plural(node.count, "event")}`;
-    clickable(g, label, () => setFilter({ kind: "actor", code: node.id }));
+    g.appendChild(s("circle", { r: node.r.toFixed(1), fill: dyadColour(t.coop, t.conf), "fill-opacity": 0.85 }));
+    g.appendChild(s("text", { y: node.r + 13, "text-anchor": "middle" }, node.text));
+    const label = `${actorLabel(node.id, state.names.get(node.id))}: ${plural(node.count, "event")} (${t.coop} cooperation, ${t.conf} conflict with a counterpart)`;
+    clickable(g, label, () => go((v) => { v.filter.party = node.id; delete v.filter.actor; delete v.filter.recipient; v.page = 1; }));
     tip(g, () => label);
     nodeLayer.appendChild(g);
   }
@@ -375,187 +425,138 @@ function renderNetwork() {
   host.appendChild(svg);
 }
 
-// ---------------------------------------------------------------- table
+// ---------------------------------------------------------------- table and evidence
 
-function matchesFilter(e) {
-  const f = state.filter;
-  if (!f) return true;
-  if (f.kind === "actor") return e.actor === f.code || e.recipient === f.code;
-  return e.actor === f.from && e.recipient === f.to;
-}
-
-function setFilter(filter) {
-  state.filter = filter;
-  renderTable();
-  for (const node of document.querySelectorAll("#network-svg .node")) {
-    node.classList.toggle("selected", !!filter && filter.kind === "actor" && node.dataset.actor === filter.code);
-  }
-  for (const edge of document.querySelectorAll("#network-svg .edge")) {
-    edge.classList.toggle("selected", !!filter && filter.kind === "dyad" && edge.dataset.from === filter.from && edge.dataset.to === filter.to);
-  }
-}
-
-function renderTable() {
+function renderTable(view) {
+  const answer = state.answer;
   const body = document.querySelector("#events-table tbody");
-  const shown = state.events.filter(matchesFilter);
-  const filterLine = document.getElementById("events-filter");
-  filterLine.replaceChildren();
-  if (state.filter) {
-    const what = state.filter.kind === "actor" ? "involving " + state.filter.code : state.filter.from + " → " + state.filter.to;
-    filterLine.append(`Showing ${plural(shown.length, "event")} ${what} `, h("button", { type: "button", onclick: () => setFilter(null) }, "Show all"));
-  } else {
-    filterLine.textContent = `${plural(shown.length, "event")}, in date order.`;
-  }
-  body.replaceChildren(...shown.map((e) => {
-    const row = h("tr", { class: "event" + (state.selected === e.id ? " selected" : ""), "data-event": e.id },
-      h("td", { class: "code" }, e.date || "—"),
-      h("td", {}, h("span", { class: "type" }, swatch(e), e.event_type)),
-      h("td", { title: e.actor_name || "" }, e.actor || "—"),
-      h("td", { title: e.recipient_name || "" }, e.recipient || "—"),
+  const events = answer.events || [];
+  const onPage = (step) => go((v) => { v.page = Math.max(1, v.page + step); });
+  fill(document.getElementById("events-pager"), pager("events-pager-bottom", answer.offset, events.length, answer.total, onPage));
+  fill(document.getElementById("events-pager-top"), pager("events-pager-main", answer.offset, events.length, answer.total, onPage));
+  fill(body, ...events.map((e) => {
+    const row = h("tr", { class: "event" + (view.event === e.id ? " selected" : ""), "data-event": e.id },
+      h("td", { class: "code nowrap" }, e.date || "undated"),
+      h("td", {}, typeCell(e)),
+      h("td", {}, actorLink(e.actor_code, e.actor_name)),
+      h("td", {}, actorLink(e.recipient_code, e.recipient_name)),
+      h("td", {}, e.location || ""),
       h("td", {}, e.modality === "asserted" ? "" : h("span", { class: "tag" }, e.modality)),
-      h("td", { class: "num", title: plural(e.reports, "report") }, e.sources || e.reports));
-    clickable(row, eventLabel(e), () => selectEvent(e.id));
-    row.removeAttribute("role"); // a row stays a row for screen readers; it is still focusable
+      h("td", { class: "num", title: plural(e.num_reports, "report") + " in " + plural(e.num_documents, "article") }, e.num_sources),
+      h("td", {}, h("a", { href: "/event/" + e.id, class: "open" }, "Event page")));
+    row.setAttribute("tabindex", "0");
+    const open = (ev) => {
+      if (ev.target.closest && ev.target.closest("a")) return;
+      go((v) => { v.event = e.id; });
+    };
+    row.addEventListener("click", open);
+    row.addEventListener("keydown", (ev) => { if (ev.key === "Enter" && ev.target === row) open(ev); });
     return row;
   }));
-  if (shown.length === 0) body.appendChild(h("tr", {}, h("td", { colspan: 6, class: "empty" }, "No events.")));
+  if (!events.length) body.appendChild(h("tr", {}, h("td", { colspan: 8, class: "empty" }, "No events match.")));
 }
 
-// ---------------------------------------------------------------- evidence
-
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
-
-/**
- * The sentence with actor, trigger and recipient marked. Spans are byte
- * offsets (Rust strings are UTF-8) relative to the sentence, so they are cut
- * from the UTF-8 bytes, not from the JS (UTF-16) string.
- */
-function highlighted(sentence, spans) {
-  const bytes = utf8.encode(sentence);
-  const marks = spans
-    .filter((m) => m.span && Number.isInteger(m.span.start) && Number.isInteger(m.span.end) && m.span.start < m.span.end && m.span.end <= bytes.length)
-    .sort((a, b) => a.span.start - b.span.start);
-  const out = [];
-  let at = 0;
-  for (const m of marks) {
-    if (m.span.start < at) continue; // overlapping spans: keep the first
-    out.push(fromUtf8.decode(bytes.slice(at, m.span.start)));
-    out.push(h("mark", { class: m.role, title: m.role }, fromUtf8.decode(bytes.slice(m.span.start, m.span.end))));
-    at = m.span.end;
-  }
-  out.push(fromUtf8.decode(bytes.slice(at)));
-  return h("p", { class: "sentence" }, out);
-}
-
-/** Spans of a report (byte offsets into its sentence). */
-function reportSpans(report) {
-  return [
-    { role: "actor", span: report.actor && report.actor.span },
-    { role: "trigger", span: report.trigger },
-    { role: "recipient", span: report.recipient && report.recipient.span },
-  ];
-}
-
-async function selectEvent(id) {
-  state.selected = id;
-  for (const row of document.querySelectorAll("#events-table tr.event")) row.classList.toggle("selected", row.dataset.event === String(id));
-  for (const mark of document.querySelectorAll("#timeline-svg .mark")) mark.classList.toggle("selected", mark.dataset.event === String(id));
+async function renderEvidence(view) {
   const panel = document.getElementById("evidence");
+  if (!view.event) {
+    fill(panel);
+    delete panel.dataset.event;
+    return;
+  }
+  if (panel.dataset.event === String(view.event)) return;
   panel.setAttribute("aria-busy", "true");
   try {
-    const detail = await api("/api/events/" + encodeURIComponent(id));
-    if (state.selected !== id) return;
-    panel.replaceChildren(renderEvidence(detail));
+    const detail = await api("/api/events/" + encodeURIComponent(view.event));
+    fill(panel, evidence(detail));
+    panel.dataset.event = String(view.event);
   } catch (err) {
-    panel.replaceChildren(h("p", { class: "error" }, "Could not load the event: " + err.message));
+    fill(panel, h("p", { class: "error" }, "Could not load the event: " + err.message));
   } finally {
     panel.removeAttribute("aria-busy");
   }
 }
 
-function renderEvidence(detail) {
-  const event = normEvent(detail.event);
-  const raw = event.raw;
+function evidence(detail) {
+  const e = detail.event;
   const reports = detail.reports || [];
-  const facts = h("dl", { class: "facts" },
-    h("dt", {}, "Event"), h("dd", {}, h("span", { class: "type" }, swatch(event), event.event_type), raw.mode ? " (" + raw.mode + ")" : "", raw.cameo ? h("span", { class: "code" }, "  CAMEO " + raw.cameo) : null),
-    h("dt", {}, "Actor"), h("dd", {}, actorLabel(event.actor, event.actor_name)),
-    h("dt", {}, "Recipient"), h("dd", {}, actorLabel(event.recipient, event.recipient_name)),
-    h("dt", {}, "Date"), h("dd", {}, event.date ? event.date + (raw.date_precision && raw.date_precision !== "day" ? " (" + raw.date_precision + ")" : "") : "unknown"),
-    raw.location ? [h("dt", {}, "Place"), h("dd", {}, raw.location)] : null,
-    h("dt", {}, "Modality"), h("dd", {}, event.modality),
-    typeof event.goldstein === "number" ? [h("dt", {}, "Goldstein"), h("dd", {}, event.goldstein.toFixed(1))] : null);
-  const outlets = [...new Set(reports.map((r) => r.source).filter(Boolean))];
-  const list = reports.map((r) => {
-    const title = r.title || r.document_key || "document " + r.document_id;
-    const speaker = r.speaker && (r.speaker.name || r.speaker.code);
-    return h("div", { class: "report" },
-      highlighted(r.sentence || "", reportSpans(r)),
-      speaker ? h("div", { class: "meta" }, "Said by " + speaker) : null,
-      h("div", { class: "meta" },
-        r.url ? h("a", { href: r.url, rel: "noopener noreferrer" }, title) : title,
-        r.source ? " · " + r.source : "",
-        r.document_date ? " · " + r.document_date : ""));
-  });
+  const shown = reports.slice(0, 3);
   return h("div", { class: "evidence-body" },
-    facts,
-    h("p", { class: "meta outlets" }, outlets.length ? "Reported by " + plural(outlets.length, "outlet") + ": " + outlets.join(", ") : "Reported by an unnamed outlet."),
-    list.length ? list : h("p", { class: "empty" }, "No reports stored for this event."));
+    h("dl", { class: "facts" },
+      h("dt", {}, "Event"), h("dd", {}, typeCell(e), e.mode ? " (" + e.mode + ")" : ""),
+      h("dt", {}, "Actor"), h("dd", {}, actorLink(e.actor_code, e.actor_name)),
+      h("dt", {}, "Recipient"), h("dd", {}, actorLink(e.recipient_code, e.recipient_name)),
+      h("dt", {}, "Date"), h("dd", {}, e.date || "unknown"),
+      e.location ? [h("dt", {}, "Place"), h("dd", {}, e.location)] : null,
+      h("dt", {}, "Modality"), h("dd", {}, e.modality)),
+    h("p", { class: "meta outlets" }, "Reported by " + plural((detail.outlets || []).length || 1, "outlet") + " in " + plural(reports.length, "report") + ". ",
+      h("a", { href: "/event/" + e.id, id: "evidence-link" }, "All reports on the event page →")),
+    markLegend(["actor", "trigger", "recipient", "date"]),
+    shown.map((r) => h("div", { class: "report" },
+      h("p", { class: "sentence" }, markSpans(r.sentence || "", reportMarks(r))),
+      h("div", { class: "meta" },
+        h("a", { href: "/document/" + r.document_id + "#s" + r.sentence_index }, r.title || r.document_key),
+        r.source ? " · " + r.source : "", r.document_date ? " · " + r.document_date : ""))));
 }
 
-// ---------------------------------------------------------------- quotes
+// ---------------------------------------------------------------- outlets and quotes
 
-function renderQuotes() {
-  const host = document.getElementById("quotes");
-  const groups = (state.story && state.story.quotes) || [];
-  host.replaceChildren();
-  if (!groups.length) {
-    host.appendChild(h("p", { class: "empty" }, "No quotes in this story."));
-    return;
-  }
-  for (const g of groups) {
-    const quotes = g.quotes || [];
-    const who = g.speaker === "?" ? (quotes[0] && quotes[0].speaker_text) || "Unknown speaker" : actorLabel(g.speaker, g.name);
-    host.appendChild(h("div", { class: "speaker" },
-      h("h3", {}, who, " ", h("span", { class: "tag" }, plural(quotes.length, "quote"))),
-      quotes.map((q) => {
-        const quote = h("blockquote", {}, q.quote);
-        if (q.event_id !== null && q.event_id !== undefined && state.byId.has(q.event_id)) {
-          clickable(quote, "Evidence for this quote", () => selectEvent(q.event_id));
-        }
-        return h("div", {}, quote, h("div", { class: "meta" }, [q.speaker_text, q.source, q.date].filter(Boolean).join(" · ")));
-      })));
-  }
+function outletRow(o, max) {
+  const name = o.source === "?" ? "unnamed outlet" : o.source;
+  const bar = h("div", { class: "split", title: `${o.cooperation} cooperation, ${o.conflict} conflict` },
+    h("span", { class: "coop", style: `width:${(100 * o.cooperation / max).toFixed(1)}%` }),
+    h("span", { class: "conf", style: `width:${(100 * o.conflict / max).toFixed(1)}%` }));
+  const link = h("a", { href: "#", class: "outlet", "data-outlet": o.source, onclick: (e) => { e.preventDefault(); setFilter("outlet", o.source); } }, name);
+  return h("tr", {}, h("th", { scope: "row" }, link), h("td", { class: "num" }, o.documents), h("td", { class: "num" }, o.events), h("td", { class: "barcell" }, bar));
 }
-
-// ---------------------------------------------------------------- outlets
 
 function renderOutlets() {
   const host = document.getElementById("outlets");
-  const outlets = (state.story && state.story.outlets) || [];
-  host.replaceChildren();
-  if (!outlets.length) {
+  const all = (state.answer.outlet_summary || []).filter((o) => o.events > 0 || o.documents > 0);
+  fill(host);
+  if (!all.length) {
     host.appendChild(h("p", { class: "empty" }, "No outlets recorded."));
     return;
   }
-  const columns = state.events;
-  const header = h("tr", {}, h("th", { scope: "col" }, "Outlet"), h("th", { scope: "col", class: "num" }, "Events"),
-    columns.map((e) => h("th", { scope: "col", class: "ev", title: eventLabel(e) }, (e.date || "").slice(5) + " " + e.event_type)));
-  const rows = outlets.map((o) => {
-    const ids = new Set((o.events || []).map(String));
-    return h("tr", {},
-      h("th", { scope: "row" }, o.source === "?" ? "unnamed outlet" : o.source),
-      h("td", { class: "num" }, ids.size),
-      columns.map((e) => {
-        if (!ids.has(String(e.id))) return h("td", {});
-        const cell = h("td", { class: "hit" }, swatch(e));
-        clickable(cell, eventLabel(e), () => selectEvent(e.id));
-        tip(cell, () => o.source + ": " + eventLabel(e));
-        return cell;
-      }));
-  });
-  host.appendChild(h("table", { class: "matrix" }, h("thead", {}, header), h("tbody", {}, rows)));
+  const max = Math.max(1, ...all.map((o) => o.events));
+  const head = () => h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Outlet"), h("th", { scope: "col", class: "num" }, "Articles"), h("th", { scope: "col", class: "num" }, "Events"), h("th", { scope: "col" }, "Cooperation | conflict")));
+  const top = all.slice(0, TOP_OUTLETS);
+  const rest = all.slice(TOP_OUTLETS);
+  host.appendChild(h("table", { class: "outlets", id: "outlets-top" }, head(), h("tbody", {}, top.map((o) => outletRow(o, max)))));
+  if (rest.length) {
+    const docs = rest.reduce((n, o) => n + o.documents, 0);
+    host.appendChild(h("details", { class: "folded", id: "outlets-rest" },
+      h("summary", {}, `${plural(rest.length, "more outlet")} (${plural(docs, "article")})`),
+      h("div", { class: "tablewrap" }, h("table", { class: "outlets" }, head(), h("tbody", {}, rest.map((o) => outletRow(o, max)))))));
+  }
+}
+
+async function renderQuotes() {
+  const host = document.getElementById("quotes");
+  try {
+    const body = await api(`/api/quotes?story=${encodeURIComponent(state.id)}&limit=200`);
+    const quotes = body.quotes || [];
+    if (!quotes.length) {
+      fill(host, h("p", { class: "empty" }, "No quotes in this story."));
+      return;
+    }
+    const groups = new Map();
+    for (const q of quotes) {
+      const key = q.speaker_code || "?" + (q.speaker_text || "");
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(q);
+    }
+    fill(host, ...[...groups.values()].map((qs) => {
+      const q0 = qs[0];
+      const who = q0.speaker_code ? actorLink(q0.speaker_code, q0.speaker_name) : (q0.speaker_text || "Unknown speaker");
+      return h("div", { class: "speaker" },
+        h("h3", {}, who, " ", h("span", { class: "tag" }, plural(qs.length, "quote"))),
+        qs.map((q) => h("div", {}, h("blockquote", {}, q.quote),
+          h("div", { class: "meta" }, [q.source, q.date].filter(Boolean).join(" · "), " · ",
+            q.event_id ? h("a", { href: "/event/" + q.event_id }, "event") : h("a", { href: "/document/" + q.document_id }, "article")))));
+    }), body.next ? h("p", { class: "meta" }, "The first 200 quotes.") : null);
+  } catch (err) {
+    fill(host, h("p", { class: "error" }, "Could not load the quotes: " + err.message));
+  }
 }
 
 // ---------------------------------------------------------------- page
@@ -565,81 +566,75 @@ function renderHeader() {
   const title = story.title || "Story " + story.id;
   document.title = title + " · parley";
   document.getElementById("story-title").textContent = title;
-  const dates = state.events.map((e) => e.date).filter(Boolean).sort();
-  const range = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : dates[0] + " to " + dates[dates.length - 1]) : "";
-  document.getElementById("story-sub").textContent = [range, plural(story.num_documents, "article")].filter(Boolean).join(" · ");
-  const actors = new Set(state.events.flatMap((e) => [e.actor, e.recipient]).filter(Boolean));
-  const coop = state.events.filter(isCoop).length;
-  const outlets = Number(story.num_sources ?? (state.story.outlets || []).length);
-  const stat = (n, label) => h("span", {}, h("b", {}, n), " " + label);
-  document.getElementById("story-stats").replaceChildren(
-    stat(state.events.length, "events"), stat(coop, "cooperation"), stat(state.events.length - coop, "conflict"),
-    stat(actors.size, "actors"), stat(outlets, "outlets"));
+  const range = story.first_date && story.last_date && story.first_date !== story.last_date
+    ? story.first_date + " to " + story.last_date : story.first_date || "";
+  document.getElementById("story-sub").textContent = [range, plural(story.num_documents, "article"), plural(story.num_sources, "outlet"), plural(story.num_events, "event") + " in all"].filter(Boolean).join(" · ");
 }
 
-// The story answer holds the first page of events and quotes; the rest
-// come from the cursors it gives, up to a bound so a huge story stays usable.
-const PAGE = 1000;
-const MAX_PAGES = 20;
+function renderStats() {
+  const a = state.answer;
+  fill(document.getElementById("story-stats"), 
+    stat(a.total, "events", "events"), stat(a.cooperation, "cooperation", "cooperation"), stat(a.conflict, "conflict", "conflict"),
+    stat(a.actors, "actors", "actors"), stat(a.outlets, "outlets", "outlets"));
+}
 
-async function loadRest(story) {
-  const id = encodeURIComponent(story.story.id);
-  const more = (path, cursor) => api(`${path}?story=${id}&limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`);
-  let next = story.next;
-  for (let i = 0; next && i < MAX_PAGES; i++) {
-    const page = await api(`/api/events?story=${id}&modality=any&limit=${PAGE}&cursor=${encodeURIComponent(next)}`);
-    story.timeline = (story.timeline || []).concat(page.events || []);
-    next = page.next;
+let rendering = 0;
+
+/** Loads the events the URL asks for and draws everything that depends on them. */
+async function render() {
+  const mine = ++rendering;
+  const view = readUrl();
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (view.filter[key]) params.set(key, view.filter[key]);
+  params.set("bin", view.bin);
+  params.set("offset", String((view.page - 1) * PAGE_ROWS));
+  params.set("limit", String(PAGE_ROWS));
+  showFilters(view);
+  renderUnits(view);
+  document.body.dataset.ready = "false";
+  let answer;
+  try {
+    answer = await api(`/api/stories/${encodeURIComponent(state.id)}/events?${params}`);
+  } catch (err) {
+    fill(document.getElementById("filter-line"), h("span", { class: "error" }, "Could not load the events: " + err.message));
+    ready();
+    return;
   }
-  next = story.quotes_next;
-  story.quotes = story.quotes || [];
-  for (let i = 0; next && i < MAX_PAGES; i++) {
-    const page = await more("/api/quotes", next);
-    for (const q of page.quotes || []) {
-      const speaker = q.speaker_code || "?";
-      let group = story.quotes.find((g) => g.speaker === speaker);
-      if (!group) {
-        group = { speaker, name: q.speaker_name, quotes: [] };
-        story.quotes.push(group);
-      }
-      group.quotes.push(q);
-    }
-    next = page.next;
-  }
+  if (mine !== rendering) return;
+  state.answer = answer;
+  renderStats();
+  renderTimeline(view);
+  renderNetwork(view);
+  renderTable(view);
+  renderOutlets();
+  await renderEvidence(view);
+  if (mine === rendering) ready();
 }
 
 async function main() {
-  const id = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
+  state.id = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
   const root = document.getElementById("story");
   try {
-    state.story = await api("/api/stories/" + encodeURIComponent(id) + "?limit=" + PAGE);
-    await loadRest(state.story);
+    state.story = await api("/api/stories/" + encodeURIComponent(state.id) + "?limit=1");
   } catch (err) {
-    document.getElementById("story-title").textContent = err.status === 404 ? "No such story" : "Could not load the story";
-    document.getElementById("story-sub").textContent = err.message;
     root.removeAttribute("aria-busy");
+    pageError(err, "story");
     return;
   }
-  const events = state.story.timeline || [];
-  state.events = events.map(normEvent).sort((a, b) => String(a.date || "9999").localeCompare(String(b.date || "9999")) || (a.id > b.id ? 1 : -1));
-  state.byId = new Map(state.events.map((e) => [e.id, e]));
+  for (const a of state.story.actors || []) if (a.name) state.names.set(a.code, a.name);
   renderHeader();
-  renderTimeline();
-  renderNetwork();
-  renderTable();
+  fillFilters();
   renderQuotes();
-  renderOutlets();
+  await render();
   root.removeAttribute("aria-busy");
-  document.body.dataset.ready = "true";
-  const wanted = new URLSearchParams(location.search).get("event");
-  if (wanted && state.byId.has(Number(wanted))) selectEvent(Number(wanted));
+  window.addEventListener("popstate", () => render());
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
-    if (Math.abs(window.innerWidth - width) < 40) return;
+    if (Math.abs(window.innerWidth - width) < 40 || !state.answer) return;
     width = window.innerWidth;
-    renderTimeline();
-    renderNetwork();
-    setFilter(state.filter);
+    const view = readUrl();
+    renderTimeline(view);
+    renderNetwork(view);
   });
 }
 

@@ -15,6 +15,9 @@ pub const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const STORY_HTML: &str = include_str!("../assets/story.html");
+const EVENT_HTML: &str = include_str!("../assets/event.html");
+const ACTOR_HTML: &str = include_str!("../assets/actor.html");
+const DOCUMENT_HTML: &str = include_str!("../assets/document.html");
 
 /// Static files under `/assets/`: name, content type, bytes.
 const FILES: &[(&str, &str, &str)] = &[
@@ -22,6 +25,9 @@ const FILES: &[(&str, &str, &str)] = &[
     ("common.js", "text/javascript; charset=utf-8", include_str!("../assets/common.js")),
     ("story.js", "text/javascript; charset=utf-8", include_str!("../assets/story.js")),
     ("index.js", "text/javascript; charset=utf-8", include_str!("../assets/index.js")),
+    ("event.js", "text/javascript; charset=utf-8", include_str!("../assets/event.js")),
+    ("actor.js", "text/javascript; charset=utf-8", include_str!("../assets/actor.js")),
+    ("document.js", "text/javascript; charset=utf-8", include_str!("../assets/document.js")),
     ("favicon.svg", "image/svg+xml", include_str!("../assets/favicon.svg")),
 ];
 
@@ -30,8 +36,24 @@ const FILES: &[(&str, &str, &str)] = &[
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
                    img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-fn page(html: &'static str) -> Response {
-    let mut response = html.into_response();
+/// The folder named by `PARLEY_WEB_ASSETS`, whose files replace the
+/// embedded ones of the same name: for working on the pages without a
+/// rebuild. Only the names listed here are read from it.
+fn override_of(name: &str) -> Option<String> {
+    let dir = std::env::var_os("PARLEY_WEB_ASSETS")?;
+    std::fs::read_to_string(std::path::Path::new(&dir).join(name)).ok()
+}
+
+/// The embedded file, or its replacement from `PARLEY_WEB_ASSETS`.
+fn body(name: &str, embedded: &'static str) -> axum::body::Body {
+    match override_of(name) {
+        Some(text) => text.into(),
+        None => embedded.into(),
+    }
+}
+
+fn page(name: &str, html: &'static str) -> Response {
+    let mut response = body(name, html).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -42,7 +64,7 @@ fn page(html: &'static str) -> Response {
 
 /// `GET /`: story list and search.
 pub async fn index() -> Response {
-    page(INDEX_HTML)
+    page("index.html", INDEX_HTML)
 }
 
 /// `GET /story/{id}`: the page loads the story from the API; a story that
@@ -52,14 +74,58 @@ pub async fn story_page(State(state): State<AppState>, Path(raw): Path<String>) 
         return not_found_page();
     };
     match state.read(move |store| store.story(id).map(|s| s.is_some())).await {
-        Ok(true) => page(STORY_HTML),
+        Ok(true) => page("story.html", STORY_HTML),
+        Ok(false) => not_found_page(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `GET /event/{id}`: one event and all its reports (404 page when absent).
+pub async fn event_page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+    let Ok(id) = raw.parse::<i64>() else {
+        return not_found_page();
+    };
+    exists_or_404(&state, ("event.html", EVENT_HTML), move |store| {
+        store.event(id).map(|e| e.is_some())
+    })
+    .await
+}
+
+/// `GET /actor/{code}`: one actor, its events and partners (404 page when absent).
+pub async fn actor_page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+    let Some(code) = crate::pages::actor_code(&raw) else {
+        return not_found_page();
+    };
+    exists_or_404(&state, ("actor.html", ACTOR_HTML), move |store| {
+        store.actor_detail(&code).map(|a| a.is_some())
+    })
+    .await
+}
+
+/// `GET /document/{id}`: one article with its coded spans (404 page when absent).
+pub async fn document_page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+    let Ok(id) = raw.parse::<i64>() else {
+        return not_found_page();
+    };
+    exists_or_404(&state, ("document.html", DOCUMENT_HTML), move |store| {
+        store.document(id).map(|d| d.is_some())
+    })
+    .await
+}
+
+async fn exists_or_404<F>(state: &AppState, html: (&str, &'static str), exists: F) -> Response
+where
+    F: FnOnce(&parley_store::Store) -> Result<bool, parley_store::StoreError> + Send + 'static,
+{
+    match state.read(exists).await {
+        Ok(true) => page(html.0, html.1),
         Ok(false) => not_found_page(),
         Err(err) => err.into_response(),
     }
 }
 
 fn not_found_page() -> Response {
-    let mut response = page(NOT_FOUND_HTML);
+    let mut response = page("", NOT_FOUND_HTML);
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
 }
@@ -67,8 +133,8 @@ fn not_found_page() -> Response {
 /// `GET /assets/{name}`
 pub async fn asset(Path(name): Path<String>) -> Response {
     match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, content_type, body)) => {
-            let mut response = (*body).into_response();
+        Some((file, content_type, embedded)) => {
+            let mut response = body(file, embedded).into_response();
             let headers = response.headers_mut();
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
             // Short: a new binary may ship new assets under the same names.
@@ -97,7 +163,8 @@ pub async fn method_not_allowed() -> Response {
 const NOT_FOUND_HTML: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Not found · parley</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head>\
 <body><header class=\"top\"><a class=\"brand\" href=\"/\">parley</a></header>\
-<main><h1>Not found</h1><p>There is no page here. <a href=\"/\">See the stories.</a></p></main></body></html>";
+<main><h1 id=\"not-found\">Not found</h1><p>There is no such story, event, actor or document here. \
+<a href=\"/\">See the stories.</a></p></main></body></html>";
 
 #[cfg(test)]
 mod tests {
@@ -105,7 +172,8 @@ mod tests {
 
     #[test]
     fn pages_reference_only_embedded_assets() {
-        for html in [INDEX_HTML, STORY_HTML] {
+        for html in [INDEX_HTML, STORY_HTML, EVENT_HTML, ACTOR_HTML, DOCUMENT_HTML, NOT_FOUND_HTML]
+        {
             for part in html.split("/assets/").skip(1) {
                 let name: String = part.chars().take_while(|c| *c != '"').collect();
                 assert!(FILES.iter().any(|(file, _, _)| *file == name), "missing asset {name}");

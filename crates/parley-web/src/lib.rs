@@ -35,6 +35,7 @@ mod api;
 mod assets;
 mod error;
 mod limits;
+mod pages;
 mod state;
 
 use std::net::SocketAddr;
@@ -55,8 +56,9 @@ pub use error::{ApiError, ErrorCode, WebError};
 pub use limits::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use state::{AppState, Coder};
 
-/// The router: the API under `/api/`, pages at `/` and `/story/{id}`,
-/// static files under `/assets/`.
+/// The router: the API under `/api/`, pages at `/`, `/story/{id}`,
+/// `/event/{id}`, `/actor/{code}` and `/document/{id}`, static files under
+/// `/assets/`.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/counts", get(api::counts))
@@ -67,11 +69,15 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_POST_BYTES)),
         )
         .route("/documents/{id}", get(api::document))
+        .route("/documents/{id}/marks", get(pages::document_marks))
         .route("/events", get(api::events))
         .route("/events/{id}", get(api::event))
         .route("/actors", get(api::actors))
+        .route("/actors/{code}", get(pages::actor))
+        .route("/actors/{code}/events", get(pages::actor_events))
         .route("/stories", get(api::stories))
         .route("/stories/{id}", get(api::story))
+        .route("/stories/{id}/events", get(pages::story_events_handler))
         .route("/quotes", get(api::quotes))
         .route("/search", get(api::search))
         .route("/openapi.json", get(api::openapi));
@@ -79,6 +85,9 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .route("/", get(assets::index))
         .route("/story/{id}", get(assets::story_page))
+        .route("/event/{id}", get(assets::event_page))
+        .route("/actor/{code}", get(assets::actor_page))
+        .route("/document/{id}", get(assets::document_page))
         .route("/assets/{name}", get(assets::asset))
         .fallback(assets::not_found)
         .method_not_allowed_fallback(assets::method_not_allowed)

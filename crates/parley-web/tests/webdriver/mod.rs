@@ -141,6 +141,11 @@ impl Session {
         self.call("POST", &format!("/element/{element}/click"), Some(&json!({})));
     }
 
+    /// The browser's back button.
+    pub fn back(&self) {
+        self.call("POST", "/back", Some(&json!({})));
+    }
+
     pub fn set_window(&self, width: u32, height: u32) {
         self.call("POST", "/window/rect", Some(&json!({"width": width, "height": height})));
     }
@@ -158,8 +163,9 @@ impl Drop for Session {
     }
 }
 
-/// One HTTP/1.1 request with `Connection: close`; the answer's status and JSON body.
-fn http(
+/// One HTTP/1.1 request with `Connection: close`; the answer's status and
+/// JSON body (`Null` when the body is not JSON, as a page is not).
+pub fn http(
     addr: SocketAddr,
     method: &str,
     path: &str,
