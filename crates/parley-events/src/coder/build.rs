@@ -132,7 +132,7 @@ impl EventCoder {
         let stated = dr.reading.modality == Modality::Asserted
             && (dr.reading.future || dr.rule.starts_with("unless-threat:"));
         if entry.stated && !stated {
-            if let Some(l) = log.as_deref_mut() {
+            if let Some(l) = log {
                 l.push(format!("{}: not a stated intent: not coded", entry.id));
             }
             return Vec::new();
