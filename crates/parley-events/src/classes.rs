@@ -73,20 +73,30 @@ fn valid_name(s: &str) -> bool {
 }
 
 /// The words a pattern requirement accepts: lemmas listed in the pattern
-/// and the lemmas of the classes it names with `@`.
+/// and the lemmas of the classes it names with `@`, and phrases
+/// `head~modifier` whose head is accepted only with that modifier ("state
+/// of emergency", "martial law": `state~emergency`, `law~martial`), for
+/// heads that alone mean something else ("declared the law
+/// unconstitutional").
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WordSet {
     words: Vec<String>,
     classes: Vec<(String, ClassWords)>,
+    phrases: Vec<(String, String)>,
 }
 
 impl WordSet {
     /// A set of plain lemmas (no classes).
     pub fn of<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
-        WordSet { words: words.into_iter().map(Into::into).collect(), classes: Vec::new() }
+        WordSet {
+            words: words.into_iter().map(Into::into).collect(),
+            classes: Vec::new(),
+            phrases: Vec::new(),
+        }
     }
 
-    /// Parses `a,b,@class`: `@name` refers to a class of `classes`.
+    /// Parses `a,b,@class,head~modifier`: `@name` refers to a class of
+    /// `classes`; `head~modifier` accepts `head` only with that modifier.
     pub fn parse(list: &str, classes: &NounClasses) -> Result<WordSet, String> {
         let mut set = WordSet::default();
         for item in list.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()) {
@@ -96,10 +106,30 @@ impl WordSet {
                         classes.get(name).ok_or_else(|| format!("unknown noun class `@{name}`"))?;
                     set.classes.push((name.to_string(), Arc::clone(words)));
                 }
-                None => set.words.push(item),
+                None => match item.split_once('~') {
+                    Some((head, modifier)) => {
+                        let ok = |w: &str| !w.is_empty() && !w.contains(['~', '@']);
+                        if !ok(head) || !ok(modifier) {
+                            return Err(format!("bad phrase `{item}` (want head~modifier)"));
+                        }
+                        set.phrases.push((head.to_string(), modifier.to_string()));
+                    }
+                    None => set.words.push(item),
+                },
             }
         }
         Ok(set)
+    }
+
+    /// The `head~modifier` phrases listed.
+    pub fn phrases(&self) -> &[(String, String)] {
+        &self.phrases
+    }
+
+    /// Whether a phrase accepts head `lemma` with a modifier for which
+    /// `has_modifier` holds.
+    pub fn phrase_matches(&self, lemma: &str, has_modifier: impl Fn(&str) -> bool) -> bool {
+        self.phrases.iter().any(|(h, m)| h == lemma && has_modifier(m))
     }
 
     /// Whether `lemma` is listed or belongs to one of the classes.
@@ -158,6 +188,20 @@ mod tests {
         assert_eq!(set.class_names().collect::<Vec<_>>(), vec!["weapon"]);
         let err = WordSet::parse("@nope", &c).expect_err("unknown class");
         assert!(err.contains("@nope"), "{err}");
+    }
+
+    #[test]
+    fn phrases_need_their_modifier() {
+        let c = classes();
+        let set = WordSet::parse("state~emergency, law~martial, curfew", &c).expect("parses");
+        // A phrase's head alone is not accepted; with its modifier it is.
+        assert!(!set.contains("state") && !set.contains("law") && set.contains("curfew"));
+        assert!(set.phrase_matches("state", |m| m == "emergency"));
+        assert!(!set.phrase_matches("state", |m| m == "union"));
+        assert!(!set.phrase_matches("law", |m| m == "emergency"));
+        assert_eq!(set.phrases().len(), 2);
+        assert!(WordSet::parse("state~", &c).is_err());
+        assert!(WordSet::parse("~x", &c).is_err());
     }
 
     #[test]

@@ -126,6 +126,13 @@ pub struct LexEntry {
     /// modality ("denied that forces had fired" is a rejection, and the
     /// firing a negated event), as a speech verb's is.
     pub reports: bool,
+    /// Entries coded only as a stated intent (`stated`): "will take all
+    /// necessary measures" threatens, "took measures" is no event.
+    pub stated: bool,
+    /// Appeals (`appeal`: "called for a ceasefire"): the event stays the
+    /// entry's REQUEST, its CAMEO code the appeal for the governed act
+    /// (0256, appeal for de-escalation).
+    pub appeal: bool,
     /// Where the entry came from (`embedded`, a path, `petrarch`).
     pub origin: String,
     /// Where its knowledge came from (`src=`); empty when the line says not.
@@ -393,6 +400,8 @@ pub fn parse_lexicon(
             intent: false,
             govern: false,
             reports: false,
+            stated: false,
+            appeal: false,
             origin: origin.to_string(),
             sources: Vec::new(),
         };
@@ -404,6 +413,10 @@ pub fn parse_lexicon(
                 entry.govern = true;
             } else if key == "reports" {
                 entry.reports = true;
+            } else if key == "stated" {
+                entry.stated = true;
+            } else if key == "appeal" {
+                entry.appeal = true;
             } else if key == "norecip" {
                 entry.recipient.clear();
             } else if let Some(list) = key.strip_prefix("recip=") {
@@ -525,6 +538,8 @@ fn parse_petrarch(text: &str, cameo: &HashMap<String, CameoFact>) -> Vec<LexEntr
                 intent: false,
                 govern: false,
                 reports: false,
+                stated: false,
+                appeal: false,
                 origin: "petrarch".to_string(),
                 sources: vec![Source::Petrarch],
             })
@@ -612,7 +627,10 @@ mod tests {
                     rule-out | rule out | REJECT | 120 |\n\
                     invasion | invasion/n | ASSAULT:heavy-weapons | 192 | recip=of\n\
                     order-to | order +inf | REQUEST | 100 | recip=obj govern\n\
-                    deny-that | deny that | REJECT | 120 | reports\n";
+                    deny-that | deny that | REJECT | 120 | reports\n\
+                    take-measures | take obj=measure | COERCE | 170 | stated\n\
+                    call-for | call for | REQUEST | 020 | appeal\n\
+                    declare-emergency | declare obj=state~emergency | COERCE | 1724 |\n";
         let entries = parse_lexicon(text, "t", "t", &NounClasses::default()).expect("parses");
         assert_eq!(entries[0].requires, vec![Requirement::Object(WordSet::of(["call", "appeal"]))]);
         assert_eq!(entries[0].recipient, vec![Role::Obj]);
@@ -623,6 +641,11 @@ mod tests {
         assert_eq!(entries[3].actor, vec![Role::Poss, Role::Prep("by".into())]);
         assert!(entries[4].govern && !entries[4].reports && !entries[0].govern);
         assert!(entries[5].reports && !entries[5].govern);
+        assert!(entries[6].stated && !entries[6].appeal && !entries[5].stated);
+        assert!(entries[7].appeal && !entries[7].stated);
+        let Requirement::Object(set) = &entries[8].requires[0] else { panic!("object") };
+        assert_eq!(set.phrases(), &[("state".to_string(), "emergency".to_string())]);
+        assert!(set.words().is_empty());
     }
 
     #[test]

@@ -74,7 +74,7 @@ impl EventCoder {
         mention_at: &dyn Fn(usize) -> Option<usize>,
         date_exprs: &[DateExpr],
         places: &[(usize, usize, usize)],
-        log: Option<&mut Vec<String>>,
+        mut log: Option<&mut Vec<String>>,
     ) -> Vec<Event> {
         let t = c.tok;
         let pred = c.light.unwrap_or(t);
@@ -110,7 +110,9 @@ impl EventCoder {
             self.intent_type(&site, &mut dr).or_else(|| self.governed_type(&site, &mut dr));
         self.frame_parties(&site, &mut dr, embedded_recipient);
         dr.speaker = self.speaker(&site);
-        let Some(dismissed) = self.dismissal(&site, &mut dr, log) else { return Vec::new() };
+        let Some(dismissed) = self.dismissal(&site, &mut dr, log.as_deref_mut()) else {
+            return Vec::new();
+        };
         self.speaker_as_actor(&site, &mut dr);
         self.characterize(&site, &mut dr);
         // The dismissal is what the speaker did: the negation that made it
@@ -125,6 +127,16 @@ impl EventCoder {
         self.failed_agreement(&mut dr);
         self.conditional_intent(&site, &mut dr);
         self.stated_intent(&site, &mut dr, cooperative);
+        // `stated` entries say only what an actor will do ("will take all
+        // necessary measures"); told as done they are no event.
+        let stated = dr.reading.modality == Modality::Asserted
+            && (dr.reading.future || dr.rule.starts_with("unless-threat:"));
+        if entry.stated && !stated {
+            if let Some(l) = log {
+                l.push(format!("{}: not a stated intent: not coded", entry.id));
+            }
+            return Vec::new();
+        }
         self.condition_target(&site, &mut dr);
         self.state_protest(&site, &mut dr);
         let place_recipient = self.settle_recipients(&site, &mut dr);

@@ -5,7 +5,7 @@
 //! With nothing governed, or an order given to another party ("ordered
 //! Hamas to release the hostages"), the entry's own type stands.
 
-use parley_doc::Upos;
+use parley_doc::{EventType, Upos};
 
 use crate::sent::Sent;
 
@@ -20,13 +20,22 @@ impl EventCoder {
     /// recipient.
     pub(super) fn governed_type(&self, site: &Site<'_>, dr: &mut Draft) -> Option<usize> {
         let (s, entry, t) = (site.s, site.entry, site.t);
-        if !entry.govern {
+        if !entry.govern && !entry.appeal {
             return None;
         }
-        let inner = governed_act(s, t, site.cands, site.mention_at)?;
+        let inner = governed_act(s, t, site.cands, site.mention_at, entry.appeal)?;
         let ie = &self.lexicon.entries()[inner.entry];
         // An order to order, or to ask, is still the order.
-        if ie.govern || ie.intent {
+        if ie.govern || ie.intent || ie.appeal {
+            return None;
+        }
+        if entry.appeal {
+            // An appeal stays a request; what is asked for names its code.
+            // The appeal's own frame names whom it is made to.
+            let code = appeal_code(&entry.cameo, ie.event, &ie.cameo)?;
+            dr.cameo = code.to_string();
+            dr.mode = self.lexicon.cameo(code).and_then(|f| f.mode.clone());
+            dr.rule = format!("appeal:{}>{}", entry.id, ie.id);
             return None;
         }
         dr.event = ie.event;
@@ -38,16 +47,46 @@ impl EventCoder {
     }
 }
 
+/// The CAMEO code of an appeal (`020`, a 02x entry) or a demand (`100`, a
+/// 10x entry) for an act of type `event` and code `cameo`, from the names
+/// of CAMEO's 02x and 10x codes ("Appeal for release of persons",
+/// "Demand ceasefire"); `None` where CAMEO names no such appeal.
+fn appeal_code(own: &str, event: EventType, cameo: &str) -> Option<&'static str> {
+    let demand = own.starts_with("10");
+    let pick =
+        |appeal: &'static str, demanded: &'static str| Some(if demand { demanded } else { appeal });
+    match event {
+        EventType::Aid if cameo.starts_with("074") => pick("0234", "1034"),
+        EventType::Aid => pick("023", "103"),
+        EventType::Cooperate => pick("021", "101"),
+        EventType::Support => pick("022", "102"),
+        EventType::Consult if cameo.starts_with("045") => pick("028", "105"),
+        EventType::Consult => pick("026", "108"),
+        EventType::Agree => pick("027", "108"),
+        EventType::Retreat if cameo.starts_with("084") => pick("0253", "1053"),
+        EventType::Retreat if cameo.starts_with("086") => pick("0255", "1055"),
+        EventType::Retreat if cameo.starts_with("0871") => pick("0256", "107"),
+        EventType::Retreat if cameo.starts_with("087") => pick("0256", "106"),
+        EventType::Retreat => pick("025", "1056"),
+        EventType::Concede if cameo.starts_with("081") => pick("0251", "1051"),
+        EventType::Concede => pick("025", "1052"),
+        EventType::Accuse if cameo.starts_with("09") && demand => Some("101"),
+        _ => None,
+    }
+}
+
 /// The act governed by the trigger at `t`: its object noun when that is
 /// a trigger ("ordered the closure of the office"), or the verb of its
 /// to-infinitive ("ordered troops to withdraw", "authorised the army to
 /// deploy"), unless that infinitive's controller is a party of another
-/// country than the governor's subject.
+/// country than the governor's subject. An appeal (`appeal`) is always
+/// made to another: there that party's act is the one governed.
 fn governed_act<'c>(
     s: &Sent<'_>,
     t: usize,
     cands: &'c [Cand],
     mention_at: &dyn Fn(usize) -> Option<usize>,
+    appeal: bool,
 ) -> Option<&'c Cand> {
     if let Some(noun) = cands.iter().find(|o| o.tok != t && o.light == Some(t)) {
         return Some(noun);
@@ -63,7 +102,7 @@ fn governed_act<'c>(
             && (s.base(c) == "xcomp" || (s.base(c) == "advcl" && to_marked(c)))
             && to_marked(c)
     })?;
-    if another_partys_act(s, t, mention_at) {
+    if !appeal && another_partys_act(s, t, mention_at) {
         return None;
     }
     cands.iter().find(|o| o.tok != t && (o.tok == inf || o.light == Some(inf)))
@@ -149,5 +188,30 @@ mod tests {
             "Russia/PROPN/Russia/2/nsubj ordered/VERB/order/0/root Ukraine/PROPN/Ukraine/2/obj",
             &[("REQUEST", "RUS", "UKR", Modality::Asserted)],
         );
+    }
+
+    #[test]
+    fn an_appeal_stays_a_request_coded_by_what_it_asks_for() {
+        // "Germany called for a ceasefire": appeal for de-escalation.
+        let doc = crate::testutil::parsed(
+            "Germany/PROPN/Germany/2/nsubj called/VERB/call/0/root for/ADP/for/5/case a/DET/a/5/det ceasefire/NOUN/ceasefire/2/obl",
+            "2024-07-18",
+        );
+        let events = crate::testutil::coder().code(&doc);
+        assert_eq!(events.len(), 1, "{:?}", crate::testutil::summary(&doc, &events));
+        assert_eq!(events[0].event_type.to_string(), "REQUEST");
+        assert_eq!(events[0].cameo, "0256");
+        assert!(events[0].rule.starts_with("appeal:call-for>"), "{}", events[0].rule);
+        // "Germany urged Russia to withdraw": a withdrawal asked of Russia.
+        let events = check(
+            "Germany/PROPN/Germany/2/nsubj urged/VERB/urge/0/root Russia/PROPN/Russia/2/obj to/PART/to/5/mark withdraw/VERB/withdraw/2/xcomp",
+            &[("REQUEST", "DEU", "RUS", Modality::Asserted)],
+        );
+        assert_eq!(events[0].cameo, "0256");
+        // A demand names its 10x code: "Germany demanded that ... talks" is
+        // not parsed here; the table gives 108 for a meeting demanded.
+        assert_eq!(super::appeal_code("100", parley_doc::EventType::Consult, "046"), Some("108"));
+        assert_eq!(super::appeal_code("020", parley_doc::EventType::Retreat, "0841"), Some("0253"));
+        assert_eq!(super::appeal_code("020", parley_doc::EventType::Assault, "190"), None);
     }
 }

@@ -122,6 +122,23 @@ pub(super) const CARRIER: &[&str] = &[
     "trillion",
     "tonne",
     "ton",
+    // Quantities: "fired a barrage of missiles", "more than a dozen
+    // ballistic missiles", "hundreds of drones".
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "number",
+    "barrage",
+    "salvo",
+    "volley",
+    "swarm",
+    "couple",
+    "pair",
 ];
 
 impl EventCoder {
@@ -176,8 +193,10 @@ impl EventCoder {
                     if !pos_ok(s, i, entry.pos) {
                         continue;
                     }
-                    if let Some((consumed, xcomp)) = requirements_met(s, i, entry) {
-                        let spec = entry.specificity() + 1;
+                    if let Some((consumed, xcomp, quality)) = requirements_met(s, i, entry) {
+                        // Equally specific entries: the one whose object
+                        // matched more closely wins (see `requirements_met`).
+                        let spec = (entry.specificity() + 1) * 8 + quality;
                         if spec > best_spec {
                             best_spec = spec;
                             best = Some(Cand {
@@ -274,19 +293,27 @@ pub(super) fn pos_ok(s: &Sent<'_>, i: usize, pos: TriggerPos) -> bool {
     }
 }
 
-/// Checks an entry's requirements at token `i`: the tokens it consumed and
-/// the infinitive it governs.
+/// Checks an entry's requirements at token `i`: the tokens it consumed,
+/// the infinitive it governs, and how closely its objects matched, which
+/// breaks ties between equally specific entries: per object requirement,
+/// a `head~modifier` phrase (3) over a lemma the pattern lists by name (2)
+/// over a member of a class (1), each on the head's own dependent; a word
+/// found only in the words after the head counts 0 ("returned its
+/// ambassador to Cairo" is an ambassador returned, not territory).
 pub(super) fn requirements_met(
     s: &Sent<'_>,
     i: usize,
     entry: &LexEntry,
-) -> Option<(Vec<usize>, Option<usize>)> {
+) -> Option<(Vec<usize>, Option<usize>, usize)> {
     let mut consumed = vec![i];
     let mut xcomp = None;
+    let mut quality = 0;
     let lemma_in = |j: usize, ws: &crate::WordSet| {
         ws.contains(&s.lemma[j])
             || ws.contains(&s.lower[j])
             || lemma_candidates(&s.lower[j]).iter().any(|c| ws.contains(c))
+            || (!ws.phrases().is_empty()
+                && ws.phrase_matches(&s.lemma[j], |m| has_modifier(s, j, m)))
     };
     for req in &entry.requires {
         match req {
@@ -299,7 +326,17 @@ pub(super) fn requirements_met(
                     .filter(|&c| !(c < i && s.base(c) == "mark"))
                     .find(|&c| lemma_in(c, ws));
                 let near = (i + 1..s.n.min(i + 4)).find(|&j| ws.contains(&s.lower[j]));
-                consumed.push(kid.or(near)?);
+                // "charged the former prime minister with money laundering":
+                // the preposition of a phrase the head governs, however far.
+                let case = || {
+                    s.children[i]
+                        .iter()
+                        .copied()
+                        .filter(|&c| c > i && matches!(s.base(c), "obl" | "nmod"))
+                        .flat_map(|c| s.kids(c, "case"))
+                        .find(|&m| lemma_in(m, ws))
+                };
+                consumed.push(kid.or(near).or_else(case)?);
             }
             Requirement::Object(ws) => {
                 let found = if entry.pos == TriggerPos::Noun {
@@ -320,6 +357,7 @@ pub(super) fn requirements_met(
                         })
                         .flat_map(|c| carried(s, c))
                         .find(|&c| lemma_in(c, ws))
+                        .inspect(|&c| quality += closeness(s, c, ws))
                         .or_else(|| {
                             (i + 1..s.n.min(i + 5))
                                 .take_while(|&j| {
@@ -380,7 +418,34 @@ pub(super) fn requirements_met(
             }
         }
     }
-    Some((consumed, xcomp))
+    Some((consumed, xcomp, quality))
+}
+
+/// How closely the dependent at `c` matched a word set: 3 for a phrase,
+/// 2 for a lemma listed by name, 1 for a class member.
+fn closeness(s: &Sent<'_>, c: usize, ws: &crate::WordSet) -> usize {
+    let named = |w: &str| ws.words().iter().any(|x| x == w);
+    if ws.phrase_matches(&s.lemma[c], |m| has_modifier(s, c, m)) {
+        3
+    } else if named(&s.lemma[c]) || named(&s.lower[c]) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Whether the noun at `j` has a modifier with lemma `m`: a dependent
+/// ("martial law", "state of emergency"), or, without a parse, one of the
+/// two words before it or the word after its "of".
+fn has_modifier(s: &Sent<'_>, j: usize, m: &str) -> bool {
+    let is = |k: usize| s.lemma[k] == m || s.lower[k] == m;
+    if s.parsed {
+        return s.children[j]
+            .iter()
+            .any(|&c| matches!(s.base(c), "compound" | "amod" | "nmod" | "flat") && is(c));
+    }
+    (j.saturating_sub(2)..j).any(is)
+        || (s.lower.get(j + 1).is_some_and(|w| w == "of") && j + 2 < s.n && is(j + 2))
 }
 
 /// An argument head and what it carries: the compound or "of" phrase of
@@ -774,5 +839,55 @@ mod tests {
         );
         let got = summary(&doc, &coder().code(&doc));
         assert!(!got.iter().any(|(t, _, _, _)| t == "SANCTION"), "{got:?}");
+    }
+
+    #[test]
+    fn a_phrase_needs_its_modifier() {
+        // "Russia declared a state of emergency": martial law (1724).
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj declared/VERB/declare/0/root a/DET/a/4/det state/NOUN/state/2/obj of/ADP/of/6/case emergency/NOUN/emergency/4/nmod",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        assert!(events.iter().any(|e| e.cameo == "1724"), "{:?}", summary(&doc, &events));
+        // "Russia declared the law unconstitutional": no state of siege.
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj declared/VERB/declare/0/root the/DET/the/4/det law/NOUN/law/2/obj unconstitutional/ADJ/unconstitutional/2/xcomp",
+            "2024-07-18",
+        );
+        let events = coder().code(&doc);
+        assert!(!events.iter().any(|e| e.cameo.starts_with("172")), "{:?}", summary(&doc, &events));
+    }
+
+    #[test]
+    fn a_listed_object_outranks_a_class_member_after_the_head() {
+        // "Ukraine returned its ambassador to Moscow": the ambassador
+        // (listed by return-ambassador) is what is returned, not the city
+        // (territory, a class of return-prisoners) in the words after.
+        let events = check(
+            "Ukraine/PROPN/Ukraine/2/nsubj returned/VERB/return/0/root its/PRON/its/4/nmod:poss ambassador/NOUN/ambassador/2/obj to/ADP/to/6/case Moscow/PROPN/Moscow/2/obl",
+            &[("SUPPORT", "UKR", "RUSGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "return-ambassador");
+    }
+
+    #[test]
+    fn a_preposition_may_head_a_phrase_far_from_the_verb() {
+        // "Russia charged the former minister with fraud": charge-with.
+        let events = coder().code(&parsed(
+            "Russia/PROPN/Russia/2/nsubj charged/VERB/charge/0/root the/DET/the/5/det former/ADJ/former/5/amod minister/NOUN/minister/2/obj with/ADP/with/7/case fraud/NOUN/fraud/2/obl",
+            "2024-07-18",
+        ));
+        assert_eq!(events.first().map(|e| e.rule.as_str()), Some("charge-with"));
+    }
+
+    #[test]
+    fn a_quantity_carries_what_it_counts() {
+        // "Russia fired a dozen ballistic missiles at Ukraine".
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj fired/VERB/fire/0/root a/DET/a/4/det dozen/NOUN/dozen/2/obj ballistic/ADJ/ballistic/6/amod missiles/NOUN/missile/4/nmod at/ADP/at/8/case Ukraine/PROPN/Ukraine/2/obl",
+            &[("ASSAULT", "RUS", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "fire-missile");
     }
 }

@@ -226,6 +226,18 @@ impl EventCoder {
         // "would attend only if ...": a restrictive condition, not an offer.
         let only_if = s.kids(pred, "advcl").any(|a| {
             s.children[a].iter().any(|&m| matches!(s.lemma[m].as_str(), "only" | "unless"))
+        }) || (pred + 1..s.n.saturating_sub(1))
+            .any(|k| s.lower[k] == "only" && s.lower[k + 1] == "if");
+        // A third party's forecast ("ECOWAS would threaten sanctions if
+        // ..., Nigerian officials said") is no statement of the actor's
+        // intent: it stays hypothetical. The actor's own officials speak
+        // for it ("Washington would supply ..., a U.S. official said").
+        let forecast = dr.speaker.as_ref().is_some_and(|sp| {
+            s.doc.mentions[sp.mention].actor.country.is_some()
+                && !dr
+                    .actors
+                    .iter()
+                    .any(|a| country_key(s, a.mention) == country_key(s, sp.mention))
         });
         // The condition itself ("If Russia attacks a NATO member, ...") is
         // nobody's statement of intent.
@@ -234,6 +246,7 @@ impl EventCoder {
         if !dr.actors.is_empty()
             && !reading.negated
             && !only_if
+            && !forecast
             && !in_condition
             && (reading.modality == Modality::Conditional
                 || (reading.modality == Modality::Hypothetical && if_bound))
@@ -508,5 +521,63 @@ mod tests {
         let doc = parsed("Russian/ADJ/Russian/2/amod students/NOUN/student/3/nsubj protested/VERB/protest/0/root", "2024-07-18");
         let got = summary(&doc, &coder().code(&doc));
         assert!(got.iter().any(|(t, a, _, _)| t == "PROTEST" && a == "RUS"), "{got:?}");
+    }
+
+    #[test]
+    fn a_vow_follows_what_is_vowed() {
+        // "Russia vowed to deepen ties": no act named, a promise.
+        check(
+            "Russia/PROPN/Russia/2/nsubj vowed/VERB/vow/0/root to/PART/to/4/mark deepen/VERB/deepen/2/xcomp ties/NOUN/tie/4/obj",
+            &[("AGREE", "RUS", "-", Modality::Asserted)],
+        );
+        // "Russia vowed to attack Ukraine": a threat.
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj vowed/VERB/vow/0/root to/PART/to/4/mark attack/VERB/attack/2/xcomp Ukraine/PROPN/Ukraine/4/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, _, _)| t == "THREATEN" && a == "RUS"), "{got:?}");
+        assert!(!got.iter().any(|(t, _, _, _)| t == "AGREE"), "{got:?}");
+    }
+
+    #[test]
+    fn a_stated_response_threatens_a_response_taken_is_no_event() {
+        // "Russia will take measures if Ukraine attacks": a threat aimed at
+        // the condition's actor, with no threat word.
+        let doc = parsed(
+            "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux take/VERB/take/0/root measures/NOUN/measure/3/obj if/SCONJ/if/7/mark Ukraine/PROPN/Ukraine/7/nsubj attacks/VERB/attack/3/advcl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, m)| t == "THREATEN"
+                && a == "RUS"
+                && r == "UKR"
+                && *m == Modality::Asserted),
+            "{got:?}"
+        );
+        // "Russia took measures against Ukraine": nothing stated, nothing coded.
+        let doc = parsed(
+            "Russia/PROPN/Russia/2/nsubj took/VERB/take/0/root measures/NOUN/measure/2/obj against/ADP/against/5/case Ukraine/PROPN/Ukraine/2/obl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_third_partys_forecast_is_no_statement_of_intent() {
+        // "Scholz said Moscow would meet Kyiv if talks resumed": a German's
+        // forecast of a Russian act stays conditional.
+        check(
+            "Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/5/nsubj would/AUX/would/5/aux meet/VERB/meet/2/ccomp Kyiv/PROPN/Kyiv/5/obj if/SCONJ/if/9/mark talks/NOUN/talk/9/nsubj resumed/VERB/resume/5/advcl",
+            &[("CONSULT", "RUSGOV", "UKRGOV", Modality::Conditional)],
+        );
+        // Said by Moscow's own spokeswoman, it is an offer.
+        let events = check(
+            "Zakharova/PROPN/Zakharova/2/nsubj said/VERB/say/0/root Moscow/PROPN/Moscow/5/nsubj would/AUX/would/5/aux meet/VERB/meet/2/ccomp Kyiv/PROPN/Kyiv/5/obj if/SCONJ/if/9/mark talks/NOUN/talk/9/nsubj resumed/VERB/resume/5/advcl",
+            &[("AGREE", "RUSGOV", "UKRGOV", Modality::Asserted)],
+        );
+        assert!(events[0].rule.contains("conditional-intent:"), "{}", events[0].rule);
     }
 }
