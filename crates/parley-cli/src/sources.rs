@@ -48,7 +48,8 @@ pub(crate) struct WatchArgs {
 pub(crate) fn watch(args: WatchArgs) -> anyhow::Result<ExitCode> {
     let every = parse_interval(&args.every)?;
     let seconds = |s: f64, what: &str| {
-        Duration::try_from_secs_f64(s).with_context(|| format!("{what} must be a number of seconds"))
+        Duration::try_from_secs_f64(s)
+            .with_context(|| format!("{what} must be a number of seconds"))
     };
     let config = FetchConfig {
         timeout: seconds(args.timeout, "--timeout")?,
@@ -67,8 +68,10 @@ pub(crate) fn watch(args: WatchArgs) -> anyhow::Result<ExitCode> {
         let started = std::time::Instant::now();
         let bar = indicatif::ProgressBar::new(feeds.len() as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} feeds {wide_msg} [{elapsed}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} feeds {wide_msg} [{elapsed}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         let mut code = |doc: &mut Document| pipeline.run(doc).map_err(|err| describe(&err));
         let mut progress = |line: &str| {
@@ -88,7 +91,11 @@ pub(crate) fn watch(args: WatchArgs) -> anyhow::Result<ExitCode> {
         }
         eprintln!("parley: {summary} in {:.1}s", started.elapsed().as_secs_f64());
         if args.once {
-            return Ok(if summary.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            return Ok(if summary.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         std::thread::sleep(every.saturating_sub(started.elapsed()));
     }
@@ -101,7 +108,8 @@ fn parse_interval(text: &str) -> anyhow::Result<Duration> {
         Some(i) => text.split_at(i),
         None => (text, "s"),
     };
-    let value: f64 = number.parse().with_context(|| format!("--every {text:?}: use 90s, 15m or 1h"))?;
+    let value: f64 =
+        number.parse().with_context(|| format!("--every {text:?}: use 90s, 15m or 1h"))?;
     let scale = match unit.trim() {
         "s" | "sec" => 1.0,
         "m" | "min" => 60.0,

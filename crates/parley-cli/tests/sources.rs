@@ -46,7 +46,12 @@ fn write_examples_warc(path: &Path) {
         let mut block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n", html.len()).into_bytes();
         block.extend(html);
         let request = format!("GET /{stem} HTTP/1.1\r\n\r\n");
-        write_record_gz(&mut out, &[("WARC-Type", "request"), ("WARC-Target-URI", &url)], request.as_bytes()).expect("write");
+        write_record_gz(
+            &mut out,
+            &[("WARC-Type", "request"), ("WARC-Target-URI", &url)],
+            request.as_bytes(),
+        )
+        .expect("write");
         let fields = [
             ("WARC-Type", "response"),
             ("WARC-Target-URI", url.as_str()),
@@ -119,7 +124,8 @@ fn a_warc_of_the_examples_codes_and_ingests_to_the_same_events_as_the_files() {
     let dir = scratch("warc_examples");
     let warc = dir.join("examples.warc.gz");
     write_examples_warc(&warc);
-    let pages: Vec<String> = example_pages().iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let pages: Vec<String> =
+        example_pages().iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let mut args = vec!["code", "--all"];
     args.extend(pages.iter().map(String::as_str));
     let from_files = parley(&args);
@@ -130,7 +136,12 @@ fn a_warc_of_the_examples_codes_and_ingests_to_the_same_events_as_the_files() {
     assert!(files_events.len() >= 5, "the pages hold events");
     assert_eq!(events_without_ids(&from_warc), files_events);
     let summary = stderr(&from_warc);
-    let pages_read = format!("{} records: {} pages read; skipped {} requests", 2 * pages.len(), pages.len(), pages.len());
+    let pages_read = format!(
+        "{} records: {} pages read; skipped {} requests",
+        2 * pages.len(),
+        pages.len(),
+        pages.len()
+    );
     assert!(summary.contains(&pages_read), "{summary}");
 
     let (db_files, db_warc) = (dir.join("files.db"), dir.join("warc.db"));
@@ -138,7 +149,8 @@ fn a_warc_of_the_examples_codes_and_ingests_to_the_same_events_as_the_files() {
     args.extend(pages.iter().map(String::as_str));
     let ingested = parley(&args);
     assert!(ingested.status.success(), "{}", stderr(&ingested));
-    let ingested = parley(&["ingest", "--db", db_warc.to_str().expect("path"), warc.to_str().expect("path")]);
+    let ingested =
+        parley(&["ingest", "--db", db_warc.to_str().expect("path"), warc.to_str().expect("path")]);
     assert!(ingested.status.success(), "{}", stderr(&ingested));
     assert!(stderr(&ingested).contains(&pages_read), "{}", stderr(&ingested));
     let rows = export_rows(db_files.to_str().expect("path"));
@@ -155,7 +167,9 @@ fn watch_once_ingests_every_new_item_once_and_a_second_run_nothing() {
         let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let html = std::fs::read_to_string(&page).expect("page");
         server.route(&format!("/news/{stem}"), server::Route::ok("text/html; charset=utf-8", html));
-        items.push_str(&format!("<item><title>{stem}</title><link>{base}/news/{stem}?utm_source=rss</link></item>"));
+        items.push_str(&format!(
+            "<item><title>{stem}</title><link>{base}/news/{stem}?utm_source=rss</link></item>"
+        ));
     }
     let feed = format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>{items}</channel></rss>");
     server.route("/rss", server::Route::ok("application/rss+xml", feed).etag("\"1\""));
@@ -163,7 +177,15 @@ fn watch_once_ingests_every_new_item_once_and_a_second_run_nothing() {
     let list = dir.join("feeds.txt");
     std::fs::write(&list, format!("# the test wire\n{base}/rss\n")).expect("write list");
     let db = dir.join("watch.db");
-    let args = ["watch", list.to_str().expect("path"), "--once", "--host-interval", "0.05", "--db", db.to_str().expect("path")];
+    let args = [
+        "watch",
+        list.to_str().expect("path"),
+        "--once",
+        "--host-interval",
+        "0.05",
+        "--db",
+        db.to_str().expect("path"),
+    ];
     let first = parley(&args);
     assert!(first.status.success(), "{}", stderr(&first));
     let pages = example_pages().len();

@@ -35,7 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let html = &pages[i % pages.len()];
         let mut block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n", html.len()).into_bytes();
         block.extend_from_slice(html);
-        write_record_gz(&mut out, &[("WARC-Type", "request"), ("WARC-Target-URI", &url)], b"GET / HTTP/1.1\r\n\r\n")?;
+        write_record_gz(
+            &mut out,
+            &[("WARC-Type", "request"), ("WARC-Target-URI", &url)],
+            b"GET / HTTP/1.1\r\n\r\n",
+        )?;
         let fields = [
             ("WARC-Type", "response"),
             ("WARC-Target-URI", url.as_str()),
@@ -43,7 +47,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("Content-Type", "application/http; msgtype=response"),
         ];
         write_record_gz(&mut out, &fields, &block)?;
-        write_record_gz(&mut out, &[("WARC-Type", "metadata"), ("WARC-Target-URI", &url)], b"fetchTimeMs: 80\r\n")?;
+        write_record_gz(
+            &mut out,
+            &[("WARC-Type", "metadata"), ("WARC-Target-URI", &url)],
+            b"fetchTimeMs: 80\r\n",
+        )?;
         written += 3;
         i += 1;
     }

@@ -102,7 +102,8 @@ impl WarcArchives {
 
 /// Whether a file name says WARC: `.warc`, `.warc.gz` (any case).
 pub fn is_warc(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
@@ -116,7 +117,10 @@ impl ArchiveReader for WarcArchives {
         let io = |source| TextError::Io { path: path.to_path_buf(), source };
         let opened = std::fs::metadata(path).map_err(io).and_then(|meta| {
             if !meta.is_file() {
-                return Err(TextError::NotRegularFile { path: path.to_path_buf(), kind: "not a file" });
+                return Err(TextError::NotRegularFile {
+                    path: path.to_path_buf(),
+                    kind: "not a file",
+                });
             }
             File::open(path).map_err(io)
         });
@@ -230,7 +234,8 @@ impl<R: std::io::BufRead> WarcDocuments<R> {
             self.counts.borrow_mut().not_html += 1;
             return Outcome::Skipped;
         }
-        let Some(html) = payload::decode_html(&response.body, response.content_type.as_deref()) else {
+        let Some(html) = payload::decode_html(&response.body, response.content_type.as_deref())
+        else {
             self.counts.borrow_mut().undecodable += 1;
             return Outcome::Skipped;
         };
@@ -263,7 +268,11 @@ impl<R: std::io::BufRead> WarcDocuments<R> {
         // Without a date on the page, the day it was fetched is the best
         // anchor for "on Thursday".
         if doc.meta.date.is_none() {
-            doc.meta.date = header.get("WARC-Date").and_then(|d| d.get(..10)).filter(|d| is_day(d)).map(str::to_string);
+            doc.meta.date = header
+                .get("WARC-Date")
+                .and_then(|d| d.get(..10))
+                .filter(|d| is_day(d))
+                .map(str::to_string);
         }
         Outcome::Document(Box::new(doc))
     }

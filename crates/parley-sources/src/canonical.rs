@@ -5,7 +5,8 @@
 use url::Url;
 
 /// Query parameters that say where a click came from, not which page it is.
-const TRACKING_PARAMS: &[&str] = &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid"];
+const TRACKING_PARAMS: &[&str] =
+    &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid"];
 
 /// The canonical form of an http(s) address: fragment dropped, `utm_*`
 /// and click-tracking query parameters dropped, host lowercased, default
@@ -86,7 +87,11 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         let value = tag[value_at..].trim_start();
         return Some(match value.chars().next() {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
-            _ => value.split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("").to_string(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap_or("")
+                .to_string(),
         });
     }
     None
@@ -99,10 +104,16 @@ mod tests {
     #[test]
     fn tracking_parameters_and_fragments_are_dropped() {
         assert_eq!(
-            canonical_url("https://WWW.Example.com:443/a/b?utm_source=rss&id=7&UTM_medium=x&fbclid=1#top").as_deref(),
+            canonical_url(
+                "https://WWW.Example.com:443/a/b?utm_source=rss&id=7&UTM_medium=x&fbclid=1#top"
+            )
+            .as_deref(),
             Some("https://www.example.com/a/b?id=7")
         );
-        assert_eq!(canonical_url("http://example.com/x?utm_campaign=y").as_deref(), Some("http://example.com/x"));
+        assert_eq!(
+            canonical_url("http://example.com/x?utm_campaign=y").as_deref(),
+            Some("http://example.com/x")
+        );
         assert_eq!(canonical_url("ftp://example.com/x"), None);
         assert_eq!(canonical_url("not a url"), None);
         assert_eq!(outlet("https://www.reuters.com/world/").as_deref(), Some("reuters.com"));

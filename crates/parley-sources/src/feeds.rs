@@ -55,8 +55,12 @@ mod tests {
 
     #[test]
     fn feed_lists_skip_comments_and_blank_lines() {
-        let list = "# news\nhttps://a.example/rss\n\n  feeds/local.xml  \nhttps://b.example/atom # wire\n";
-        assert_eq!(read_feed_list(list), ["https://a.example/rss", "feeds/local.xml", "https://b.example/atom"]);
+        let list =
+            "# news\nhttps://a.example/rss\n\n  feeds/local.xml  \nhttps://b.example/atom # wire\n";
+        assert_eq!(
+            read_feed_list(list),
+            ["https://a.example/rss", "feeds/local.xml", "https://b.example/atom"]
+        );
     }
 
     #[test]

@@ -118,7 +118,9 @@ impl Fetcher {
     fn wait_for_host(&mut self, url: &str) {
         let host = url::Url::parse(url)
             .ok()
-            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0)))
+            .map(|u| {
+                format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0))
+            })
             .unwrap_or_default();
         if let Some(last) = self.last_request.get(&host) {
             let next = *last + self.config.per_host_interval;

@@ -20,8 +20,8 @@ pub mod feeds;
 pub mod fetch;
 mod lang;
 pub mod payload;
-mod watch;
 pub mod warc;
+mod watch;
 
 pub use archive::{is_warc, WarcArchives, WarcCounts};
 pub use feeds::{parse_feed, read_feed_list, FeedItem};

@@ -71,7 +71,8 @@ fn decode_content(body: Vec<u8>, encoding: &str, limit: u64) -> Result<Vec<u8>, 
             flate2::read::MultiGzDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out)
         }
         "deflate" => {
-            let zlib = flate2::read::ZlibDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out);
+            let zlib =
+                flate2::read::ZlibDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out);
             if zlib.is_err() {
                 out.clear();
                 flate2::read::DeflateDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out)
@@ -83,9 +84,16 @@ fn decode_content(body: Vec<u8>, encoding: &str, limit: u64) -> Result<Vec<u8>, 
     };
     match read {
         // A body already decoded by the crawler but still labelled gzip.
-        Err(_) if body.iter().take(512).all(|b| b.is_ascii() || *b >= 0x80) && !body.starts_with(&[0x1f, 0x8b]) => Ok(body),
+        Err(_)
+            if body.iter().take(512).all(|b| b.is_ascii() || *b >= 0x80)
+                && !body.starts_with(&[0x1f, 0x8b]) =>
+        {
+            Ok(body)
+        }
         Err(err) => Err(format!("cannot undo {encoding} encoding: {err}")),
-        Ok(_) if out.len() as u64 > limit => Err(format!("body decodes to more than {limit} bytes")),
+        Ok(_) if out.len() as u64 > limit => {
+            Err(format!("body decodes to more than {limit} bytes"))
+        }
         Ok(_) => Ok(out),
     }
 }
@@ -109,7 +117,9 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Option<String> {
             Ok(text) => text.to_string(),
             Err(_) => windows_1252(body),
         }),
-        Some("utf-8" | "utf8" | "unicode-1-1-utf-8") => Some(String::from_utf8_lossy(body).into_owned()),
+        Some("utf-8" | "utf8" | "unicode-1-1-utf-8") => {
+            Some(String::from_utf8_lossy(body).into_owned())
+        }
         Some(
             "iso-8859-1" | "latin1" | "l1" | "iso8859-1" | "iso_8859-1" | "windows-1252" | "cp1252"
             | "x-cp1252" | "us-ascii" | "ascii",
@@ -131,15 +141,18 @@ fn meta_charset(body: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(&body[..body.len().min(4096)]).to_ascii_lowercase();
     let at = head.find("charset=")?;
     let rest = head[at + "charset=".len()..].trim_start_matches(['"', '\'', ' ']);
-    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
     (end > 0).then(|| rest[..end].to_string())
 }
 
 /// Windows-1252: Latin-1 with printable characters in 0x80-0x9F.
 fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -171,8 +184,14 @@ mod tests {
 
     #[test]
     fn character_sets_come_from_the_header_or_the_page() {
-        assert_eq!(decode_html(b"caf\xe9", Some("text/html; charset=ISO-8859-1")).as_deref(), Some("café"));
-        assert_eq!(decode_html(b"<meta charset=\"windows-1252\">\x93hi\x94", None).as_deref(), Some("<meta charset=\"windows-1252\">“hi”"));
+        assert_eq!(
+            decode_html(b"caf\xe9", Some("text/html; charset=ISO-8859-1")).as_deref(),
+            Some("café")
+        );
+        assert_eq!(
+            decode_html(b"<meta charset=\"windows-1252\">\x93hi\x94", None).as_deref(),
+            Some("<meta charset=\"windows-1252\">“hi”")
+        );
         assert_eq!(decode_html("naïve".as_bytes(), None).as_deref(), Some("naïve"));
         assert_eq!(decode_html(b"\x82\xa0", Some("text/html; charset=Shift_JIS")), None);
     }

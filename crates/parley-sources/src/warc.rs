@@ -124,6 +124,8 @@ pub struct WarcReader<R: BufRead> {
     done: bool,
     /// What is read when no gzip member is open.
     empty: io::Empty,
+    /// Where the current record starts: its errors name this offset.
+    record_start: (u64, u64),
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -135,7 +137,14 @@ impl<R: BufRead> WarcReader<R> {
         } else {
             Source::Plain(counting)
         };
-        WarcReader { source, pos: 0, pending: 0, done: false, empty: io::empty() }
+        WarcReader {
+            source,
+            pos: 0,
+            pending: 0,
+            done: false,
+            empty: io::empty(),
+            record_start: (0, 0),
+        }
     }
 
     /// The byte offset of what comes next: (file or member offset, offset in member).
@@ -185,7 +194,8 @@ impl<R: BufRead> WarcReader<R> {
                 continue; // blank lines between records
             }
             if !version.starts_with("WARC/") {
-                let bad = self.error(start, format!("not a WARC record (starts {:?})", clip(version)));
+                let bad =
+                    self.error(start, format!("not a WARC record (starts {:?})", clip(version)));
                 self.resync();
                 return Next::Bad(bad);
             }
@@ -200,7 +210,12 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
-    fn header(&mut self, start: (u64, u64), version: String, fields: Vec<(String, String)>) -> Next {
+    fn header(
+        &mut self,
+        start: (u64, u64),
+        version: String,
+        fields: Vec<(String, String)>,
+    ) -> Next {
         let length = fields
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case("Content-Length"))
@@ -217,6 +232,7 @@ impl<R: BufRead> WarcReader<R> {
             }
         };
         self.pending = content_length;
+        self.record_start = start;
         Next::Record(RecordHeader {
             offset: start.0,
             offset_in_member: start.1,
@@ -252,7 +268,9 @@ impl<R: BufRead> WarcReader<R> {
                 continue;
             }
             match line.split_once(':') {
-                Some((name, value)) => fields.push((name.trim().to_string(), value.trim().to_string())),
+                Some((name, value)) => {
+                    fields.push((name.trim().to_string(), value.trim().to_string()))
+                }
                 None => return Err(self.error(start, format!("bad header line {:?}", clip(line)))),
             }
         }
@@ -265,7 +283,7 @@ impl<R: BufRead> WarcReader<R> {
             self.skip_block()?;
             return Ok(None);
         }
-        let start = self.here();
+        let start = self.record_start;
         let wanted = self.pending;
         let mut block = Vec::with_capacity(wanted as usize);
         let read = self.reader().take(wanted).read_to_end(&mut block);
@@ -283,7 +301,7 @@ impl<R: BufRead> WarcReader<R> {
 
     /// Skips the current record's block.
     pub fn skip_block(&mut self) -> Result<(), RecordError> {
-        let start = self.here();
+        let start = self.record_start;
         let wanted = self.pending;
         self.pending = 0;
         let copied = io::copy(&mut self.reader().take(wanted), &mut io::sink());
@@ -292,7 +310,9 @@ impl<R: BufRead> WarcReader<R> {
                 self.pos += n;
                 if n < wanted {
                     self.done = !self.end_member();
-                    return Err(self.error(start, format!("truncated: {n} of {wanted} content bytes")));
+                    return Err(
+                        self.error(start, format!("truncated: {n} of {wanted} content bytes"))
+                    );
                 }
                 Ok(())
             }
@@ -456,7 +476,11 @@ fn clip(s: &str) -> String {
 /// Writes one WARC/1.0 record: the headers given (Content-Length is
 /// added), the block, and the two line ends that close a record. For
 /// building test archives and the benchmark's.
-pub fn write_record<W: Write>(out: &mut W, fields: &[(&str, &str)], block: &[u8]) -> io::Result<()> {
+pub fn write_record<W: Write>(
+    out: &mut W,
+    fields: &[(&str, &str)],
+    block: &[u8],
+) -> io::Result<()> {
     out.write_all(b"WARC/1.0\r\n")?;
     for (name, value) in fields {
         write!(out, "{name}: {value}\r\n")?;
@@ -467,7 +491,11 @@ pub fn write_record<W: Write>(out: &mut W, fields: &[(&str, &str)], block: &[u8]
 }
 
 /// [`write_record`] as its own gzip member, as Common Crawl writes them.
-pub fn write_record_gz<W: Write>(out: &mut W, fields: &[(&str, &str)], block: &[u8]) -> io::Result<()> {
+pub fn write_record_gz<W: Write>(
+    out: &mut W,
+    fields: &[(&str, &str)],
+    block: &[u8],
+) -> io::Result<()> {
     let mut plain = Vec::new();
     write_record(&mut plain, fields, block)?;
     let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::default());
@@ -511,10 +539,13 @@ mod tests {
         let second = file.len();
         file.extend(record("response", "HTTP/1.1 200 OK\r\n\r\nhi"));
         let got = records(&file, false);
-        assert_eq!(got, [
-            "warcinfo@0 software: test".to_string(),
-            format!("response@{second} HTTP/1.1 200 OK\r\n\r\nhi"),
-        ]);
+        assert_eq!(
+            got,
+            [
+                "warcinfo@0 software: test".to_string(),
+                format!("response@{second} HTTP/1.1 200 OK\r\n\r\nhi"),
+            ]
+        );
     }
 
     #[test]
@@ -548,7 +579,10 @@ mod tests {
         gz.extend(&second[..second.len() - 12]);
         let got = records(&gz, true);
         assert_eq!(got[0], "response@0 complete");
-        assert!(got[1..].iter().any(|r| r.contains(&format!("@{cut}")) && r.contains("truncated")), "{got:?}");
+        assert!(
+            got[1..].iter().any(|r| r.contains(&format!("@{cut}")) && r.contains("truncated")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -556,7 +590,8 @@ mod tests {
         let mut gz = Vec::new();
         for (i, body) in ["one", "two", "three"].iter().enumerate() {
             let mut member = Vec::new();
-            write_record_gz(&mut member, &[("WARC-Type", "response")], body.as_bytes()).expect("gz");
+            write_record_gz(&mut member, &[("WARC-Type", "response")], body.as_bytes())
+                .expect("gz");
             if i == 1 {
                 // Garble the deflate data of the second member.
                 let mid = member.len() / 2;

@@ -107,7 +107,8 @@ impl Watcher {
             }
             // Only once its items are read: a poll cut short asks again.
             if let Some(validators) = validators {
-                let state = FeedState { etag: validators.etag, last_modified: validators.last_modified };
+                let state =
+                    FeedState { etag: validators.etag, last_modified: validators.last_modified };
                 store.save_feed_state(feed, &state)?;
             }
         }
@@ -135,6 +136,8 @@ impl Watcher {
         }
     }
 
+    /// One item: a failure of its page is reported and counted, and only a
+    /// store that cannot be written is an error.
     fn item(
         &mut self,
         feed: &str,
@@ -144,37 +147,51 @@ impl Watcher {
         summary: &mut PollSummary,
         progress: &mut dyn FnMut(&str),
     ) -> Result<(), StoreError> {
-        let mut fail = |summary: &mut PollSummary, message: String| {
+        if let Err(message) = self.store_item(feed, item, store, code, summary)? {
             summary.pages_failed += 1;
             let line = format!("{}: {message}", item.link);
             progress(&line);
             summary.failures.push(line);
-        };
+        }
+        Ok(())
+    }
+
+    /// Fetches, codes and stores one item unless seen; the inner error says
+    /// why its page failed.
+    fn store_item(
+        &mut self,
+        feed: &str,
+        item: &FeedItem,
+        store: &mut Store,
+        code: &mut Coder<'_>,
+        summary: &mut PollSummary,
+    ) -> Result<Result<(), String>, StoreError> {
         let Some(key) = canonical_url(&item.link) else {
             summary.items_new += 1;
-            fail(summary, "not an http(s) address".to_string());
-            return Ok(());
+            return Ok(Err("not an http(s) address".to_string()));
         };
         if store.feed_item_seen(&key)? {
             summary.items_seen += 1;
-            return Ok(());
+            return Ok(Ok(()));
         }
         summary.items_new += 1;
         let (body, content_type) = match self.fetcher.get(&item.link, None) {
             Ok(Fetched::Body { body, content_type, .. }) => (body, content_type),
-            Ok(Fetched::NotModified) => return Ok(fail(summary, "304 to a plain request".to_string())),
-            Err(message) => return Ok(fail(summary, message)),
+            Ok(Fetched::NotModified) => return Ok(Err("304 to a plain request".to_string())),
+            Err(message) => return Ok(Err(message)),
         };
         summary.pages_fetched += 1;
         let Some(html) = payload::decode_html(&body, content_type.as_deref()) else {
-            return Ok(fail(summary, "a character set parley does not read".to_string()));
+            return Ok(Err("a character set parley does not read".to_string()));
         };
-        // The page's own canonical address: two feed links to one article are one item.
+        // The page's own canonical address: two feed links to one article
+        // are one item, counted as seen.
         let page_key = page_canonical(&html, &item.link).unwrap_or_else(|| key.clone());
         if page_key != key && store.feed_item_seen(&page_key)? {
+            summary.items_new -= 1;
             summary.items_seen += 1;
             store.mark_feed_item(&key, feed, None)?;
-            return Ok(());
+            return Ok(Ok(()));
         }
         let meta = DocMeta {
             id: page_key.clone(),
@@ -184,17 +201,18 @@ impl Watcher {
             url: Some(page_key.clone()),
             title: item.title.clone(),
         };
-        let mut doc = match parley_text::check_str(&html, &item.link)
-            .and_then(|()| parley_text::document_from_html(&html, meta))
-        {
+        let read = parley_text::check_str(&html, &item.link)
+            .and_then(|()| parley_text::document_from_html(&html, meta));
+        let mut doc = match read {
             Ok(doc) => doc,
-            Err(err) => return Ok(fail(summary, err.to_string())),
+            Err(err) => return Ok(Err(err.to_string())),
         };
+        // Without a date on the page, the feed's date for the item.
         if doc.meta.date.is_none() {
             doc.meta.date = item.date.clone();
         }
         if let Err(message) = code(&mut doc) {
-            return Ok(fail(summary, message));
+            return Ok(Err(message));
         }
         let document_id = match store.ingest(&doc) {
             Ok(IngestOutcome::Inserted { document_id, events, .. }) => {
@@ -203,14 +221,14 @@ impl Watcher {
                 document_id
             }
             Ok(IngestOutcome::Unchanged { document_id, .. }) => document_id,
-            Err(err) if err.is_user_error() => return Ok(fail(summary, err.to_string())),
+            Err(err) if err.is_user_error() => return Ok(Err(err.to_string())),
             Err(err) => return Err(err),
         };
         store.mark_feed_item(&page_key, feed, Some(document_id))?;
         if page_key != key {
             store.mark_feed_item(&key, feed, Some(document_id))?;
         }
-        Ok(())
+        Ok(Ok(()))
     }
 }
 

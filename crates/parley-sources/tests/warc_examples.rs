@@ -72,7 +72,10 @@ fn crawl_records() -> Vec<(Vec<(String, String)>, Vec<u8>)> {
             fields("response", &url, "application/http; msgtype=response"),
             http("200 OK", "text/html; charset=utf-8", &html),
         ));
-        records.push((fields("metadata", &url, "application/warc-fields"), b"fetchTimeMs: 120\r\n".to_vec()));
+        records.push((
+            fields("metadata", &url, "application/warc-fields"),
+            b"fetchTimeMs: 120\r\n".to_vec(),
+        ));
     }
     let missing = "https://www.news.example/gone";
     records.push((
@@ -95,7 +98,8 @@ fn crawl_records() -> Vec<(Vec<(String, String)>, Vec<u8>)> {
 fn write_crawl(gzip: bool) -> Vec<u8> {
     let mut out = Vec::new();
     for (fields, block) in crawl_records() {
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let fields: Vec<(&str, &str)> =
+            fields.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         if gzip {
             write_record_gz(&mut out, &fields, &block).expect("write");
         } else {
@@ -108,7 +112,8 @@ fn write_crawl(gzip: bool) -> Vec<u8> {
 fn read_all(path: &Path) -> (Vec<Result<parley_doc::Document, TextError>>, WarcCounts) {
     let archives = WarcArchives::new();
     let reader: Rc<dyn ArchiveReader> = Rc::new(archives.clone());
-    let results: Vec<_> = parley_text::read_inputs_with(&[path.to_path_buf()], Some(reader)).collect();
+    let results: Vec<_> =
+        parley_text::read_inputs_with(&[path.to_path_buf()], Some(reader)).collect();
     (results, archives.counts())
 }
 
@@ -163,26 +168,45 @@ fn a_garbled_record_and_a_truncated_tail_are_reported_with_offsets_and_the_rest_
     plain.extend(&good);
     let tail_at = plain.len();
     let mut tail = Vec::new();
-    write_record(&mut tail, &[("WARC-Type", "response"), ("Content-Type", "application/http; msgtype=response")], b"HTTP/1.1 200 OK\r\n\r\n<html>cut").expect("write");
+    write_record(
+        &mut tail,
+        &[("WARC-Type", "response"), ("Content-Type", "application/http; msgtype=response")],
+        b"HTTP/1.1 200 OK\r\n\r\n<html>cut",
+    )
+    .expect("write");
     plain.extend(&tail[..tail.len() - 10]);
     let path = dir.path().join("damaged.warc");
     std::fs::write(&path, &plain).expect("write");
     let (results, counts) = read_all(&path);
-    let errors: Vec<String> = results.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+    let errors: Vec<String> =
+        results.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
     assert_eq!(counts.documents, 2 * pages, "both copies of the crawl are read: {errors:?}");
     assert_eq!(errors.len(), 2, "{errors:?}");
     let name = path.display().to_string();
-    assert!(errors[0].starts_with(&format!("{name}: record at byte {garbage_at}: not a WARC record")), "{errors:?}");
-    assert!(errors[1].starts_with(&format!("{name}: record at byte {tail_at}")) && errors[1].contains("truncated"), "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("{name}: record at byte {garbage_at}: not a WARC record")),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].starts_with(&format!("{name}: record at byte {tail_at}"))
+            && errors[1].contains("truncated"),
+        "{errors:?}"
+    );
     assert_eq!(counts.bad, 2);
 
     // Gzipped: a member with garbled bytes, then good members, then a cut one.
     let mut gz = Vec::new();
     let mut first = Vec::new();
-    write_record_gz(&mut first, &[("WARC-Type", "request")], b"GET / HTTP/1.1\r\n\r\n").expect("gz");
+    write_record_gz(&mut first, &[("WARC-Type", "request")], b"GET / HTTP/1.1\r\n\r\n")
+        .expect("gz");
     let bad_at = first.len();
     let mut bad = Vec::new();
-    write_record_gz(&mut bad, &[("WARC-Type", "response"), ("Content-Type", "application/http; msgtype=response")], &[b'x'; 4000]).expect("gz");
+    write_record_gz(
+        &mut bad,
+        &[("WARC-Type", "response"), ("Content-Type", "application/http; msgtype=response")],
+        &[b'x'; 4000],
+    )
+    .expect("gz");
     let mid = bad.len() / 2;
     bad[mid..mid + 16].fill(0xFF);
     gz.extend(&first);
@@ -190,23 +214,32 @@ fn a_garbled_record_and_a_truncated_tail_are_reported_with_offsets_and_the_rest_
     gz.extend(write_crawl(true));
     let cut_at = gz.len();
     let mut cut = Vec::new();
-    write_record_gz(&mut cut, &[("WARC-Type", "response")], b"HTTP/1.1 200 OK\r\n\r\n<html>").expect("gz");
+    write_record_gz(&mut cut, &[("WARC-Type", "response")], b"HTTP/1.1 200 OK\r\n\r\n<html>")
+        .expect("gz");
     gz.extend(&cut[..cut.len() / 2]);
     let path = dir.path().join("damaged.warc.gz");
     std::fs::write(&path, &gz).expect("write");
     let (results, counts) = read_all(&path);
-    let errors: Vec<String> = results.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+    let errors: Vec<String> =
+        results.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
     assert_eq!(counts.documents, pages, "the good members are read: {errors:?}");
     let name = path.display().to_string();
-    assert!(errors.iter().any(|e| e.starts_with(&format!("{name}: record at byte {bad_at}"))), "{errors:?}");
-    assert!(errors.iter().any(|e| e.starts_with(&format!("{name}: record at byte {cut_at}"))), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("{name}: record at byte {bad_at}"))),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("{name}: record at byte {cut_at}"))),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn archives_in_folders_are_read_beside_other_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.warc.gz"), write_crawl(true)).expect("write");
-    std::fs::write(dir.path().join("b.txt"), "Talks Stall\nDelegates met in Geneva on Monday.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "Talks Stall\nDelegates met in Geneva on Monday.\n")
+        .expect("write");
     let (results, counts) = read_all(dir.path());
     assert_eq!(counts.archives, 1);
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), example_pages().len() + 1);

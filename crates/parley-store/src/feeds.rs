@@ -46,7 +46,11 @@ impl Store {
             );
             db.exec(
                 &sql,
-                &[Val::from(feed), Val::from(state.etag.clone()), Val::from(state.last_modified.clone())],
+                &[
+                    Val::from(feed),
+                    Val::from(state.etag.clone()),
+                    Val::from(state.last_modified.clone()),
+                ],
             )?;
             Ok(())
         })
@@ -95,10 +99,15 @@ mod tests {
             assert_eq!(store.feed_state("https://a.example/rss").expect("state"), None);
             let state = FeedState { etag: Some("\"v1\"".into()), last_modified: None };
             store.save_feed_state("https://a.example/rss", &state).expect("save");
-            let state = FeedState { etag: Some("\"v2\"".into()), last_modified: Some("Tue".into()) };
+            let state =
+                FeedState { etag: Some("\"v2\"".into()), last_modified: Some("Tue".into()) };
             store.save_feed_state("https://a.example/rss", &state).expect("update");
-            store.mark_feed_item("https://a.example/1", "https://a.example/rss", None).expect("mark");
-            store.mark_feed_item("https://a.example/1", "https://a.example/rss", Some(3)).expect("again");
+            store
+                .mark_feed_item("https://a.example/1", "https://a.example/rss", None)
+                .expect("mark");
+            store
+                .mark_feed_item("https://a.example/1", "https://a.example/rss", Some(3))
+                .expect("again");
         }
         let store = Store::open(&target).expect("reopen");
         let state = store.feed_state("https://a.example/rss").expect("state").expect("stored");

@@ -21,7 +21,13 @@ pub struct Route {
 
 impl Route {
     pub fn ok(content_type: &str, body: String) -> Route {
-        Route { status: 200, content_type: content_type.to_string(), body, etag: None, delay: Duration::ZERO }
+        Route {
+            status: 200,
+            content_type: content_type.to_string(),
+            body,
+            etag: None,
+            delay: Duration::ZERO,
+        }
     }
     pub fn etag(mut self, etag: &str) -> Route {
         self.etag = Some(etag.to_string());
@@ -82,7 +88,8 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
     if reader.read_line(&mut first).is_err() {
         return;
     }
-    let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let target = first.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split('?').next().unwrap_or("/").to_string();
     let (mut if_none_match, mut user_agent) = (None, String::new());
     loop {
         let mut line = String::new();
@@ -97,11 +104,17 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
             }
         }
     }
-    log.lock().expect("log").push(Request { path: path.clone(), if_none_match: if_none_match.clone(), user_agent, at });
+    log.lock().expect("log").push(Request {
+        path: path.clone(),
+        if_none_match: if_none_match.clone(),
+        user_agent,
+        at,
+    });
     let route = routes.lock().expect("routes").get(&path).cloned();
     let mut stream = stream;
     let response = match route {
-        None => "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found".to_string(),
+        None => "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found"
+            .to_string(),
         Some(route) => {
             std::thread::sleep(route.delay);
             if route.etag.is_some() && route.etag == if_none_match {
