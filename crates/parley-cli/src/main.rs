@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use parley_doc::Document;
 use parley_pipeline::{output, Stages, StandardConfig, StandardPipeline};
 
+mod sources;
 mod store_cmds;
 
 #[derive(Parser)]
@@ -66,6 +67,29 @@ enum Command {
         input: InputArgs,
         #[command(flatten)]
         db: DbArg,
+    },
+    /// Poll RSS and Atom feeds and store each new item's page once: every
+    /// --every, or once with --once. FEEDS lists one feed URL or file path a
+    /// line (`#` comments).
+    Watch {
+        /// The feed list.
+        feeds: PathBuf,
+        /// Time between polls: 90s, 15m, 1h.
+        #[arg(long, default_value = "15m")]
+        every: String,
+        /// Poll once and exit (status 1 if a feed or page failed).
+        #[arg(long)]
+        once: bool,
+        /// Seconds before a request is given up.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Least seconds between two requests to one host.
+        #[arg(long, default_value_t = 1.0)]
+        host_interval: f64,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        models: ModelArgs,
     },
     /// List merged events from a store.
     Events {
@@ -207,7 +231,7 @@ struct DbArg {
 /// Inputs and options shared by the commands that read documents.
 #[derive(Args)]
 struct InputArgs {
-    /// Files or folders (.txt, .html, .htm, .jsonl); `-` or nothing reads JSON Lines from standard input.
+    /// Files or folders (.txt, .html, .htm, .jsonl, .warc, .warc.gz); `-` or nothing reads JSON Lines from standard input.
     paths: Vec<PathBuf>,
     /// Worker threads.
     #[arg(long, default_value_t = 1)]
@@ -336,6 +360,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(())
         }),
         Command::Ingest { input, db } => store_cmds::ingest(&input, &db.db),
+        Command::Watch { feeds, every, once, timeout, host_interval, db, models } => {
+            sources::watch(sources::WatchArgs {
+                feeds,
+                every,
+                once,
+                timeout,
+                host_interval,
+                db: db.db,
+                models,
+            })
+        }
         Command::Events {
             db,
             actor,
@@ -413,7 +448,8 @@ where
     let (mut documents, mut sentences, mut events, mut failures) = (0usize, 0usize, 0usize, 0usize);
     let mut write_error = None;
     let paths = input_paths(&input.paths);
-    let inputs = parley_text::read_inputs(&paths).map(|read| read.map_err(anyhow::Error::from));
+    let (inputs, archives) = sources::documents(&paths);
+    let inputs = inputs.map(|read| read.map_err(anyhow::Error::from));
     pipeline.run_many(inputs, input.threads, |result| match result {
         Ok(doc) => {
             documents += 1;
@@ -436,6 +472,7 @@ where
         Some(err) => return Err(err).context("writing output"),
         None => out.flush().context("writing output")?,
     }
+    sources::print_archive_counts(&archives);
     let events =
         if stages >= Stages::Events { format!(", {events} events") } else { String::new() };
     eprintln!(

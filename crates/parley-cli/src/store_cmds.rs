@@ -85,7 +85,8 @@ fn ingest_paths(
     let stored = store.content_hashes().context("reading the store")?;
     let mut skipped = 0usize;
     let paths = crate::input_paths(&input.paths);
-    let inputs = parley_text::read_inputs(&paths)
+    let (inputs, archives) = crate::sources::documents(&paths);
+    let inputs = inputs
         .filter(|read| match read {
             Ok(doc) if stored.contains(&parley_store::content_hash(doc)) => {
                 skipped += 1;
@@ -130,6 +131,7 @@ fn ingest_paths(
         ));
     });
     bar.finish_and_clear();
+    crate::sources::print_archive_counts(&archives);
     tally.unchanged += skipped;
     if let Some(err) = fatal {
         return Err(err).context("storing documents");

@@ -38,6 +38,7 @@ pub mod copies;
 mod db;
 mod error;
 pub mod export;
+mod feeds;
 mod ingest;
 pub mod merge;
 mod model;
@@ -50,6 +51,7 @@ pub mod story;
 
 pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
 pub use error::StoreError;
+pub use feeds::FeedState;
 pub use ingest::{body_hash, content_hash};
 pub use model::*;
 pub use query::{Page, MODALITIES};

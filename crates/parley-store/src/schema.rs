@@ -278,11 +278,35 @@ fn v4(dialect: Dialect) -> String {
     V4_ANALYST.replace("{NOW}", now)
 }
 
+/// What `parley watch` remembers between polls: each feed's validators
+/// for conditional requests, and every item seen by canonical address (with
+/// the document it became, if any), so a restart fetches nothing twice.
+/// Only `feeds.rs` reads and writes these tables.
+const V6_FEEDS: &str = r#"
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    polled_at TEXT
+);
+CREATE TABLE feed_items (
+    url TEXT PRIMARY KEY,
+    feed_url TEXT NOT NULL,
+    document_id BIGINT,
+    seen_at TEXT NOT NULL
+);
+"#;
+
+fn v6(_dialect: Dialect) -> String {
+    V6_FEEDS.to_string()
+}
+
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 },
     Migration { version: 2, name: "composite indexes for filtered event queries", ddl: v2 },
     Migration { version: 3, name: "drop indexes no query reads", ddl: v3 },
     Migration { version: 4, name: "body hashes, parties' sectors, lead and date added", ddl: v4 },
+    Migration { version: 6, name: "feeds and feed items seen by parley watch", ddl: v6 },
 ];
 
 /// Applies every migration not yet recorded. Returns how many ran.

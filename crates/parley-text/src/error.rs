@@ -77,6 +77,18 @@ pub enum TextError {
         /// The limit.
         limit: usize,
     },
+    /// A record of an archive (a WARC file) that cannot be read: corrupt,
+    /// truncated, or too large. The archive's other records go on.
+    #[error("{origin}: record at byte {offset}: {message}")]
+    BadArchiveRecord {
+        /// The archive.
+        origin: String,
+        /// Byte offset of the record in the file (of its gzip member, for
+        /// a compressed archive).
+        offset: u64,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A furniture vocabulary file that is not in the expected format.
     #[error("{origin}:{line}: {message}")]
     BadLexicon {

@@ -39,8 +39,8 @@ pub use error::TextError;
 pub use furniture::{explain, FurnitureLexicon, FurnitureRemover};
 pub use html::document_from_html;
 pub use reader::{
-    check_str, classify_line, document_from_text, read_file, read_inputs, read_jsonl,
-    MAX_DOCUMENT_BYTES,
+    check_str, classify_line, document_from_text, read_file, read_inputs, read_inputs_with,
+    read_jsonl, ArchiveReader, Documents, MAX_DOCUMENT_BYTES,
 };
 pub use sentences::SentenceSplitter;
 pub use tokenize::tokenize;

@@ -22,37 +22,65 @@ pub const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
 ///
 /// One bad input (or one bad JSONL line) yields an `Err` and the others go on.
 pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, TextError>> {
+    read_inputs_with(paths, None)
+}
+
+/// Documents read one after another, each `Ok` or a typed error.
+pub type Documents = Box<dyn Iterator<Item = Result<Document, TextError>>>;
+
+/// A reader for a container format this crate does not know (web
+/// archives, say), plugged into [`read_inputs_with`]: it claims files by
+/// their name, in folders too, and reads each into any number of
+/// documents. It lives with its format's crate, which depends on this one.
+pub trait ArchiveReader {
+    /// Whether this reader reads `path` (by its name; the file is not opened).
+    fn claims(&self, path: &Path) -> bool;
+    /// The documents of one claimed file, read lazily; a bad record is an
+    /// `Err` and the rest go on.
+    fn read(&self, path: &Path) -> Documents;
+}
+
+/// [`read_inputs`], with files that `archives` claims (given or found in a
+/// folder) read by it instead of by extension.
+pub fn read_inputs_with(
+    paths: &[PathBuf],
+    archives: Option<std::rc::Rc<dyn ArchiveReader>>,
+) -> impl Iterator<Item = Result<Document, TextError>> {
     let paths = paths.to_vec();
-    paths.into_iter().flat_map(|path| -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+    paths.into_iter().flat_map(move |path| -> Documents {
         if path.as_os_str() == "-" {
             return Box::new(read_jsonl(std::io::stdin().lock(), "-"));
         }
+        let claimed = |file: &Path| archives.as_ref().filter(|a| a.claims(file)).cloned();
         if path.is_dir() {
-            let mut walk = Walk::default();
+            let mut walk = Walk { archives: archives.clone(), ..Walk::default() };
             walk.dir(&path);
             let Walk { mut files, errors, .. } = walk;
             files.sort();
             let root = path.clone();
-            let docs = files.into_iter().flat_map(move |file| {
-                let id = relative_id(&root, &file);
-                read_file_with_id(&file, id)
+            let archives = archives.clone();
+            let docs = files.into_iter().flat_map(move |file| -> Documents {
+                match archives.as_ref().filter(|a| a.claims(&file)) {
+                    Some(archive) => archive.read(&file),
+                    None => read_file_with_id(&file, relative_id(&root, &file)),
+                }
             });
             return Box::new(errors.into_iter().map(Err).chain(docs));
         }
-        read_file(&path)
+        match claimed(&path) {
+            Some(archive) => archive.read(&path),
+            None => read_file(&path),
+        }
     })
 }
 
 /// Reads one file by its extension; a `.jsonl` file gives one result per line.
-pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+pub fn read_file(path: &Path) -> Documents {
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     read_file_with_id(path, id)
 }
 
-fn read_file_with_id(
-    path: &Path,
-    id: String,
-) -> Box<dyn Iterator<Item = Result<Document, TextError>>> {
+fn read_file_with_id(path: &Path, id: String) -> Documents {
     let origin = path.display().to_string();
     if let Err(err) = check_regular(path) {
         return Box::new(std::iter::once(Err(err)));
@@ -106,6 +134,8 @@ struct Walk {
     files: Vec<PathBuf>,
     errors: Vec<TextError>,
     seen: std::collections::HashSet<PathBuf>,
+    /// Claims files of formats this crate does not know.
+    archives: Option<std::rc::Rc<dyn ArchiveReader>>,
 }
 
 impl Walk {
@@ -134,6 +164,8 @@ impl Walk {
             }
             if path.is_dir() {
                 self.dir(&path);
+            } else if self.archives.as_ref().is_some_and(|a| a.claims(&path)) {
+                self.files.push(path);
             } else if Format::of(&path) == Format::Unknown {
                 tracing::info!(path = %path.display(), "skipping file of unknown type");
             } else {
