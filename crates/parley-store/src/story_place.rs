@@ -120,25 +120,28 @@ fn best_fitting(db: &mut Backend, f: &Features) -> Result<Option<i64>, StoreErro
     if f.principal.len() < 2 {
         return Ok(None);
     }
-    let stories: Vec<i64> = db
+    // Stories in time only (first to last day within reach), with their profiles.
+    let stories: Vec<(i64, Option<String>)> = db
         .query(
-            "SELECT DISTINCT sd.story_id FROM document_parties p \
+            "SELECT DISTINCT s.id, s.profile FROM document_parties p \
              JOIN story_documents sd ON sd.document_id = p.document_id \
-             WHERE p.party = ? AND p.day >= ? AND p.day <= ? ORDER BY sd.story_id",
+             JOIN stories s ON s.id = sd.story_id \
+             WHERE p.party = ? AND p.day >= ? AND p.day <= ? AND s.last_day >= ? AND s.first_day <= ? \
+             ORDER BY s.id",
             &[
                 Val::from(party.as_str()),
                 Val::Int(day - MAX_STORY_DAYS - MAX_DAYS_APART),
                 Val::Int(day + MAX_DAYS_APART),
+                Val::Int(day - MAX_DAYS_APART),
+                Val::Int(day + MAX_DAYS_APART),
             ],
         )?
         .iter()
-        .map(|r| r.i64(0))
+        .map(|r| (r.i64(0), r.opt_str(1)))
         .collect();
     let mut best: Option<(f64, i64)> = None;
-    for story in stories {
-        let profile = db
-            .query_opt("SELECT profile FROM stories WHERE id = ?", &[Val::Int(story)])?
-            .and_then(|r| serde_json::from_str::<Profile>(&r.opt_str(0)?).ok());
+    for (story, profile) in stories {
+        let profile = profile.and_then(|p| serde_json::from_str::<Profile>(&p).ok());
         if !profile.is_some_and(|p| p.admits(f)) {
             continue;
         }

@@ -188,3 +188,71 @@ fn two_concurrent_writers_both_finish_as_one_would() {
     assert_eq!(concurrent.counts().expect("counts"), sequential.counts().expect("counts"));
     assert_eq!(canonical(&concurrent), canonical(&sequential));
 }
+
+fn pg_url() -> String {
+    std::env::var("PARLEY_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".into())
+}
+
+/// A schema of the test's own on the PostgreSQL test server, dropped after.
+struct PgSchema(String);
+
+impl PgSchema {
+    fn new(tag: &str) -> PgSchema {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        PgSchema(format!("parley_test_{tag}_{}_{}", std::process::id(), nanos % 1_000_000_000))
+    }
+    fn url(&self) -> String {
+        let base = pg_url();
+        let sep = if base.contains('?') { '&' } else { '?' };
+        format!("{base}{sep}schema={}", self.0)
+    }
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&pg_url(), postgres::NoTls) {
+            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{}\" CASCADE", self.0));
+        }
+    }
+}
+
+/// On PostgreSQL too: two writers at once both finish as one would, and
+/// a full rebuild equals what placing one by one gave.
+#[test]
+fn postgres_concurrent_writers_and_rebuild() {
+    let corpus: Vec<Document> =
+        fixtures::pairs_by_years(6, 2).into_iter().map(|(_, d)| d).collect();
+    let (first, second): (Vec<_>, Vec<_>) =
+        corpus.iter().cloned().enumerate().partition(|(i, _)| (i / 3) % 2 == 0);
+    let schema = PgSchema::new("incr");
+    Store::open(&schema.url()).expect("open postgres (is the server running?)");
+    let writers: Vec<_> = [first, second]
+        .into_iter()
+        .map(|half| {
+            let url = schema.url();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&url).expect("open");
+                for (_, doc) in half {
+                    store.ingest(&doc).expect("a writer beside another stores its document");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer finished");
+    }
+    let mut concurrent = Store::open(&schema.url()).expect("reopen");
+    let mut sequential = Store::open(":memory:").expect("open");
+    for doc in &corpus {
+        sequential.ingest(doc).expect("ingest");
+    }
+    assert_eq!(canonical(&concurrent), canonical(&sequential));
+    let placed = snapshot(&concurrent);
+    concurrent.rebuild_stories().expect("rebuild");
+    assert_eq!(canonical(&concurrent), canonical(&sequential));
+    assert_eq!(snapshot(&concurrent).1.as_array().map(Vec::len), placed.1.as_array().map(Vec::len));
+}
