@@ -9,6 +9,7 @@
 //! ```
 //! Defaults: 30 000 documents, a temporary file. Given a DB path that
 //! exists, its store is reused (only the documents missing are added).
+//! `PARLEY_BENCH_NO_REBUILD=1` leaves out the full rebuild at the end.
 
 #[path = "../tests/fixtures/mod.rs"]
 mod fixtures;
@@ -176,6 +177,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let mut store = Store::open(&path)?;
+    if std::env::var_os("PARLEY_BENCH_NO_REBUILD").is_some() {
+        return Ok(());
+    }
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let stories = store.rebuild_stories()?;
     let counts = store.counts()?;

@@ -34,7 +34,9 @@ fn snapshot(store: &Store) -> (serde_json::Value, serde_json::Value, Vec<serde_j
 
 /// Stories as sets of document keys, and events as sets of (document
 /// key, sentence) of their reports: what a run gives, whatever the ids.
-fn canonical(store: &Store) -> (BTreeSet<BTreeSet<String>>, BTreeSet<BTreeSet<(String, i64)>>) {
+type Canonical = (BTreeSet<BTreeSet<String>>, BTreeSet<BTreeSet<(String, i64)>>);
+
+fn canonical(store: &Store) -> Canonical {
     let docs = store.documents(100_000, 0).expect("documents");
     let key: BTreeMap<i64, String> = docs.iter().map(|d| (d.id, d.key.clone())).collect();
     let stories = store
