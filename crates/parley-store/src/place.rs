@@ -251,9 +251,14 @@ fn new_event(db: &mut Backend, r: &Loaded, state: Option<String>) -> Result<i64,
 pub(crate) fn rebuild_all(db: &mut Backend) -> Result<usize, StoreError> {
     rebuild::fill_body_hashes(db)?;
     db.exec("UPDATE reports SET event_id = NULL", &[])?;
-    for table in
-        ["events", "story_documents", "stories", "document_features", "document_bands", "document_parties"]
-    {
+    for table in [
+        "events",
+        "story_documents",
+        "stories",
+        "document_features",
+        "document_bands",
+        "document_parties",
+    ] {
         db.exec(&format!("DELETE FROM {table}"), &[])?;
     }
     db.exec("UPDATE documents SET copy_of = NULL", &[])?;

@@ -150,7 +150,8 @@ pub(crate) fn fill_body_hashes(db: &mut Backend) -> Result<(), StoreError> {
 /// is left, and renumbers it when its smallest report is gone.
 pub(crate) fn refresh_event(db: &mut Backend, id: i64) -> Result<(), StoreError> {
     let members = load_reports(db, "r.event_id = ?", id)?;
-    let kept = db.query_opt("SELECT merge_state, story_id FROM events WHERE id = ?", &[Val::Int(id)])?;
+    let kept =
+        db.query_opt("SELECT merge_state, story_id FROM events WHERE id = ?", &[Val::Int(id)])?;
     let (state, story) = kept.map_or((None, None), |row| (row.opt_str(0), row.opt_i64(1)));
     db.exec("DELETE FROM events WHERE id = ?", &[Val::Int(id)])?;
     let Some(first) = members.first() else { return Ok(()) };

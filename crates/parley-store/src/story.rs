@@ -251,7 +251,8 @@ impl Features {
             None => {
                 let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
                 ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
-                let mut top: Vec<String> = ranked.into_iter().take(2).map(|(r, _)| r.clone()).collect();
+                let mut top: Vec<String> =
+                    ranked.into_iter().take(2).map(|(r, _)| r.clone()).collect();
                 top.sort();
                 top
             }
@@ -316,7 +317,9 @@ impl Profile {
             && day <= last + MAX_DAYS_APART
             && last.max(day) - first.min(day) <= MAX_STORY_DAYS;
         let parties = self.parties();
-        in_time && f.principal.len() == 2 && f.principal.iter().all(|p| parties.contains(p.as_str()))
+        in_time
+            && f.principal.len() == 2
+            && f.principal.iter().all(|p| parties.contains(p.as_str()))
     }
 }
 
@@ -422,7 +425,8 @@ mod tests {
         let mut story = Profile::default();
         let mut joined = 0;
         for k in 0..20 {
-            let date = crate::merge::iso_from_days(crate::merge::days_from_civil(2024, 1, 1) + k * 10);
+            let date =
+                crate::merge::iso_from_days(crate::merge::days_from_civil(2024, 1, 1) + k * 10);
             let f = doc(k + 1, &date, SUMMIT_A, &["RUSGOV", "CHE"], &[("RUS", "CHE")]);
             if k == 0 || story.admits(&f) {
                 story.add(&f);

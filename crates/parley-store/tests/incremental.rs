@@ -18,7 +18,11 @@ fn temp_db() -> (tempfile::TempDir, String) {
 /// Every event (all modalities) and story, with their ids, as JSON.
 fn snapshot(store: &Store) -> (serde_json::Value, serde_json::Value, Vec<serde_json::Value>) {
     let events = store
-        .events(&EventFilter { modality: Some("any".into()), limit: Some(10_000), ..Default::default() })
+        .events(&EventFilter {
+            modality: Some("any".into()),
+            limit: Some(10_000),
+            ..Default::default()
+        })
         .expect("events");
     let stories = store.stories().expect("stories");
     let details: Vec<serde_json::Value> = stories
@@ -49,7 +53,11 @@ fn canonical(store: &Store) -> Canonical {
         })
         .collect();
     let events = store
-        .events(&EventFilter { modality: Some("any".into()), limit: Some(10_000), ..Default::default() })
+        .events(&EventFilter {
+            modality: Some("any".into()),
+            limit: Some(10_000),
+            ..Default::default()
+        })
         .expect("events")
         .events
         .iter()
@@ -148,7 +156,11 @@ fn a_replaced_document_leaves_consistent_events_and_stories() {
     let counts = store.counts().expect("counts");
     assert_eq!(counts.documents, 5);
     let page = store
-        .events(&EventFilter { modality: Some("any".into()), limit: Some(1000), ..Default::default() })
+        .events(&EventFilter {
+            modality: Some("any".into()),
+            limit: Some(1000),
+            ..Default::default()
+        })
         .expect("events");
     let reports: i64 = page.events.iter().map(|e| e.num_reports).sum();
     assert_eq!(reports as u64, counts.reports, "every report in one event");
