@@ -96,11 +96,12 @@ class Store:
         *,
         threads: Optional[int] = None,
         errors: str = "raise",
-        rebuild: bool = True,
+        rebuild: bool = False,
     ) -> Dict[str, Any]:
-        """Codes and stores records as ``parley ingest`` does, then (unless
-        ``rebuild=False``, for a batch that more will follow) merges reports
-        and rebuilds stories. Returns counts of what it did and the coded
+        """Codes and stores records as ``parley ingest`` does: each document
+        is merged into the events it reports and placed in a story as it is
+        stored (``rebuild=True`` regroups the whole store afterwards, as
+        ``parley rebuild`` does). Returns counts of what it did and the coded
         events (``"events"``, as :func:`parley.code` returns them)."""
         from . import _failures, _report, to_records
 
@@ -121,5 +122,6 @@ class Store:
         }
 
     def rebuild_stories(self) -> int:
-        """Merges reports of one event and groups documents into stories."""
+        """Merges events and groups stories again from scratch (``parley
+        rebuild``): the same result as storing the documents one by one."""
         return self._native.rebuild_stories()

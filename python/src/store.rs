@@ -142,8 +142,8 @@ impl NativeStore {
     }
 
     /// Codes JSON Lines records and stores each document (as `parley
-    /// ingest` does, without rebuilding stories: call `rebuild_stories`
-    /// once after the last batch). Returns `(outcomes, events, failures)`:
+    /// ingest` does: each merged into its events and placed in a story as
+    /// it is stored). Returns `(outcomes, events, failures)`:
     /// each stored record's index and outcome, the events `parley code`
     /// prints for them with their record indices, and `(index, message)`
     /// for each record that failed.

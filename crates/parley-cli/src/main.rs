@@ -60,8 +60,8 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
-    /// Code documents and store them (SQLite file, or postgres://...), then
-    /// merge reports of one event and group articles into stories.
+    /// Code documents and store them (SQLite file, or postgres://...), each
+    /// merged into events and placed in a story as it is stored.
     Ingest {
         #[command(flatten)]
         input: InputArgs,
@@ -90,6 +90,12 @@ enum Command {
         db: DbArg,
         #[command(flatten)]
         models: ModelArgs,
+    },
+    /// Merge events and group stories again from scratch (the same result
+    /// as storing the documents one by one; after changing the rules).
+    Rebuild {
+        #[command(flatten)]
+        db: DbArg,
     },
     /// List merged events from a store.
     Events {
@@ -399,6 +405,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Quotes { db, speaker } => store_cmds::quotes(&db.db, speaker.as_deref()),
         Command::Stories { db } => store_cmds::stories(&db.db),
+        Command::Rebuild { db } => store_cmds::rebuild(&db.db),
         Command::Story { id, db } => store_cmds::story(&db.db, id),
         Command::Export { db, format, out, modality } => {
             store_cmds::export(&db.db, &format, out.as_ref(), modality.filter())

@@ -86,9 +86,6 @@ pub(crate) fn watch(args: WatchArgs) -> anyhow::Result<ExitCode> {
             .poll(&feeds, &mut store, &mut code, &mut progress)
             .context("storing feed items")?;
         bar.finish_and_clear();
-        if summary.documents_stored > 0 {
-            store.rebuild_stories().context("merging events and building stories")?;
-        }
         eprintln!("parley: {summary} in {:.1}s", started.elapsed().as_secs_f64());
         if args.once {
             return Ok(if summary.failures.is_empty() {

@@ -59,7 +59,7 @@ struct IngestTally {
 }
 
 /// `parley ingest`: codes documents and stores them, one transaction per
-/// document, then merges reports and rebuilds stories.
+/// document, each merged into events and placed in a story as it is stored.
 pub fn ingest(input: &InputArgs, db: &str) -> anyhow::Result<ExitCode> {
     let pipeline =
         StandardPipeline::build(&standard_config(Stages::Events, &input.models)?, Stages::Events)?;
@@ -136,8 +136,8 @@ fn ingest_paths(
     if let Some(err) = fatal {
         return Err(err).context("storing documents");
     }
-    let stories = store.rebuild_stories().context("merging events and building stories")?;
     let counts = store.counts().context("counting")?;
+    let stories = counts.stories;
     eprintln!(
         "parley: {} new documents ({} reprints of stored ones; {} sentences, {} event reports), {} unchanged, {} failed in {:.1}s; store now holds {} documents, {} events from {} reports, {} stories",
         tally.new,
@@ -266,6 +266,26 @@ pub fn quotes(db: &str, speaker: Option<&str>) -> anyhow::Result<ExitCode> {
             quote.source.unwrap_or_else(|| "unknown outlet".into())
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `parley rebuild`: merges events and groups stories again from scratch.
+pub fn rebuild(db: &str) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut store = open_existing(db)?;
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message("placing every document again");
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let stories = store.rebuild_stories().context("rebuilding events and stories")?;
+    bar.finish_and_clear();
+    let counts = store.counts().context("counting")?;
+    eprintln!(
+        "parley: rebuilt {} events from {} reports and {stories} stories of {} documents in {:.1}s",
+        counts.events,
+        counts.reports,
+        counts.documents,
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -110,6 +110,11 @@ impl Row {
     }
 }
 
+/// How many times a transaction is tried when the store is busy: with
+/// SQLite's 10 s busy timeout on each, a writer waits minutes for another
+/// before giving up.
+pub(crate) const WRITE_ATTEMPTS: u32 = 8;
+
 /// An open connection to either database.
 pub(crate) enum Backend {
     Sqlite(rusqlite::Connection),
@@ -199,9 +204,32 @@ impl Backend {
         Ok(self.query_opt(sql, params)?.map(|r| r.i64(0)).unwrap_or(0))
     }
 
+    /// Runs `f` inside a transaction (see [`Backend::transaction_once`]);
+    /// when another writer holds the database (SQLite busy or locked past
+    /// the busy timeout, a PostgreSQL serialization failure or deadlock),
+    /// the whole transaction is rolled back and run again, up to
+    /// [`WRITE_ATTEMPTS`] times with a growing pause, so a second writer
+    /// waits its turn instead of failing the run.
+    pub fn transaction<T>(
+        &mut self,
+        mut f: impl FnMut(&mut Backend) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut attempt = 1;
+        loop {
+            match self.transaction_once(&mut f) {
+                Err(err) if err.is_busy() && attempt < WRITE_ATTEMPTS => {
+                    tracing::info!(attempt, error = %err, "the store is busy: retrying the transaction");
+                    std::thread::sleep(std::time::Duration::from_millis(50 << attempt.min(6)));
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// Runs `f` inside a transaction: committed when it returns `Ok`,
     /// rolled back otherwise (so a failed document leaves nothing behind).
-    pub fn transaction<T>(
+    pub fn transaction_once<T>(
         &mut self,
         f: impl FnOnce(&mut Backend) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {

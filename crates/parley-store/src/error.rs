@@ -86,6 +86,28 @@ impl StoreError {
         }
     }
 
+    /// Whether another writer held the database: SQLite busy or locked
+    /// (past the busy timeout), or a PostgreSQL serialization failure or
+    /// deadlock. Running the whole transaction again may succeed.
+    pub fn is_busy(&self) -> bool {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match self {
+            StoreError::Sqlite { source, .. } => {
+                matches!(source.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
+            }
+            #[cfg(feature = "postgres")]
+            StoreError::Postgres { source, .. } => {
+                use postgres::error::SqlState;
+                source.code().is_some_and(|code| {
+                    *code == SqlState::T_R_SERIALIZATION_FAILURE
+                        || *code == SqlState::T_R_DEADLOCK_DETECTED
+                })
+            }
+            StoreError::Document { source, .. } => source.is_busy(),
+            _ => false,
+        }
+    }
+
     /// Whether the error is the caller's (bad input) rather than the store's.
     pub fn is_user_error(&self) -> bool {
         matches!(self, StoreError::Invalid(_))

@@ -100,6 +100,7 @@ fn party_vals(
 
 /// Deletes a document and everything hanging off it.
 pub(crate) fn delete_document(db: &mut Backend, id: i64) -> Result<(), StoreError> {
+    let placed = crate::place::placed(db, id)?;
     if db.dialect() == Dialect::Sqlite {
         // External-content FTS5 needs the old text to forget a row.
         let rows =
@@ -115,7 +116,7 @@ pub(crate) fn delete_document(db: &mut Backend, id: i64) -> Result<(), StoreErro
         db.exec(&format!("DELETE FROM {table} WHERE document_id = ?"), &[Val::Int(id)])?;
     }
     db.exec("DELETE FROM documents WHERE id = ?", &[Val::Int(id)])?;
-    Ok(())
+    crate::place::unplace(db, id, placed)
 }
 
 /// Stores one document in the current transaction.

@@ -9,10 +9,12 @@
 //! coded [`Document`](parley_doc::Document) in one transaction: its
 //! sentences, actor mentions, event *reports* (one per coded event) and
 //! quotes. A document whose content hash (metadata and text) is already
-//! stored changes nothing; one that fails leaves nothing behind.
-//! [`Store::rebuild_stories`] then merges reports into events (see
-//! [`merge`] for the rule) and groups documents into stories (see
-//! [`story`]); the queries ([`Store::events`], [`Store::story`], ...)
+//! stored changes nothing; one that fails leaves nothing behind. In the
+//! same transaction the document is placed: its reports merged into
+//! events (see [`merge`] for the rule) and the document put in a story
+//! (see [`story`]), touching only what it changes.
+//! [`Store::rebuild_stories`] places every document again from scratch,
+//! with the same result; the queries ([`Store::events`], [`Store::story`], ...)
 //! read the result, and [`export`] writes it as PLOVER JSON, GDELT 2.0
 //! events, CSV or Parquet.
 //!
@@ -43,11 +45,13 @@ mod ingest;
 pub mod merge;
 mod model;
 pub mod pages;
+mod place;
 mod query;
 mod rebuild;
 mod render;
 mod schema;
 pub mod story;
+mod story_place;
 
 pub use bench::{bench_event_queries, generate_synthetic, QueryLatency};
 pub use error::StoreError;
@@ -88,8 +92,9 @@ impl Store {
     /// current: see [`Store::is_read_only`].
     pub fn open(target: &str) -> Result<Store, StoreError> {
         if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-            let store = Store { db: RefCell::new(open_postgres(target)?), read_only: false };
-            schema::migrate(&mut store.db.borrow_mut())?;
+            let mut store = Store { db: RefCell::new(open_postgres(target)?), read_only: false };
+            schema::migrate(store.db.get_mut())?;
+            store.place_unplaced()?;
             return Ok(store);
         }
         let err = match open_sqlite(target) {
@@ -98,7 +103,7 @@ impl Store {
                 let ready = if read_only {
                     schema::check_current(store.db.get_mut(), target)
                 } else {
-                    schema::migrate(store.db.get_mut()).map(|_| ())
+                    schema::migrate(store.db.get_mut()).and_then(|_| store.place_unplaced())
                 };
                 match ready {
                     Ok(()) => return Ok(store),
@@ -127,6 +132,21 @@ impl Store {
         Ok(store)
     }
 
+    /// A store written before documents were placed as they are stored
+    /// (schema version 4 or older, migrated on open) is rebuilt once.
+    fn place_unplaced(&mut self) -> Result<(), StoreError> {
+        let unplaced = self.db.get_mut().query_opt(
+            "SELECT d.id FROM documents d LEFT JOIN document_features f ON f.document_id = d.id \
+             WHERE f.document_id IS NULL LIMIT 1",
+            &[],
+        )?;
+        if unplaced.is_some() {
+            tracing::info!("placing the documents of an older store in events and stories");
+            self.rebuild_stories()?;
+        }
+        Ok(())
+    }
+
     /// Whether the store was opened read-only (writes would fail).
     pub fn is_read_only(&self) -> bool {
         self.read_only
@@ -150,27 +170,42 @@ impl Store {
         }
     }
 
-    /// Stores one coded document in one transaction. Nothing changes when
-    /// a document with the same content hash is stored already; a stored
-    /// document with the same `meta.id` and origin but other content is
-    /// replaced. On error nothing of the document is stored.
+    /// Stores one coded document in one transaction, and places it: its
+    /// reports merged into events (see [`merge`]; a copy's reports join
+    /// its original's events, see [`copies`]) and the document put in a
+    /// story (see [`story`]), reading and writing only what it changes.
+    /// Nothing changes when a document with the same content hash is
+    /// stored already; a stored document with the same `meta.id` and
+    /// origin but other content is replaced. On error nothing of the
+    /// document is stored. When another process is writing, the
+    /// transaction waits and is tried again (a bounded number of times).
     pub fn ingest(&mut self, doc: &parley_doc::Document) -> Result<IngestOutcome, StoreError> {
         self.check_writable()?;
         let db = self.db.get_mut();
-        db.transaction(|tx| ingest::ingest(tx, doc))
-            .map_err(|e| StoreError::Document { doc_id: doc.meta.id.clone(), source: Box::new(e) })
+        db.transaction(|tx| {
+            serialize_writers(tx)?;
+            let outcome = ingest::ingest(tx, doc)?;
+            if let IngestOutcome::Inserted { document_id, .. } = outcome {
+                place::place_document(tx, document_id)?;
+            }
+            Ok(outcome)
+        })
+        .map_err(|e| StoreError::Document { doc_id: doc.meta.id.clone(), source: Box::new(e) })
     }
 
-    /// Merges reports into events and groups documents into stories,
-    /// from scratch, in one transaction. Idempotent: the same reports give
-    /// the same events and stories, with the same ids. Returns the number
-    /// of stories.
+    /// Merges reports into events and groups documents into stories
+    /// again from scratch, in one transaction: every document is placed
+    /// again in id order, exactly as [`Store::ingest`] placed it, so the
+    /// result equals ingesting the same documents one by one in that
+    /// order (a store whose documents were replaced may differ: a
+    /// replaced document's events and story were patched, not replayed).
+    /// Returns the number of stories.
     pub fn rebuild_stories(&mut self) -> Result<usize, StoreError> {
         self.check_writable()?;
         let db = self.db.get_mut();
         db.transaction(|tx| {
-            rebuild::rebuild_events(tx)?;
-            story::rebuild_stories(tx)
+            serialize_writers(tx)?;
+            place::rebuild_all(tx)
         })
     }
 
@@ -285,6 +320,17 @@ impl Store {
     ) -> Result<T, StoreError> {
         f(self.db.get_mut())
     }
+}
+
+/// Placing a document reads events and stories that a concurrent
+/// writer could be changing: on PostgreSQL, writers take turns (a
+/// transaction-scoped advisory lock); SQLite's `BEGIN IMMEDIATE` already
+/// admits one writer at a time.
+fn serialize_writers(db: &mut db::Backend) -> Result<(), StoreError> {
+    if db.dialect() == db::Dialect::Postgres {
+        db.batch("SELECT pg_advisory_xact_lock(7270002)")?;
+    }
+    Ok(())
 }
 
 /// Opens a SQLite store to read and write. Returns the connection and

@@ -144,7 +144,7 @@ pub fn merge_code(code: &str) -> String {
 }
 
 /// A period in days (first, last, whether a single day), as [`period`] gives.
-type Period = (i64, i64, bool);
+pub(crate) type Period = (i64, i64, bool);
 
 /// The first six letters of two codes agree, or one is the general form
 /// of the other (`ARM` and `ARMGOV`: one outlet named the country, another
@@ -155,9 +155,12 @@ pub fn codes_compatible(a: &str, b: &str) -> bool {
 }
 
 /// A cluster of reports, summarised so that "compatible with every
-/// member" is a few comparisons, not one per member.
-#[derive(Default)]
-struct Cluster {
+/// member" is a few comparisons, not one per member. Stored with its
+/// event (`events.merge_state`, without the ids), so a new report is
+/// tested against an event without reading its reports.
+#[derive(Default, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Cluster {
+    #[serde(skip)]
     ids: Vec<i64>,
     /// Earliest and latest day of its day-precision members.
     days: Option<(i64, i64)>,
@@ -170,7 +173,7 @@ struct Cluster {
 
 impl Cluster {
     /// Whether `p` is compatible (by [`dates_compatible`]) with every member.
-    fn fits(&self, p: Period) -> bool {
+    pub(crate) fn fits(&self, p: Period) -> bool {
         let (lo, hi, day) = p;
         let with_days = self.days.is_none_or(|(min, max)| {
             if day {
@@ -187,14 +190,14 @@ impl Cluster {
     }
 
     /// Whether a report with these codes agrees with every member's.
-    fn agrees(&self, actor: Option<&str>, recipient: Option<&str>) -> bool {
+    pub(crate) fn agrees(&self, actor: Option<&str>, recipient: Option<&str>) -> bool {
         let all = |codes: &[String], code: Option<&str>| {
             code.is_none_or(|code| codes.iter().all(|c| codes_compatible(c, code)))
         };
         all(&self.actors, actor) && all(&self.recipients, recipient)
     }
 
-    fn add(&mut self, p: Period, r: &MergeKeyed) {
+    pub(crate) fn add(&mut self, p: Period, r: &MergeKeyed) {
         self.ids.push(r.id);
         if p.2 {
             self.days = Some(self.days.map_or((p.0, p.0), |(a, b)| (a.min(p.0), b.max(p.0))));
@@ -211,8 +214,31 @@ impl Cluster {
     }
 }
 
-fn period_of(r: &MergeKeyed) -> Option<Period> {
+pub(crate) fn period_of(r: &MergeKeyed) -> Option<Period> {
     period(r.date.as_deref()?, r.precision.as_deref().unwrap_or("day"))
+}
+
+/// How many of the most recent clusters of a key a report is tested
+/// against, and how many of those that agree on codes.
+pub(crate) const RECENT_CLUSTERS: usize = 64;
+const AGREEING_CLUSTERS: usize = 8;
+
+/// Which of `recent` (the clusters of the report's key, most recent
+/// first) a report with period `p` joins: among the first
+/// [`RECENT_CLUSTERS`], the first of the eight that agree on codes which
+/// it fits. Its position in `recent`, or `None` (a new cluster).
+pub(crate) fn pick<'a>(
+    recent: impl Iterator<Item = &'a Cluster>,
+    p: Period,
+    r: &MergeKeyed,
+) -> Option<usize> {
+    recent
+        .take(RECENT_CLUSTERS)
+        .enumerate()
+        .filter(|(_, c)| c.agrees(r.actor.as_deref(), r.recipient.as_deref()))
+        .take(AGREEING_CLUSTERS)
+        .find(|(_, c)| c.fits(p))
+        .map(|(k, _)| k)
 }
 
 /// Clusters reports by the merge rule; each cluster lists report ids in
@@ -249,14 +275,12 @@ pub fn cluster_reports(reports: &[MergeKeyed]) -> Vec<Vec<i64>> {
             // The most recent clusters only (members are in date order):
             // eight that agree on codes, among the last 64 of the root,
             // whose sectors' clusters interleave.
-            let mut recent = clusters[first..]
-                .iter_mut()
-                .rev()
-                .take(64)
-                .filter(|c| c.agrees(r.actor.as_deref(), r.recipient.as_deref()))
-                .take(8);
-            match recent.find(|c| c.fits(p)) {
-                Some(c) => c.add(p, r),
+            let chosen = pick(clusters[first..].iter().rev(), p, r);
+            match chosen {
+                Some(k) => {
+                    let last = clusters.len() - 1;
+                    clusters[last - k].add(p, r);
+                }
                 None => {
                     let mut c = Cluster::default();
                     c.add(p, r);

@@ -1,12 +1,9 @@
-//! Rebuilding the `events` table from `reports`: reprints first, then the
-//! merge rule of [`crate::merge`], then one row per event.
+//! The rows of the `events` table: reports loaded as merging reads them,
+//! and one event's row written from its reports (see [`crate::place`]
+//! for which reports are merged, one document at a time).
 
-use std::collections::HashMap;
-
-use crate::copies::{self, CopyDoc};
 use crate::db::{Backend, Row, Val};
-use crate::merge::{cluster_reports, MergeKeyed};
-use crate::story::{minhash, shingles, words};
+use crate::merge::MergeKeyed;
 use crate::{code_root, StoreError};
 
 /// Sentences of an article's lead: an event reported there is a root
@@ -18,9 +15,11 @@ pub const LEAD_SENTENCES: i64 = 3;
 type PickName = dyn Fn(&Loaded) -> (Option<&str>, Option<&str>);
 
 /// A report as loaded for merging.
-struct Loaded {
-    keyed: MergeKeyed,
-    document_id: i64,
+pub(crate) struct Loaded {
+    pub(crate) keyed: MergeKeyed,
+    pub(crate) document_id: i64,
+    /// The event it is merged into, if any yet.
+    pub(crate) event_id: Option<i64>,
     source: Option<String>,
     url: Option<String>,
     mode: Option<String>,
@@ -34,10 +33,10 @@ struct Loaded {
     location_name: Option<String>,
     location_country: Option<String>,
     confidence: f64,
-    sentence: String,
+    pub(crate) sentence: String,
     sentence_idx: i64,
     /// The trigger's words, lower-cased.
-    trigger: String,
+    pub(crate) trigger: String,
     added_at: Option<String>,
     actor_country: Option<String>,
     actor_sector: Option<String>,
@@ -45,15 +44,27 @@ struct Loaded {
     recipient_sector: Option<String>,
 }
 
+/// A report's columns as merging reads them; `{WHERE}` selects reports.
 const REPORT_QUERY: &str = "SELECT r.id, r.actor_code, r.recipient_code, r.event_type, r.modality, \
         COALESCE(r.date, d.date), CASE WHEN r.date IS NULL THEN 'day' ELSE r.date_precision END, \
         r.document_id, d.source, d.url, r.mode, r.context, r.cameo, r.goldstein, r.quad_class, r.plover_score, \
         r.actor_name, r.recipient_name, r.location_name, r.location_country, r.confidence, s.text, \
         r.sentence_idx, r.trigger_start - s.start_byte, r.trigger_end - s.start_byte, d.added_at, \
-        r.actor_country, r.actor_sector, r.recipient_country, r.recipient_sector \
+        r.actor_country, r.actor_sector, r.recipient_country, r.recipient_sector, r.event_id \
      FROM reports r JOIN documents d ON d.id = r.document_id \
      LEFT JOIN sentences s ON s.document_id = r.document_id AND s.idx = r.sentence_idx \
-     ORDER BY r.id";
+     WHERE {WHERE} ORDER BY r.id";
+
+/// The reports of one document (`r.document_id = ?`) or one event
+/// (`r.event_id = ?`), by id.
+pub(crate) fn load_reports(
+    db: &mut Backend,
+    condition: &str,
+    id: i64,
+) -> Result<Vec<Loaded>, StoreError> {
+    let sql = REPORT_QUERY.replace("{WHERE}", condition);
+    Ok(db.query(&sql, &[Val::Int(id)])?.iter().map(loaded).collect())
+}
 
 fn loaded(r: &Row) -> Loaded {
     let sentence = r.str(21);
@@ -77,6 +88,7 @@ fn loaded(r: &Row) -> Loaded {
             precision: r.opt_str(6),
         },
         document_id: r.i64(7),
+        event_id: r.opt_i64(30),
         source: r.opt_str(8),
         url: r.opt_str(9),
         mode: r.opt_str(10),
@@ -123,7 +135,7 @@ fn precision_rank(p: Option<&str>) -> u8 {
 }
 
 /// Documents stored before migration 4 have no body hash: computed here.
-fn fill_body_hashes(db: &mut Backend) -> Result<(), StoreError> {
+pub(crate) fn fill_body_hashes(db: &mut Backend) -> Result<(), StoreError> {
     for row in db.query("SELECT id, text FROM documents WHERE body_hash IS NULL", &[])? {
         db.exec(
             "UPDATE documents SET body_hash = ? WHERE id = ?",
@@ -133,96 +145,24 @@ fn fill_body_hashes(db: &mut Backend) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Maps each report of a copy to the matching report of its original:
-/// same sentence words, type, modality and trigger, the n-th such in both.
-fn twins(db: &mut Backend, reports: &[Loaded]) -> Result<HashMap<i64, i64>, StoreError> {
-    fill_body_hashes(db)?;
-    let docs: Vec<CopyDoc> = db
-        .query("SELECT id, body_hash, text FROM documents ORDER BY id", &[])?
-        .iter()
-        .map(|r| CopyDoc {
-            id: r.i64(0),
-            body_hash: r.str(1),
-            shingles: minhash(shingles(&r.str(2))),
-        })
-        .collect();
-    let originals = copies::originals(&docs);
-    if originals.is_empty() {
-        return Ok(HashMap::new());
+/// Rewrites the row of event `id` from its reports (its codes, date,
+/// counts), keeping its merge state and story; deletes it when no report
+/// is left, and renumbers it when its smallest report is gone.
+pub(crate) fn refresh_event(db: &mut Backend, id: i64) -> Result<(), StoreError> {
+    let members = load_reports(db, "r.event_id = ?", id)?;
+    let kept =
+        db.query_opt("SELECT merge_state, story_id FROM events WHERE id = ?", &[Val::Int(id)])?;
+    let (state, story) = kept.map_or((None, None), |row| (row.opt_str(0), row.opt_i64(1)));
+    db.exec("DELETE FROM events WHERE id = ?", &[Val::Int(id)])?;
+    let Some(first) = members.first() else { return Ok(()) };
+    if first.keyed.id != id {
+        db.exec(
+            "UPDATE reports SET event_id = ? WHERE event_id = ?",
+            &[Val::Int(first.keyed.id), Val::Int(id)],
+        )?;
     }
-    // (document, sentence words, type, modality, trigger) and the how-many-th such.
-    type Print = (i64, String, String, String, String, usize);
-    let mut seen: HashMap<(i64, String, String, String, String), usize> = HashMap::new();
-    let mut print = |target: i64, r: &Loaded| -> Print {
-        let (words, ty, modality, trigger) = (
-            words(&r.sentence).join(" "),
-            r.keyed.event_type.clone(),
-            r.keyed.modality.clone(),
-            r.trigger.clone(),
-        );
-        let key = (r.document_id, words, ty, modality, trigger);
-        let n = seen.entry(key.clone()).or_default();
-        *n += 1;
-        (target, key.1, key.2, key.3, key.4, *n)
-    };
-    let mut in_originals: HashMap<Print, i64> = HashMap::new();
-    let mut in_copies: Vec<(Print, i64)> = Vec::new();
-    for r in reports {
-        match originals.get(&r.document_id) {
-            Some(&original) => in_copies.push((print(original, r), r.keyed.id)),
-            None => {
-                in_originals.insert(print(r.document_id, r), r.keyed.id);
-            }
-        }
-    }
-    Ok(in_copies
-        .into_iter()
-        .filter_map(|(p, id)| in_originals.get(&p).map(|&twin| (id, twin)))
-        .collect())
-}
-
-/// Rebuilds the `events` table from `reports` (inside the caller's transaction).
-pub(crate) fn rebuild_events(db: &mut Backend) -> Result<usize, StoreError> {
-    db.exec("UPDATE reports SET event_id = NULL", &[])?;
-    db.exec("DELETE FROM events", &[])?;
-    let loaded: Vec<Loaded> = db.query(REPORT_QUERY, &[])?.iter().map(loaded).collect();
-    let twin_of = twins(db, &loaded)?;
-    let keyed: Vec<MergeKeyed> = loaded
-        .iter()
-        .filter(|l| !twin_of.contains_key(&l.keyed.id))
-        .map(|l| l.keyed.clone())
-        .collect();
-    let mut clusters = cluster_reports(&keyed);
-    // Each copy's report joins its twin's event.
-    let cluster_of: HashMap<i64, usize> =
-        clusters.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |id| (*id, i))).collect();
-    for (id, twin) in &twin_of {
-        if let Some(&i) = cluster_of.get(twin) {
-            clusters[i].push(*id);
-        }
-    }
-    for c in &mut clusters {
-        c.sort_unstable();
-    }
-    let by_id: HashMap<i64, &Loaded> = loaded.iter().map(|l| (l.keyed.id, l)).collect();
-    for ids in &clusters {
-        let members: Vec<&Loaded> = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
-        insert_event(db, &members)?;
-        let Some(first) = members.first() else { continue };
-        for id in ids {
-            db.exec(
-                "UPDATE reports SET event_id = ? WHERE id = ?",
-                &[Val::Int(first.keyed.id), Val::Int(*id)],
-            )?;
-        }
-    }
-    tracing::info!(
-        reports = loaded.len(),
-        reprinted = twin_of.len(),
-        events = clusters.len(),
-        "merged reports into events"
-    );
-    Ok(clusters.len())
+    let refs: Vec<&Loaded> = members.iter().collect();
+    insert_event(db, &refs, state.as_deref(), story)
 }
 
 /// A party's sector: as coded, else, for a state's actor stored before
@@ -235,8 +175,14 @@ fn sector(code: Option<&str>, coded: Option<&str>, country: Option<&str>) -> Opt
     })
 }
 
-/// Inserts the event of one cluster of reports (members by id).
-fn insert_event(db: &mut Backend, members: &[&Loaded]) -> Result<(), StoreError> {
+/// Inserts the event of one cluster of reports (members by id), with its
+/// merge state (JSON of [`crate::merge::Cluster`]) and story.
+pub(crate) fn insert_event(
+    db: &mut Backend,
+    members: &[&Loaded],
+    state: Option<&str>,
+    story: Option<i64>,
+) -> Result<(), StoreError> {
     let Some(first) = members.first() else { return Ok(()) };
     let dated = members.iter().filter(|m| m.keyed.date.is_some()).min_by_key(|m| {
         (precision_rank(m.keyed.precision.as_deref()), m.keyed.date.clone(), m.keyed.id)
@@ -272,8 +218,8 @@ fn insert_event(db: &mut Backend, members: &[&Loaded]) -> Result<(), StoreError>
          actor_code, actor_root, actor_name, recipient_code, recipient_root, recipient_name, date, date_precision, \
          location_name, location_country, modality, confidence, num_reports, num_documents, num_sources, \
          first_document_id, sentence, source_url, story_id, actor_country, actor_sector, recipient_country, \
-         recipient_sector, is_root, date_added) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+         recipient_sector, is_root, date_added, merge_state) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         &[
             Val::Int(first.keyed.id),
             Val::from(first.keyed.event_type.as_str()),
@@ -301,6 +247,7 @@ fn insert_event(db: &mut Backend, members: &[&Loaded]) -> Result<(), StoreError>
             Val::Int(first.document_id),
             Val::from(first.sentence.as_str()),
             Val::from(first.url.clone()),
+            Val::from(story),
             Val::from(actor.and_then(|m| m.actor_country.clone())),
             Val::from(sector(
                 actor_code.as_deref(),
@@ -315,6 +262,7 @@ fn insert_event(db: &mut Backend, members: &[&Loaded]) -> Result<(), StoreError>
             )),
             Val::Int(i64::from(is_root)),
             Val::from(added),
+            Val::from(state),
         ],
     )?;
     Ok(())

@@ -278,6 +278,51 @@ fn v4(dialect: Dialect) -> String {
     V4_ANALYST.replace("{NOW}", now)
 }
 
+/// Incremental merging and bounded stories: what a document's placement
+/// reads without regrouping the store. Per document, whose copy it is
+/// (`copy_of`), its story features (MinHash signatures, principal and
+/// other parties), its LSH bands (near-copy candidates by index) and its
+/// parties by day (story candidates by index); per event, the summary of
+/// its members' dates and codes that the merge rule tests a report
+/// against; per story, its day span and party counts (its profile).
+const V5_INCREMENTAL: &str = r#"
+ALTER TABLE documents ADD COLUMN copy_of BIGINT;
+CREATE TABLE document_features (
+    document_id BIGINT PRIMARY KEY,
+    day BIGINT,
+    principal TEXT NOT NULL,
+    actors TEXT NOT NULL,
+    words TEXT NOT NULL,
+    shingles TEXT NOT NULL
+);
+CREATE TABLE document_bands (
+    band_key BIGINT NOT NULL,
+    document_id BIGINT NOT NULL
+);
+CREATE INDEX document_bands_key ON document_bands (band_key);
+CREATE INDEX document_bands_doc ON document_bands (document_id);
+CREATE TABLE document_parties (
+    party {TEXTKEY} NOT NULL,
+    day BIGINT NOT NULL,
+    document_id BIGINT NOT NULL
+);
+CREATE INDEX document_parties_day ON document_parties (party, day);
+CREATE INDEX document_parties_doc ON document_parties (document_id);
+ALTER TABLE events ADD COLUMN merge_state TEXT;
+CREATE INDEX events_first_document ON events (first_document_id);
+ALTER TABLE stories ADD COLUMN first_day BIGINT;
+ALTER TABLE stories ADD COLUMN last_day BIGINT;
+ALTER TABLE stories ADD COLUMN profile TEXT;
+"#;
+
+fn v5(dialect: Dialect) -> String {
+    let key = match dialect {
+        Dialect::Sqlite => "TEXT",
+        Dialect::Postgres => "TEXT COLLATE \"C\"",
+    };
+    V5_INCREMENTAL.replace("{TEXTKEY}", key)
+}
+
 /// What `parley watch` remembers between polls: each feed's validators
 /// for conditional requests, and every item seen by canonical address (with
 /// the document it became, if any), so a restart fetches nothing twice.
@@ -306,6 +351,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "composite indexes for filtered event queries", ddl: v2 },
     Migration { version: 3, name: "drop indexes no query reads", ddl: v3 },
     Migration { version: 4, name: "body hashes, parties' sectors, lead and date added", ddl: v4 },
+    Migration { version: 5, name: "incremental merging and bounded stories", ddl: v5 },
     Migration { version: 6, name: "feeds and feed items seen by parley watch", ddl: v6 },
 ];
 

@@ -1,41 +1,56 @@
-//! Stories: articles about one chain of events, grouped.
+//! Stories: articles about one chain of events, grouped, one document at
+//! a time, each story bounded in parties and time.
 //!
-//! Two documents are linked when either
+//! A stored document joins a story when either
 //!
-//! - **they tell of the same actors in similar words, close in time**: their
-//!   publication dates are at most [`MAX_DAYS_APART`] days apart (both
-//!   dated), they share at least two actor roots (the three-letter country
-//!   or group of their mentions and events) or one dyad (an actor and a
-//!   recipient of an event, either way round), and the Jaccard similarity of
-//!   their content-word sets (lower-cased words of four letters or more,
-//!   stop words dropped) is at least [`MIN_WORD_JACCARD`]; or
-//! - **one is a copy of the other** (a wire story run by two outlets): the
-//!   Jaccard similarity of their word 5-shingles is at least
-//!   [`MIN_SHINGLE_JACCARD`], whatever their dates and actors.
+//! - **it is a copy of a member** ([`crate::copies`]: the same body, or an
+//!   estimated 5-shingle Jaccard similarity of at least
+//!   [`crate::copies::NEAR_COPY`]): it joins its original's story,
+//!   whatever its date; or
+//! - **it fits the story's own profile**, all of:
+//!   1. *time*: the document is dated, within [`MAX_DAYS_APART`] days of
+//!      the story's first to last document, and the story with it spans at
+//!      most [`MAX_STORY_DAYS`] days;
+//!   2. *parties*: the document's **principal parties** (the two roots of
+//!      its most reported dyad, an actor and a recipient either way round;
+//!      without a dyad, its two most mentioned actor roots) are both among
+//!      the story's parties: the principal parties of any member, and the
+//!      actor roots that half or more of its members mention;
+//!   3. *words*: the Jaccard similarity of its content-word set
+//!      (lower-cased words of four letters or more, stop words dropped)
+//!      with one of the story's [`RECENT_MEMBERS`] latest members is at
+//!      least [`MIN_WORD_JACCARD`].
 //!
-//! Stories are the connected components of the links (union-find), so a
-//! story can run longer than 14 days through a chain of articles. Both
-//! similarities are estimated with MinHash ([`SIGNATURE_LEN`] hashes);
-//! candidate pairs come from the actor index (documents sharing an actor
-//! root within the window) and from LSH over the shingle signatures
-//! ([`BANDS`] bands of [`ROWS`] rows), so no all-pairs pass is needed.
-//! A story's id is its smallest document id; its title is its earliest
-//! document's headline.
+//!   Among the stories it fits it joins the one with the most similar
+//!   words (then the smallest id); fitting none, it starts its own.
+//!
+//! A document is tested against the story as a whole, never linked
+//! through one member to another, so stories do not chain: a story never
+//! runs longer than [`MAX_STORY_DAYS`] days (copies aside) and never takes
+//! a document about another pair of parties. Similarities are estimated
+//! with MinHash ([`SIGNATURE_LEN`] hashes); candidate stories come from the
+//! index of documents by party and day. A story's id is its smallest
+//! document id; its title is its earliest document's headline.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use parley_doc::calendar;
+use serde::{Deserialize, Serialize};
 
-use crate::db::{Backend, Val};
+use crate::code_root;
 use crate::merge::days_from_iso;
-use crate::{code_root, StoreError};
 
-/// Longest gap between two linked documents' publication dates, in days.
+pub(crate) use crate::story_place::{features_of, place_in_story, refresh_story, store_features};
+
+/// Longest gap between a document's publication date and its story's
+/// first to last document, in days.
 pub const MAX_DAYS_APART: i64 = 14;
-/// Least content-word Jaccard similarity for documents with shared actors.
+/// Longest span of a story (first to last document), in days.
+pub const MAX_STORY_DAYS: i64 = 60;
+/// Least content-word Jaccard similarity with one of a story's members.
 pub const MIN_WORD_JACCARD: f64 = 0.12;
-/// Least 5-shingle Jaccard similarity for near-duplicates.
-pub const MIN_SHINGLE_JACCARD: f64 = 0.5;
+/// The latest members of a story a document's words are compared with.
+pub const RECENT_MEMBERS: usize = 16;
 /// MinHash signature length.
 pub const SIGNATURE_LEN: usize = 64;
 /// LSH bands over the shingle signature.
@@ -179,345 +194,255 @@ pub fn similarity(a: &[u64; SIGNATURE_LEN], b: &[u64; SIGNATURE_LEN]) -> f64 {
     same as f64 / SIGNATURE_LEN as f64
 }
 
-/// What the story rule reads of a document.
+/// What the story rule reads of a document (also stored, in
+/// `document_features`, for the documents placed after it).
 #[derive(Debug, Clone)]
-pub struct StoryDoc {
+pub struct Features {
     /// Document id.
     pub id: i64,
-    /// Publication date, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// Publication day (days since 1970-01-01).
+    pub day: Option<i64>,
+    /// Its principal parties (actor roots), at most two.
+    pub principal: Vec<String>,
     /// Actor roots of its mentions and events.
     pub actors: BTreeSet<String>,
-    /// Dyads of its events (actor root, recipient root), ordered pair-wise so (a,b) == (b,a).
-    pub dyads: BTreeSet<(String, String)>,
     /// MinHash of its content words.
     pub words: [u64; SIGNATURE_LEN],
     /// MinHash of its word 5-shingles.
     pub shingles: [u64; SIGNATURE_LEN],
 }
 
-impl StoryDoc {
-    /// Builds the features of a document from its text and codes.
+impl Features {
+    /// Builds the features of a document from its text, the codes of its
+    /// mentions and the (actor, recipient) codes of its events.
     pub fn new(
         id: i64,
-        date: Option<String>,
+        date: Option<&str>,
         text: &str,
-        actor_codes: impl IntoIterator<Item = String>,
-        dyads: impl IntoIterator<Item = (String, String)>,
-    ) -> StoryDoc {
-        let actors =
-            actor_codes.into_iter().map(|c| code_root(&c)).filter(|c| !c.is_empty()).collect();
-        let dyads = dyads
-            .into_iter()
-            .map(|(a, b)| {
-                let (a, b) = (code_root(&a), code_root(&b));
-                if a <= b {
-                    (a, b)
-                } else {
-                    (b, a)
+        mention_codes: impl IntoIterator<Item = String>,
+        parties: impl IntoIterator<Item = (Option<String>, Option<String>)>,
+    ) -> Features {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut dyads: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let count = |code: &str, counts: &mut BTreeMap<String, usize>| {
+            let root = code_root(code);
+            if !root.is_empty() {
+                *counts.entry(root.clone()).or_default() += 1;
+            }
+            root
+        };
+        for code in mention_codes {
+            count(&code, &mut counts);
+        }
+        for (actor, recipient) in parties {
+            let a = actor.map(|c| count(&c, &mut counts));
+            let r = recipient.map(|c| count(&c, &mut counts));
+            if let (Some(a), Some(r)) = (a, r) {
+                if !a.is_empty() && !r.is_empty() && a != r {
+                    let pair = if a <= r { (a, r) } else { (r, a) };
+                    *dyads.entry(pair).or_default() += 1;
                 }
-            })
-            .filter(|(a, b)| a != b)
-            .collect();
-        StoryDoc {
+            }
+        }
+        // The most reported dyad (the smallest of equals), else the two
+        // most mentioned roots.
+        let principal = match dyads.iter().rev().max_by_key(|(_, n)| **n) {
+            Some(((a, b), _)) => vec![a.clone(), b.clone()],
+            None => {
+                let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
+                ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+                let mut top: Vec<String> =
+                    ranked.into_iter().take(2).map(|(r, _)| r.clone()).collect();
+                top.sort();
+                top
+            }
+        };
+        Features {
             id,
-            date,
-            actors,
-            dyads,
+            day: date.and_then(days_from_iso),
+            principal,
+            actors: counts.into_keys().collect(),
             words: minhash(content_words(text).iter().map(|w| fnv1a(w.as_bytes()))),
             shingles: minhash(shingles(text)),
         }
     }
 }
 
-/// Whether two documents are linked by the story rule.
-pub fn linked(a: &StoryDoc, b: &StoryDoc) -> bool {
-    if similarity(&a.shingles, &b.shingles) >= MIN_SHINGLE_JACCARD {
-        return true;
-    }
-    let close = match (
-        a.date.as_deref().and_then(days_from_iso),
-        b.date.as_deref().and_then(days_from_iso),
-    ) {
-        (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
-        _ => false,
-    };
-    if !close {
-        return false;
-    }
-    let shared_actors = a.actors.intersection(&b.actors).count();
-    let shared_dyad = a.dyads.intersection(&b.dyads).next().is_some();
-    (shared_actors >= 2 || shared_dyad) && similarity(&a.words, &b.words) >= MIN_WORD_JACCARD
+/// A story's profile, kept with it (`stories.profile`): what a document
+/// must fit to join it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Members.
+    pub documents: usize,
+    /// First and last publication day of its dated members.
+    pub first_day: Option<i64>,
+    /// See `first_day`.
+    pub last_day: Option<i64>,
+    /// Members per principal party.
+    pub principal: BTreeMap<String, usize>,
+    /// Members per actor root mentioned.
+    pub actors: BTreeMap<String, usize>,
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+impl Profile {
+    /// Adds a member.
+    pub fn add(&mut self, f: &Features) {
+        self.documents += 1;
+        if let Some(day) = f.day {
+            self.first_day = Some(self.first_day.map_or(day, |d| d.min(day)));
+            self.last_day = Some(self.last_day.map_or(day, |d| d.max(day)));
         }
-        x
+        for p in &f.principal {
+            *self.principal.entry(p.clone()).or_default() += 1;
+        }
+        for a in &f.actors {
+            *self.actors.entry(a.clone()).or_default() += 1;
+        }
     }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index is the root, so roots are deterministic.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
-        }
+
+    /// The story's parties: the principal parties of any member, and the
+    /// roots that half or more of its members mention.
+    pub fn parties(&self) -> BTreeSet<&str> {
+        let common = self.actors.iter().filter(|(_, n)| **n * 2 >= self.documents);
+        self.principal.keys().chain(common.map(|(a, _)| a)).map(String::as_str).collect()
+    }
+
+    /// Whether a document fits the story in time and parties (rules 1
+    /// and 2 of the module's header; words are tested apart).
+    pub fn admits(&self, f: &Features) -> bool {
+        let (Some(day), Some(first), Some(last)) = (f.day, self.first_day, self.last_day) else {
+            return false;
+        };
+        let in_time = day >= first - MAX_DAYS_APART
+            && day <= last + MAX_DAYS_APART
+            && last.max(day) - first.min(day) <= MAX_STORY_DAYS;
+        let parties = self.parties();
+        in_time
+            && f.principal.len() == 2
+            && f.principal.iter().all(|p| parties.contains(p.as_str()))
     }
 }
 
-/// Groups documents into stories; each story lists document ids ascending,
-/// stories sorted by their smallest id.
-pub fn group(docs: &[StoryDoc]) -> Vec<Vec<i64>> {
-    let mut uf = UnionFind((0..docs.len()).collect());
-    // Components do not depend on the order pairs are tried, so pairs are
-    // tried as found, skipping those already in one story.
-    let try_pair = |uf: &mut UnionFind, i: usize, j: usize| {
-        if uf.find(i) != uf.find(j) && linked(&docs[i], &docs[j]) {
-            uf.union(i, j);
-        }
-    };
-    // Candidates sharing an actor root, within the window.
-    let mut by_actor: BTreeMap<&str, Vec<(i64, usize)>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(day) = d.date.as_deref().and_then(days_from_iso) {
-            for a in &d.actors {
-                by_actor.entry(a.as_str()).or_default().push((day, i));
-            }
-        }
-    }
-    for list in by_actor.values_mut() {
-        list.sort_unstable();
-        for (k, &(day, i)) in list.iter().enumerate() {
-            for &(other_day, j) in &list[k + 1..] {
-                if other_day - day > MAX_DAYS_APART {
-                    break;
-                }
-                try_pair(&mut uf, i, j);
-            }
-        }
-    }
-    // Candidates from LSH over the shingle signatures.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for band in 0..BANDS {
-            let rows = &d.shingles[band * ROWS..(band + 1) * ROWS];
-            let key = rows.iter().fold(0u64, |h, x| splitmix(h ^ x));
-            buckets.entry((band, key)).or_default().push(i);
-        }
-    }
-    let mut buckets: Vec<Vec<usize>> = buckets.into_values().filter(|m| m.len() > 1).collect();
-    buckets.sort_unstable();
-    for members in &buckets {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                try_pair(&mut uf, i, j);
-            }
-        }
-    }
-    let mut stories: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let root = uf.find(i);
-        stories.entry(root).or_default().push(doc.id);
-    }
-    let mut out: Vec<Vec<i64>> = stories.into_values().collect();
-    for s in &mut out {
-        s.sort_unstable();
-    }
-    out.sort_by_key(|s| s[0]);
-    out
-}
-
-/// Rebuilds `stories` and `story_documents`, and sets `events.story_id`
-/// (inside the caller's transaction; run after the events are rebuilt).
-pub(crate) fn rebuild_stories(db: &mut Backend) -> Result<usize, StoreError> {
-    db.exec("DELETE FROM story_documents", &[])?;
-    db.exec("DELETE FROM stories", &[])?;
-    let docs = db.query("SELECT id, date, text, title, source FROM documents ORDER BY id", &[])?;
-    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
-    for row in db.query("SELECT DISTINCT document_id, code FROM mentions", &[])? {
-        codes.entry(row.i64(0)).or_default().push(row.str(1));
-    }
-    let mut dyads: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-    for row in db.query(
-        "SELECT DISTINCT document_id, actor_code, recipient_code FROM reports WHERE actor_code IS NOT NULL",
-        &[],
-    )? {
-        let (doc, actor) = (row.i64(0), row.str(1));
-        codes.entry(doc).or_default().push(actor.clone());
-        if let Some(recipient) = row.opt_str(2) {
-            codes.entry(doc).or_default().push(recipient.clone());
-            dyads.entry(doc).or_default().push((actor, recipient));
-        }
-    }
-    let features: Vec<StoryDoc> = docs
-        .iter()
-        .map(|row| {
-            let id = row.i64(0);
-            StoryDoc::new(
-                id,
-                row.opt_str(1),
-                &row.str(2),
-                codes.remove(&id).unwrap_or_default(),
-                dyads.remove(&id).unwrap_or_default(),
-            )
+/// The LSH band keys of a shingle signature ([`BANDS`] bands of [`ROWS`]
+/// rows), as stored in `document_bands`.
+pub fn band_keys(sig: &[u64; SIGNATURE_LEN]) -> Vec<i64> {
+    (0..BANDS)
+        .map(|band| {
+            let rows = &sig[band * ROWS..(band + 1) * ROWS];
+            let key = rows.iter().fold(splitmix(band as u64), |h, x| splitmix(h ^ x));
+            key as i64
         })
-        .collect();
-    let info: HashMap<i64, (Option<String>, String, Option<String>, String)> = docs
-        .iter()
-        .map(|row| {
-            let text = row.str(2);
-            let title = row.opt_str(3).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
-                let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-                first_line.chars().take(100).collect()
-            });
-            (row.i64(0), (row.opt_str(1), title, row.opt_str(4), text))
-        })
-        .collect();
-    let stories = group(&features);
-    for members in &stories {
-        let story_id = members[0];
-        for doc in members {
-            db.exec(
-                "INSERT INTO story_documents (story_id, document_id) VALUES (?, ?)",
-                &[Val::Int(story_id), Val::Int(*doc)],
-            )?;
-        }
-        let mut dates: Vec<&str> =
-            members.iter().filter_map(|d| info.get(d)?.0.as_deref()).collect();
-        dates.sort_unstable();
-        let earliest = members
-            .iter()
-            .min_by_key(|d| {
-                (info.get(d).and_then(|i| i.0.clone()).unwrap_or_else(|| "9999".into()), **d)
-            })
-            .copied()
-            .unwrap_or(story_id);
-        let title = info.get(&earliest).map(|i| i.1.clone()).unwrap_or_default();
-        let mut sources: Vec<&str> =
-            members.iter().filter_map(|d| info.get(d)?.2.as_deref()).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        db.exec(
-            "INSERT INTO stories (id, title, first_date, last_date, num_documents, num_events, num_sources, actors) \
-             VALUES (?, ?, ?, ?, ?, 0, ?, '[]')",
-            &[
-                Val::Int(story_id),
-                Val::from(title),
-                Val::from(dates.first().copied()),
-                Val::from(dates.last().copied()),
-                Val::from(members.len()),
-                Val::from(sources.len()),
-            ],
-        )?;
+        .collect()
+}
+
+/// A signature as stored: 16 hex digits per hash.
+pub(crate) fn sig_to_hex(sig: &[u64; SIGNATURE_LEN]) -> String {
+    sig.iter().map(|x| format!("{x:016x}")).collect()
+}
+
+/// A stored signature read back (`None` if malformed).
+pub(crate) fn sig_from_hex(hex: &str) -> Option<[u64; SIGNATURE_LEN]> {
+    let mut sig = [0u64; SIGNATURE_LEN];
+    if hex.len() != SIGNATURE_LEN * 16 {
+        return None;
     }
-    db.exec(
-        "UPDATE events SET story_id = (SELECT sd.story_id FROM story_documents sd WHERE sd.document_id = events.first_document_id)",
-        &[],
-    )?;
-    // Event counts and top actors per story, from the reports of its documents.
-    let rows = db.query(
-        "SELECT sd.story_id, e.id, e.actor_code, e.recipient_code FROM story_documents sd \
-         JOIN reports r ON r.document_id = sd.document_id JOIN events e ON e.id = r.event_id \
-         GROUP BY sd.story_id, e.id, e.actor_code, e.recipient_code",
-        &[],
-    )?;
-    let mut per_story: BTreeMap<i64, (usize, BTreeMap<String, usize>)> = BTreeMap::new();
-    for row in rows {
-        let entry = per_story.entry(row.i64(0)).or_default();
-        entry.0 += 1;
-        for code in [row.opt_str(2), row.opt_str(3)].into_iter().flatten() {
-            *entry.1.entry(code).or_default() += 1;
-        }
+    for (i, slot) in sig.iter_mut().enumerate() {
+        *slot = u64::from_str_radix(hex.get(i * 16..(i + 1) * 16)?, 16).ok()?;
     }
-    for (story_id, (events, actors)) in per_story {
-        let mut ranked: Vec<(String, usize)> = actors.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let top: Vec<String> = ranked.into_iter().take(5).map(|(c, _)| c).collect();
-        let top = serde_json::to_string(&top).map_err(|e| StoreError::Internal(e.to_string()))?;
-        db.exec(
-            "UPDATE stories SET num_events = ?, actors = ? WHERE id = ?",
-            &[Val::from(events), Val::from(top), Val::Int(story_id)],
-        )?;
-    }
-    tracing::info!(
-        documents = docs.len(),
-        stories = stories.len(),
-        "grouped documents into stories"
-    );
-    Ok(stories.len())
+    Some(sig)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(id: i64, date: &str, text: &str, actors: &[&str], dyads: &[(&str, &str)]) -> StoryDoc {
-        StoryDoc::new(
+    fn doc(id: i64, date: &str, text: &str, mentions: &[&str], dyads: &[(&str, &str)]) -> Features {
+        Features::new(
             id,
-            Some(date.to_string()),
+            Some(date),
             text,
-            actors.iter().map(|s| s.to_string()),
-            dyads.iter().map(|(a, b)| (a.to_string(), b.to_string())),
+            mentions.iter().map(|s| s.to_string()),
+            dyads.iter().map(|(a, b)| (Some(a.to_string()), Some(b.to_string()))),
         )
+    }
+
+    fn story_of(members: &[&Features]) -> Profile {
+        let mut p = Profile::default();
+        for m in members {
+            p.add(m);
+        }
+        p
     }
 
     const SUMMIT_A: &str = "Russia rejected an invitation to the peace summit in Switzerland, the Kremlin said, \
         calling the conference in Buergenstock pointless without Moscow. Ukraine urged leaders to attend the summit.";
     const SUMMIT_B: &str = "Moscow will not attend the Swiss peace summit, Kremlin spokesman said, dismissing \
         the Buergenstock conference as pointless. Kyiv had urged world leaders to join the summit in Switzerland.";
-    const SUMMIT_C: &str =
-        "The Kremlin again rejected the peace summit in Switzerland as pointless, while \
-        Ukraine urged leaders to attend the conference.";
-    const SUMMIT_D: &str =
-        "Switzerland hosts a peace summit that the Kremlin called pointless; Moscow \
-        rejected the invitation and Ukraine urged leaders to come.";
-    const SUMMIT_E: &str =
-        "Leaders gather in Switzerland for the peace summit. Ukraine urged them to \
-        attend; Russia rejected its invitation, the Kremlin calling the conference pointless.";
     const FLOODS: &str =
         "Heavy floods swept through southern Germany, forcing thousands of residents from \
         their homes as rivers burst their banks after days of torrential rain.";
 
     #[test]
-    fn similar_reports_with_shared_actors_are_one_story() {
+    fn principal_parties_are_the_most_reported_dyad_else_the_most_mentioned() {
         let a = doc(1, "2024-06-01", SUMMIT_A, &["RUSGOV", "UKRGOV", "CHE"], &[("RUSGOV", "CHE")]);
-        let b = doc(2, "2024-06-03", SUMMIT_B, &["RUSGOV", "UKRGOV"], &[]);
-        assert!(
-            similarity(&a.words, &b.words) >= MIN_WORD_JACCARD,
-            "{}",
-            similarity(&a.words, &b.words)
-        );
-        assert!(linked(&a, &b));
-        // Similar words a month later: another story.
-        let late = doc(3, "2024-07-15", SUMMIT_C, &["RUSGOV", "UKRGOV"], &[]);
-        assert!(similarity(&a.words, &late.words) >= MIN_WORD_JACCARD);
-        assert!(!linked(&a, &late));
-        // Close in time and shared actors, other words: another story.
-        let floods = doc(4, "2024-06-02", FLOODS, &["RUSGOV", "UKRGOV"], &[]);
-        assert!(!linked(&a, &floods));
-        // Similar words but one shared actor and no dyad: another story.
-        let one_actor = doc(5, "2024-06-02", SUMMIT_D, &["RUSGOV"], &[]);
-        assert!(!linked(&a, &one_actor));
-        // ... unless they share a dyad (either way round).
-        let dyad = doc(6, "2024-06-02", SUMMIT_E, &["CHE"], &[("CHE", "RUSGOV")]);
-        assert!(linked(&a, &dyad));
-        assert_eq!(
-            group(&[a, b, late, floods, one_actor, dyad]),
-            vec![vec![1, 2, 6], vec![3], vec![4], vec![5]]
-        );
+        assert_eq!(a.principal, vec!["CHE".to_string(), "RUS".to_string()]);
+        let b = doc(2, "2024-06-03", SUMMIT_B, &["RUSGOV", "RUS", "UKRGOV"], &[]);
+        assert_eq!(b.principal, vec!["RUS".to_string(), "UKR".to_string()]);
+        let lone = doc(3, "2024-06-03", SUMMIT_B, &["RUSGOV"], &[]);
+        assert_eq!(lone.principal, vec!["RUS".to_string()]);
     }
 
     #[test]
-    fn near_duplicates_link_whatever_the_dates() {
-        let a = doc(1, "2024-06-01", SUMMIT_A, &[], &[]);
-        let copy = doc(2, "2025-01-01", &format!("{SUMMIT_A} (Reuters)"), &[], &[]);
-        assert!(similarity(&a.shingles, &copy.shingles) >= MIN_SHINGLE_JACCARD);
-        assert_eq!(group(&[a, copy]), vec![vec![1, 2]]);
+    fn a_story_admits_its_parties_within_its_time_bound() {
+        let a = doc(1, "2024-06-01", SUMMIT_A, &["RUSGOV", "UKRGOV", "CHE"], &[("RUSGOV", "CHE")]);
+        let story = story_of(&[&a]);
+        // Its principal pair, or roots every member mentions.
+        let b = doc(2, "2024-06-03", SUMMIT_B, &["RUSGOV", "UKRGOV"], &[]);
+        assert!(story.admits(&b));
+        assert!(similarity(&a.words, &b.words) >= MIN_WORD_JACCARD);
+        // The same parties a month later: within 14 days of the story only.
+        let late = doc(3, "2024-07-15", SUMMIT_B, &["RUSGOV", "UKRGOV"], &[]);
+        assert!(!story.admits(&late));
+        // Another pair: one party shared is not enough.
+        let other = doc(4, "2024-06-02", SUMMIT_B, &["RUSGOV", "BLR"], &[("RUS", "BLR")]);
+        assert!(!story.admits(&other));
+        // One party only: no profile to fit.
+        let lone = doc(5, "2024-06-02", SUMMIT_B, &["RUSGOV"], &[]);
+        assert!(!story.admits(&lone));
+        // Undated: never by profile.
+        let undated =
+            Features::new(6, None, SUMMIT_B, ["RUSGOV".to_string(), "UKR".to_string()], []);
+        assert!(!story.admits(&undated));
+        // Unrelated words are tested apart, by similarity.
+        let floods = doc(7, "2024-06-02", FLOODS, &["RUSGOV", "UKRGOV"], &[]);
+        assert!(similarity(&a.words, &floods.words) < MIN_WORD_JACCARD);
+    }
+
+    /// Each member fits the one before, but the story may not grow past
+    /// its span: no chain of fortnights makes a six-year story.
+    #[test]
+    fn stories_do_not_chain_past_their_span() {
+        let mut story = Profile::default();
+        let mut joined = 0;
+        for k in 0..20 {
+            let date =
+                crate::merge::iso_from_days(crate::merge::days_from_civil(2024, 1, 1) + k * 10);
+            let f = doc(k + 1, &date, SUMMIT_A, &["RUSGOV", "CHE"], &[("RUS", "CHE")]);
+            if k == 0 || story.admits(&f) {
+                story.add(&f);
+                joined += 1;
+            }
+        }
+        assert_eq!(joined, 7, "days 0 to 60 of 2024, every ten days");
+        assert_eq!(story.last_day.zip(story.first_day).map(|(l, f)| l - f), Some(MAX_STORY_DAYS));
+    }
+
+    #[test]
+    fn signatures_round_trip_as_hex() {
+        let sig = minhash(shingles(SUMMIT_A));
+        assert_eq!(sig_from_hex(&sig_to_hex(&sig)), Some(sig));
+        assert_eq!(sig_from_hex("00"), None);
+        assert_eq!(band_keys(&sig).len(), BANDS);
     }
 
     #[test]

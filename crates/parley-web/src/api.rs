@@ -586,11 +586,9 @@ pub async fn post_document(
         .write(move |store| {
             let doc = coder(meta, content, is_html)
                 .map_err(|message| ApiError::new(ErrorCode::Unprocessable, message))?;
+            // Stored, merged into events and placed in a story in one transaction.
             let outcome = store.ingest(&doc)?;
-            let stories = match outcome {
-                IngestOutcome::Inserted { .. } => store.rebuild_stories()?,
-                IngestOutcome::Unchanged { .. } => store.counts()?.stories as usize,
-            };
+            let stories = store.counts()?.stories as usize;
             tracing::info!(doc_id = %doc.meta.id, events = doc.events.len(), "ingested a posted document");
             Ok((outcome, doc.events.len(), stories))
         })

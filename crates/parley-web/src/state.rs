@@ -106,8 +106,8 @@ impl AppState {
     {
         let stores = self.stores.clone();
         tokio::task::spawn_blocking(move || {
-            // Writers share the first connection, so two posts never race
-            // each other's `rebuild_stories`.
+            // Writers share the first connection: posts take turns rather
+            // than wait on each other's write lock.
             let mut store = stores.first();
             f(&mut store)
         })
