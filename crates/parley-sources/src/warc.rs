@@ -102,6 +102,8 @@ impl<R: BufRead> BufRead for Counting<R> {
 }
 
 /// The decompressed bytes of the current gzip member (or of the plain file).
+// One `Source` per archive read: the gzip variant's size costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Source<R: BufRead> {
     Plain(Counting<R>),
     Gzip {

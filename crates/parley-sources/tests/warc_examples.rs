@@ -38,8 +38,11 @@ a annoncé le ministère des Affaires étrangères dans un communiqué publié d
 <p>Selon les diplomates, les discussions porteront sur l'échange de prisonniers et sur le retour des civils déplacés \
 par les combats de l'hiver dernier.</p></body></html>";
 
-/// The records of the test crawl: (WARC headers, block), in order.
-fn crawl_records() -> Vec<(Vec<(String, String)>, Vec<u8>)> {
+/// One WARC record to write: its headers (name, value) and its block.
+type TestRecord = (Vec<(String, String)>, Vec<u8>);
+
+/// The records of the test crawl, in order.
+fn crawl_records() -> Vec<TestRecord> {
     let fields = |kind: &str, uri: &str, content_type: &str| {
         vec![
             ("WARC-Type".to_string(), kind.to_string()),
