@@ -209,15 +209,19 @@ pub fn documents() -> Vec<Document> {
     let mut previous: Option<Told> = None;
     let mut docs = Vec::with_capacity(ARTICLES);
     for i in 0..ARTICLES {
-        let day = i * 120 / ARTICLES;
+        // Within the 60 days a story may span (parley-store's story rule).
+        let day = i * 50 / ARTICLES;
         let date = date(day);
-        let lead = "Diplomats followed the negotiations over the Black Sea grain corridor and the prisoner exchange closely.";
+        let lead = "Diplomats followed the negotiations over the Black Sea grain corridor and the prisoner exchange closely, \
+            as mediators shuttled between delegations in Istanbul to keep grain shipments moving through the corridor \
+            and to settle lists of prisoners, harbour inspections, insurance guarantees and shipping schedules.";
         let mut told = Vec::new();
-        // The thread that ties the story: Russia and Ukraine, either way round.
+        // The thread that ties the story: Russia and Ukraine, either way
+        // round, told three times an article so it is every article's principal dyad.
         let first = if rng.below(2) == 0 { (0, 1) } else { (1, 0) };
-        let fresh = 3 + i % 2;
+        let fresh = 5 + i % 2;
         for j in 0..fresh {
-            let (actor, recipient) = if j == 0 {
+            let (actor, recipient) = if j < 3 {
                 first
             } else {
                 let a = rng.skewed(ACTORS.len());
