@@ -9,7 +9,7 @@
 //! Needs Debian's `chromium` and `chromium-driver` (`/usr/bin/chromium`,
 //! `/usr/bin/chromedriver`; override with `PARLEY_CHROMIUM` and
 //! `PARLEY_CHROMEDRIVER`). Without them the test fails, saying so: it never
-//! passes without having looked at the page. `PARLEY_SCREENSHOTS=docs`
+//! passes without having looked at the page. `PARLEY_SCREENSHOTS=$PWD/docs`
 //! saves pictures of the large story's pages there (story.png, event.png,
 //! actor.png, document.png).
 
