@@ -109,7 +109,9 @@ class Store:
         outcomes, events, _indices, failed = self._native.ingest(lines, threads=threads)
         failures = _failures(failed, ids)
         _report(failures, errors)
-        stories = self._native.rebuild_stories() if rebuild else None
+        if rebuild:
+            self._native.rebuild_stories()
+        stories = self._native.counts()["stories"]
         inserted = [o for _, o in outcomes if o.get("outcome") == "inserted"]
         return {
             "inserted": len(inserted),
