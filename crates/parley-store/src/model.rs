@@ -323,7 +323,8 @@ pub struct StoryRow {
     pub num_documents: i64,
     /// Merged events.
     pub num_events: i64,
-    /// Distinct outlets.
+    /// Distinct outlets (documents without an outlet count as one unnamed
+    /// outlet).
     pub num_sources: i64,
     /// Most frequent actor codes, most frequent first (at most 5).
     pub actors: Vec<String>,

@@ -219,7 +219,10 @@ pub(crate) fn refresh_story(db: &mut Backend, id: i64) -> Result<Option<i64>, St
             first_line.chars().take(100).collect()
         }
     };
-    let mut sources: Vec<String> = members.iter().filter_map(|m| m.opt_str(3)).collect();
+    // Documents without an outlet count as one unnamed outlet, as they do
+    // for an event's outlets and on the story page.
+    let mut sources: Vec<String> =
+        members.iter().map(|m| m.opt_str(3).unwrap_or_else(|| "?".into())).collect();
     sources.sort_unstable();
     sources.dedup();
     // Event counts and top actors, from the reports of its documents.

@@ -299,6 +299,26 @@ fn changed_document_replaces_the_old_version() {
     assert_eq!(store.search("Buergenstock", 5).expect("search").len(), 1);
 }
 
+/// A regression: the story header said "1 outlet" where its outlet table
+/// listed an unnamed one beside it. Documents without an outlet count as
+/// one unnamed outlet, for a story as for an event.
+#[test]
+fn a_story_counts_documents_without_an_outlet_as_one_unnamed_outlet() {
+    let mut store = Store::open(":memory:").expect("open");
+    let mut docs = fixtures::crisis();
+    for doc in docs.iter_mut().take(3).skip(1) {
+        doc.meta.source = None;
+    }
+    for doc in &docs {
+        store.ingest(doc).expect("ingest");
+    }
+    let stories = store.stories().expect("stories");
+    let summit = stories.iter().find(|s| s.num_documents == 3).expect("the summit story");
+    let detail = store.story(summit.id).expect("story").expect("exists");
+    assert_eq!(summit.num_sources as usize, detail.outlets.len(), "{:?}", detail.outlets);
+    assert_eq!(summit.num_sources, 2);
+}
+
 // ---- Read-only stores ---------------------------------------------------
 
 /// A regression: a store in a folder this process cannot write could not
