@@ -494,6 +494,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_page_cache_takes_the_size_given() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("store.db");
+        let store = Store::open(path.to_str().expect("utf-8")).expect("open");
+        store.set_cache_kib(1234).expect("set");
+        let size = store.with_db(|db| db.scalar("PRAGMA cache_size", &[])).expect("read");
+        assert_eq!(size, -1234);
+        store.release_memory().expect("release");
+    }
+
+    #[test]
     fn schema_parameter_is_split_off() {
         let (url, schema) =
             split_schema("postgres://root@h/test?schema=abc_1&sslmode=disable").expect("ok");
