@@ -61,8 +61,8 @@ impl AppState {
     /// Each connection's page cache is held to [`CONNECTION_CACHE_KIB`]:
     /// the operating system keeps the file's pages anyway, and memory the
     /// caches took in a burst of reads stayed with the process (glibc keeps
-    /// freed pages): api_soak's resident memory grew by 164 MB with the
-    /// store's default (64 MiB a connection), 40 MB with 16 MiB, 7 MB
+    /// freed pages): api_soak's resident memory grew by 166 MB on the
+    /// store's default (64 MiB a connection), 40 MB with 16 MiB and 7 MB
     /// with 4 MiB, at the same latency.
     pub fn open(target: &str, connections: usize) -> Result<AppState, WebError> {
         let n = if target == ":memory:" { 1 } else { connections.max(1) };
