@@ -199,6 +199,27 @@ impl Backend {
             .ok_or_else(|| StoreError::Internal(format!("no id returned by {}", short(sql))))
     }
 
+    /// The rows this connection has changed since it opened (SQLite's
+    /// `sqlite3_total_changes64`); `None` on PostgreSQL.
+    pub fn total_changes(&self) -> Option<u64> {
+        match self {
+            Backend::Sqlite(c) => Some(c.total_changes()),
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => None,
+        }
+    }
+
+    /// Frees the page cache's unused pages (SQLite); nothing on PostgreSQL.
+    pub fn release_memory(&mut self) -> Result<(), StoreError> {
+        match self {
+            Backend::Sqlite(c) => {
+                c.release_memory().map_err(sqlite_failed("sqlite3_db_release_memory"))
+            }
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => Ok(()),
+        }
+    }
+
     /// A single integer (a count).
     pub fn scalar(&mut self, sql: &str, params: &[Val]) -> Result<i64, StoreError> {
         Ok(self.query_opt(sql, params)?.map(|r| r.i64(0)).unwrap_or(0))

@@ -35,6 +35,7 @@
 use std::cell::RefCell;
 use std::path::Path;
 
+mod aggregates;
 mod bench;
 pub mod copies;
 mod db;
@@ -73,6 +74,8 @@ pub struct Store {
     /// Opened read-only (a SQLite file or folder this process cannot
     /// write): reads are served, writes answer [`StoreError::ReadOnly`].
     read_only: bool,
+    /// Counts and the actor list as last read, while the store is unchanged.
+    aggregates: RefCell<aggregates::Aggregates>,
 }
 
 impl std::fmt::Debug for Store {
@@ -92,14 +95,14 @@ impl Store {
     /// current: see [`Store::is_read_only`].
     pub fn open(target: &str) -> Result<Store, StoreError> {
         if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-            let mut store = Store { db: RefCell::new(open_postgres(target)?), read_only: false };
+            let mut store = Store::with_backend(open_postgres(target)?, false);
             schema::migrate(store.db.get_mut())?;
             store.place_unplaced()?;
             return Ok(store);
         }
         let err = match open_sqlite(target) {
             Ok((backend, read_only)) => {
-                let mut store = Store { db: RefCell::new(backend), read_only };
+                let mut store = Store::with_backend(backend, read_only);
                 let ready = if read_only {
                     schema::check_current(store.db.get_mut(), target)
                 } else {
@@ -127,9 +130,13 @@ impl Store {
             return Err(err);
         };
         tracing::info!(path = target, error = %err, "the store cannot be written: opened read-only");
-        let store = Store { db: RefCell::new(backend), read_only: true };
+        let store = Store::with_backend(backend, true);
         schema::check_current(&mut store.db.borrow_mut(), target)?;
         Ok(store)
+    }
+
+    fn with_backend(backend: Backend, read_only: bool) -> Store {
+        Store { db: RefCell::new(backend), read_only, aggregates: RefCell::default() }
     }
 
     /// A store written before documents were placed as they are stored
@@ -216,21 +223,24 @@ impl Store {
         Ok(rows.iter().map(|row| row.str(0)).collect())
     }
 
-    /// How much the store holds.
+    /// How much the store holds (on SQLite, kept between calls while the
+    /// store is unchanged: see `aggregates`).
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let mut db = self.db.borrow_mut();
-        let mut count = |table: &str| -> Result<u64, StoreError> {
-            Ok(u64::try_from(db.scalar(&format!("SELECT COUNT(*) FROM {table}"), &[])?)
-                .unwrap_or(0))
-        };
-        Ok(Counts {
-            documents: count("documents")?,
-            sentences: count("sentences")?,
-            mentions: count("mentions")?,
-            reports: count("reports")?,
-            events: count("events")?,
-            stories: count("stories")?,
-            quotes: count("quotes")?,
+        self.aggregates.borrow_mut().counts(&mut db, |db| {
+            let mut count = |table: &str| -> Result<u64, StoreError> {
+                Ok(u64::try_from(db.scalar(&format!("SELECT COUNT(*) FROM {table}"), &[])?)
+                    .unwrap_or(0))
+            };
+            Ok(Counts {
+                documents: count("documents")?,
+                sentences: count("sentences")?,
+                mentions: count("mentions")?,
+                reports: count("reports")?,
+                events: count("events")?,
+                stories: count("stories")?,
+                quotes: count("quotes")?,
+            })
         })
     }
 
@@ -254,14 +264,19 @@ impl Store {
         query::document(&mut self.db.borrow_mut(), id)
     }
 
-    /// Actors of merged events with their counts as actor and recipient, most active first.
+    /// Actors of merged events with their counts as actor and recipient,
+    /// most active first (on SQLite, kept between calls while the store is
+    /// unchanged: see `aggregates`).
     pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
-        query::actors(&mut self.db.borrow_mut(), None, None)
+        self.actors_page(Page { limit: usize::MAX, offset: 0 })
     }
 
     /// One page of [`Store::actors`], in the same order.
     pub fn actors_page(&self, page: Page) -> Result<Vec<ActorRow>, StoreError> {
-        query::actors(&mut self.db.borrow_mut(), None, Some(page))
+        let mut db = self.db.borrow_mut();
+        let mut aggregates = self.aggregates.borrow_mut();
+        let all = aggregates.actors(&mut db, |db| query::actors(db, None, None))?;
+        Ok(all.iter().skip(page.offset).take(page.limit).cloned().collect())
     }
 
     /// Stories, largest first.
@@ -294,6 +309,34 @@ impl Store {
         page: Page,
     ) -> Result<Vec<QuoteRow>, StoreError> {
         query::quotes(&mut self.db.borrow_mut(), speaker, story, Some(page))
+    }
+
+    /// The story of a stored document (the smallest, should it be in
+    /// several), as [`Store::document`] gives it, without reading the rest
+    /// of the document.
+    pub fn document_story(&self, id: i64) -> Result<Option<i64>, StoreError> {
+        query::document_story(&mut self.db.borrow_mut(), id)
+    }
+
+    /// Gives back the memory of this connection's page cache that no
+    /// statement is using (SQLite's `sqlite3_db_release_memory`; nothing on
+    /// PostgreSQL). Later reads fill it again from the file (in the
+    /// operating system's cache), so this is for a connection about to sit
+    /// idle.
+    pub fn release_memory(&self) -> Result<(), StoreError> {
+        self.db.borrow_mut().release_memory()
+    }
+
+    /// Sets the most memory this connection's page cache may hold, in KiB
+    /// (SQLite's `PRAGMA cache_size`; nothing on PostgreSQL). [`Store::open`]
+    /// gives each connection 64 MiB, which suits a writer (placing a
+    /// document touches many index pages); a pool of readers may want less.
+    pub fn set_cache_kib(&self, kib: u32) -> Result<(), StoreError> {
+        let mut db = self.db.borrow_mut();
+        if db.dialect() == db::Dialect::Sqlite {
+            db.batch(&format!("PRAGMA cache_size = -{kib}"))?;
+        }
+        Ok(())
     }
 
     /// Full-text search over sentences: all words must match (SQLite FTS5
@@ -449,6 +492,17 @@ pub(crate) fn code_root(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_cache_takes_the_size_given() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("store.db");
+        let store = Store::open(path.to_str().expect("utf-8")).expect("open");
+        store.set_cache_kib(1234).expect("set");
+        let size = store.with_db(|db| db.scalar("PRAGMA cache_size", &[])).expect("read");
+        assert_eq!(size, -1234);
+        store.release_memory().expect("release");
+    }
 
     #[test]
     fn schema_parameter_is_split_off() {

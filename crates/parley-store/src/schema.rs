@@ -346,6 +346,23 @@ fn v6(_dialect: Dialect) -> String {
     V6_FEEDS.to_string()
 }
 
+/// Indexes for the API's lists, which sorted a whole table on every
+/// request (30,000 documents: 20 ms of a single request, far more under
+/// load): documents newest first (`COALESCE(date, '')` is the listing's
+/// own sort key, so the index holds that expression), and stories largest
+/// first. And a type filter's index with the modality that every default
+/// query asks for: on a store without statistics SQLite read a rare
+/// type's page from the modality index, scanning every asserted event.
+const V7_LISTINGS: &str = r#"
+CREATE INDEX documents_listing ON documents ((COALESCE(date, '')), id);
+CREATE INDEX stories_size ON stories (num_documents DESC, num_events DESC, id);
+CREATE INDEX events_type_modality ON events (event_type, modality, date, id);
+"#;
+
+fn v7(_dialect: Dialect) -> String {
+    V7_LISTINGS.to_string()
+}
+
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "documents, sentences, reports, events, stories", ddl: v1 },
     Migration { version: 2, name: "composite indexes for filtered event queries", ddl: v2 },
@@ -353,6 +370,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, name: "body hashes, parties' sectors, lead and date added", ddl: v4 },
     Migration { version: 5, name: "incremental merging and bounded stories", ddl: v5 },
     Migration { version: 6, name: "feeds and feed items seen by parley watch", ddl: v6 },
+    Migration { version: 7, name: "indexes for the API's lists and type filters", ddl: v7 },
 ];
 
 /// Applies every migration not yet recorded. Returns how many ran.

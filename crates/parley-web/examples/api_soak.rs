@@ -4,8 +4,9 @@
 //! endpoints pages call (events with filters, one event, documents, one
 //! document, stories, one story, actors, quotes, search, counts) over ids
 //! read from the store. Prints requests/s, p50/p99 latency, errors (any
-//! answer other than 200, or a broken connection), and the process's
-//! resident memory before, at its peak and ten seconds after the load.
+//! answer other than 200, or a broken connection), the same figures per
+//! endpoint (so the slow ones show), and the process's resident memory
+//! before, at its peak and ten seconds after the load.
 //!
 //! ```text
 //! cargo run --release -p parley-web --example api_soak -- --db STORE \
@@ -83,11 +84,28 @@ fn targets(db: &str) -> Result<Targets, String> {
 const SEARCH_WORDS: &[&str] = &["summit", "talks", "sanctions", "ceasefire", "minister", "troops"];
 const TYPES: &[&str] = &["AGREE", "CONSULT", "REJECT", "ACCUSE", "ASSAULT", "SUPPORT", "REQUEST"];
 
+/// The endpoint kinds, in the order [`path`] cycles through them: the
+/// `i`-th request is of kind `i % KINDS.len()`.
+const KINDS: [&str; 12] = [
+    "events?actor",
+    "events?type",
+    "events/{id}",
+    "documents",
+    "documents/{id}",
+    "stories",
+    "stories/{id}",
+    "actors",
+    "quotes",
+    "search",
+    "counts",
+    "events?actor&since",
+];
+
 /// The `i`-th request path: the endpoints in turn, over the store's ids.
 fn path(i: usize, t: &Targets) -> String {
     let pick = |n: usize| (i.wrapping_mul(2_654_435_761) >> 4) % n.max(1);
     let actor = t.actors.get(pick(t.actors.len())).map_or("RUS", String::as_str);
-    match i % 12 {
+    match i % KINDS.len() {
         0 => format!("/api/events?actor={actor}&limit=50"),
         1 => format!("/api/events?type={}&limit=50", TYPES[pick(TYPES.len())]),
         2 => format!("/api/events/{}", t.events[pick(t.events.len())]),
@@ -105,7 +123,8 @@ fn path(i: usize, t: &Targets) -> String {
 
 #[derive(Default)]
 struct ClientResult {
-    times: Vec<Duration>,
+    /// Each answered request's kind (an index into [`KINDS`]) and time.
+    times: Vec<(usize, Duration)>,
     errors: Vec<String>,
 }
 
@@ -129,12 +148,13 @@ async fn client(
         let mut stream = BufReader::new(stream);
         while !stop.load(Ordering::Relaxed) {
             let path = path(i, &t);
+            let kind = i % KINDS.len();
             i += step;
             let started = Instant::now();
             match request(&mut stream, addr, &path).await {
-                Ok(200) => result.times.push(started.elapsed()),
+                Ok(200) => result.times.push((kind, started.elapsed())),
                 Ok(status) => {
-                    result.times.push(started.elapsed());
+                    result.times.push((kind, started.elapsed()));
                     result.errors.push(format!("{path}: status {status}"));
                 }
                 Err(err) => {
@@ -174,6 +194,27 @@ async fn request(
     let mut body = vec![0; length];
     stream.read_exact(&mut body).await?;
     Ok(status)
+}
+
+/// Count and latency percentiles of some requests, in milliseconds.
+struct Latency {
+    count: usize,
+    p50: f64,
+    p99: f64,
+    max: f64,
+}
+
+impl Latency {
+    fn of(mut times: Vec<Duration>) -> Latency {
+        times.sort();
+        // The nearest-rank percentile: the smallest time at least `p` of
+        // the requests took no longer than.
+        let pct = |p: f64| {
+            let i = ((p * times.len() as f64).ceil() as usize).clamp(1, times.len().max(1)) - 1;
+            times.get(i).map_or(0.0, |t| t.as_secs_f64() * 1000.0)
+        };
+        Latency { count: times.len(), p50: pct(0.50), p99: pct(0.99), max: pct(1.0) }
+    }
 }
 
 /// Resident memory of this process, in MB (Linux).
@@ -255,22 +296,27 @@ fn main() -> std::process::ExitCode {
         tokio::time::sleep(Duration::from_secs(10)).await;
         let after_rss = rss_mb();
 
-        times.sort();
-        let pct = |p: f64| {
-            let i = ((p * times.len() as f64).ceil() as usize).clamp(1, times.len().max(1)) - 1;
-            times.get(i).map_or(0.0, |t| t.as_secs_f64() * 1000.0)
-        };
+        let all: Vec<Duration> = times.iter().map(|(_, t)| *t).collect();
+        let overall = Latency::of(all);
         println!(
             "api_soak: {documents} documents, {} clients, {:.0} s: {} requests, {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, errors {}",
             args.clients,
             wall,
-            times.len(),
-            times.len() as f64 / wall,
-            pct(0.50),
-            pct(0.99),
-            pct(1.0),
+            overall.count,
+            overall.count as f64 / wall,
+            overall.p50,
+            overall.p99,
+            overall.max,
             errors.len()
         );
+        for (k, name) in KINDS.iter().enumerate() {
+            let of_kind = times.iter().filter(|(kind, _)| *kind == k).map(|(_, t)| *t).collect();
+            let l = Latency::of(of_kind);
+            println!(
+                "api_soak:   {name:<20} {:>7} requests, p50 {:>7.2} ms, p99 {:>7.2} ms, max {:>7.2} ms",
+                l.count, l.p50, l.p99, l.max
+            );
+        }
         println!(
             "api_soak: resident memory {:.0} MB before, {} MB at peak, {:.0} MB 10 s after",
             start_rss,

@@ -445,8 +445,7 @@ pub async fn search(
             let ids: BTreeSet<i64> = hits.iter().map(|h| h.document_id).collect();
             let mut story_of = BTreeMap::new();
             for id in ids {
-                let story = store.document(id)?.and_then(|d| d.document.story_id);
-                story_of.insert(id, story);
+                story_of.insert(id, store.document_story(id)?);
             }
             let hits = hits
                 .into_iter()

@@ -54,7 +54,7 @@ pub use api::{
 };
 pub use error::{ApiError, ErrorCode, WebError};
 pub use limits::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_URI_BYTES};
-pub use state::{AppState, Coder};
+pub use state::{AppState, Coder, CONNECTION_CACHE_KIB, IDLE_RELEASE};
 
 /// The router: the API under `/api/`, pages at `/`, `/story/{id}`,
 /// `/event/{id}`, `/actor/{code}` and `/document/{id}`, static files under
@@ -136,7 +136,11 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Serves [`app`] on a bound listener until Ctrl-C (or SIGTERM), then lets
 /// requests in flight finish for at most [`SHUTDOWN_DEADLINE`]. Each
 /// connection must send its request head within [`HEADER_TIMEOUT`].
+///
+/// While it serves, the store's connections give back their page caches
+/// whenever the store sits unused for [`IDLE_RELEASE`].
 pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebError> {
+    let releaser = tokio::spawn(state.stores.clone().release_when_idle());
     let router = app(state);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let signal = shutdown_signal();
@@ -170,6 +174,7 @@ pub async fn serve_on(listener: TcpListener, state: AppState) -> Result<(), WebE
         });
     }
     drop(listener);
+    releaser.abort();
     tokio::select! {
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(SHUTDOWN_DEADLINE) => {
