@@ -23,17 +23,14 @@ fn verb_in(s: &Sent<'_>, v: usize, words: &ClassWords) -> bool {
     if words.contains(lemma) {
         return true;
     }
+    // No allocation: this runs for every event noun that is a subject.
     let near = |w: &str| {
-        s.children[v]
-            .iter()
-            .chain((v + 1..s.n.min(v + 4)).collect::<Vec<_>>().iter())
-            .any(|&i| s.lemma[i] == w || s.lower[i] == w)
+        let is = |i: usize| s.lemma[i] == w || s.lower[i] == w;
+        s.children[v].iter().any(|&i| is(i)) || (v + 1..s.n.min(v + 4)).any(is)
     };
+    // The head is the item's one verb: `there_be` is "be" with "there".
     words.iter().filter(|w| w.contains('_')).any(|item| {
-        let mut parts = item.split('_');
-        // The head is the item's one verb: `there_be` is "be" with "there".
-        let head_at = item.split('_').position(|p| p == lemma);
-        head_at.is_some() && parts.all(|p| p == lemma || near(p))
+        item.split('_').any(|p| p == lemma) && item.split('_').all(|p| p == lemma || near(p))
     })
 }
 
