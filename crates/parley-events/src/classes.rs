@@ -11,6 +11,10 @@ use std::sync::Arc;
 
 use crate::EventError;
 
+/// Classes the coder reads itself, not through a lexicon pattern (the
+/// verbs of `data/events/verb-classes.txt`).
+pub const CODER_CLASSES: &[&str] = &["occur", "occur-fail"];
+
 /// The lemmas of one class, shared by every pattern that refers to it.
 pub type ClassWords = Arc<HashSet<String>>;
 

@@ -12,6 +12,7 @@ use crate::EventError;
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
 const CLASSES: &str = include_str!("../../../data/events/noun-classes.txt");
+const VERB_CLASSES: &str = include_str!("../../../data/events/verb-classes.txt");
 const CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
 const SCORES: &str = include_str!("../../../data/events/plover_scores.tsv");
 const GAZETTEER: &str = include_str!("../../../data/places/gazetteer.txt");
@@ -195,6 +196,8 @@ impl EventLexicon {
             classes: NounClasses::parse(CLASSES, "embedded:noun-classes.txt")?,
             ..EventLexicon::default()
         };
+        // Verb classes the coder reads itself (`[occur]`), in the same format.
+        lexicon.classes.extend(NounClasses::parse(VERB_CLASSES, "embedded:verb-classes.txt")?);
         let entries = parse_lexicon(LEXICON, "embedded:lexicon.txt", "embedded", &lexicon.classes)?;
         lexicon.add_entries(entries);
         Ok(lexicon)

@@ -45,7 +45,7 @@ mod sent;
 #[cfg(test)]
 mod testutil;
 
-pub use classes::{NounClasses, WordSet};
+pub use classes::{NounClasses, WordSet, CODER_CLASSES};
 pub use coder::EventCoder;
 pub use error::EventError;
 pub use lexicon::{CameoFact, EventLexicon, LexEntry, Requirement, Role, Source, TriggerPos};

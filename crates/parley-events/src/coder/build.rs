@@ -12,6 +12,7 @@ use parley_doc::{
 use super::clauses::{in_time_phrase, phrase_span, subject_of};
 use super::event_places::place_for;
 use super::mentions::party_of;
+use super::occurrence::occurrence_failed;
 use super::parties::{country_actor, country_key, names_a_feature, CROWD};
 use super::recipients::{addressee_unnamed, home_venue};
 use super::{Cand, DocCtx, EventCoder, Hit};
@@ -77,7 +78,7 @@ impl EventCoder {
         mut log: Option<&mut Vec<String>>,
     ) -> Vec<Event> {
         let t = c.tok;
-        let pred = c.light.unwrap_or(t);
+        let pred = c.light.or(c.occurs).unwrap_or(t);
         let quote = attribution::quote_at(&ctx.quotes, s.span(t));
         let speech = attribution::speech_verb_for(s, pred, &ctx.quotes);
         let reported = quote.is_some() || speech.is_some();
@@ -106,6 +107,20 @@ impl EventCoder {
             reading: modality::read(s, pred, reported),
             governed: false,
         };
+        // "the ceasefire collapsed", "talks stalled": the event did not
+        // stand; "there would be no relief": there was none.
+        if let Some(v) = c.occurs.filter(|_| dr.reading.modality == Modality::Asserted) {
+            let none = s.children[t].iter().any(|&d| s.lower[d] == "no");
+            if none || occurrence_failed(s, v, self.lexicon.classes()) {
+                dr.reading.modality = Modality::Negated;
+                dr.reading.negated = true;
+                dr.reading.cue = Some(if none {
+                    "neg:no".to_string()
+                } else {
+                    format!("occur-fail:{}", s.lemma[v])
+                });
+            }
+        }
         let embedded_recipient =
             self.intent_type(&site, &mut dr).or_else(|| self.governed_type(&site, &mut dr));
         self.frame_parties(&site, &mut dr, embedded_recipient);
@@ -139,6 +154,7 @@ impl EventCoder {
         }
         self.condition_target(&site, &mut dr);
         self.state_protest(&site, &mut dr);
+        self.joint_operation(&site, &mut dr);
         let place_recipient = self.settle_recipients(&site, &mut dr);
         self.write_events(&site, &dr, place_recipient, date_exprs, places)
     }

@@ -8,7 +8,8 @@
 //! order coded as what it orders), `build` (one
 //! candidate to its events, in steps), `types` (type resolution),
 //! `parties` (actor and speaker), `recipients`, `mentions` (the mentions
-//! a phrase names), `clauses` (subjects, agents and clause structure),
+//! a phrase names), `occurrence` (event nouns whose verb says they
+//! took place), `clauses` (subjects, agents and clause structure),
 //! `event_dates` and `event_places`.
 
 mod build;
@@ -18,6 +19,7 @@ mod event_dates;
 mod event_places;
 mod governed;
 mod mentions;
+mod occurrence;
 mod parties;
 mod recipients;
 mod triggers;
@@ -51,6 +53,9 @@ struct Cand {
     consumed: Vec<usize>,
     xcomp: Option<usize>,
     light: Option<usize>,
+    /// For a noun: the verb that says it took place ("protests
+    /// erupted"), which stands where a light verb would.
+    occurs: Option<usize>,
     suppressed_by: Option<String>,
 }
 

@@ -175,10 +175,16 @@ impl EventCoder {
                 // it fought there.
                 !actors.iter().any(|a| s.doc.mentions[a.mention].actor.country == p.actor.country)
             });
+        // An event said to take place with no party of its own ("sporadic
+        // clashes were continuing") befalls no one the sentence names
+        // elsewhere; a protest is still its place's people's.
+        let partyless_occurrence =
+            site.c.occurs.is_some() && dr.actors.is_empty() && event != EventType::Protest;
         if dr.recipients.is_empty()
             && !entry.recipient.is_empty()
             && place_recipient.is_none()
             && !site.addressed_unnamed
+            && !partyless_occurrence
         {
             dr.recipients = sole_other_party(site, dr);
         }

@@ -10,6 +10,7 @@ use crate::sent::{lemma_candidates, looks_past, Sent};
 
 use super::clauses::{agent_of, embedded_in};
 use super::mentions::nominal_mentions;
+use super::occurrence::occurrence_verb;
 use super::{Cand, EventCoder};
 
 /// Verbs whose object noun carries the event ("made a proposal", "held talks").
@@ -74,8 +75,13 @@ pub(super) const LIGHT: &[&str] = &[
     "remain",
     // "joined the protests", "joined a nationwide strike": who joins an
     // act does it.
-    "join",
+    "join", // "kicked off their exercises", "wrapped up the naval drills".
+    "kick",
+    "wrap",
 ];
+/// Nouns that make the act they are the "in" phrase of their own event
+/// ("marched in protest").
+pub(super) const IN_ACT: &[&str] = &["protest"];
 /// Heads that carry their compound's event ("mediation effort", "aid
 /// programme") or quantify over it ("part of the aid").
 pub(super) const CARRIER: &[&str] = &[
@@ -205,6 +211,7 @@ impl EventCoder {
                                 consumed,
                                 xcomp,
                                 light: None,
+                                occurs: None,
                                 suppressed_by: None,
                             });
                         }
@@ -233,8 +240,13 @@ impl EventCoder {
                 continue;
             }
             if let Some(mut c) = best {
-                if self.lexicon.entries()[c.entry].pos == TriggerPos::Noun {
+                let noun = self.lexicon.entries()[c.entry].pos == TriggerPos::Noun;
+                if noun {
                     c.light = light_head(s, i);
+                }
+                // "Protests erupted", and a gerund: "Fighting could resume".
+                if c.light.is_none() && (noun || s.base(i) == "csubj") {
+                    c.occurs = occurrence_verb(s, i, self.lexicon.classes()).map(|(v, _)| v);
                 }
                 out.push(c);
             }
@@ -576,6 +588,15 @@ pub(super) fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
             return Some(v);
         }
     }
+    // "burned their headscarves in protest", "downed tools in protest at
+    // ...": what is done in protest is the protest, its doer the protester.
+    if rel == "obl"
+        && s.prep_of(noun) == Some("in")
+        && IN_ACT.contains(&s.lemma[noun].as_str())
+        && s.upos(h) == Some(Upos::VERB)
+    {
+        return Some(h);
+    }
     // "launched a mediation effort", "reimposed part of the blockade".
     if matches!(rel, "compound" | "nmod") && CARRIER.contains(&s.lemma[h].as_str()) {
         return light_head(s, h);
@@ -889,5 +910,65 @@ mod tests {
             &[("ASSAULT", "RUS", "UKR", Modality::Asserted)],
         );
         assert_eq!(events[0].rule, "fire-missile");
+    }
+
+    #[test]
+    fn an_act_done_in_protest_is_a_protest_by_its_doer() {
+        // "Ukrainian farmers shaved their heads in protest against Kyiv".
+        let events = check(
+            "Ukrainian/ADJ/Ukrainian/2/amod farmers/NOUN/farmer/3/nsubj shaved/VERB/shave/0/root their/PRON/their/5/nmod:poss heads/NOUN/head/3/obj in/ADP/in/7/case protest/NOUN/protest/3/obl against/ADP/against/9/case Kyiv/PROPN/Kyiv/7/nmod",
+            &[("PROTEST", "UKR", "UKRGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "protest-n");
+        // Any other "in" phrase is no event: "shaved their heads in Kyiv".
+        check(
+            "Ukrainian/ADJ/Ukrainian/2/amod farmers/NOUN/farmer/3/nsubj shaved/VERB/shave/0/root their/PRON/their/5/nmod:poss heads/NOUN/head/3/obj in/ADP/in/7/case Kyiv/PROPN/Kyiv/3/obl",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_closed_mission_cuts_ties_with_the_country_it_is_in() {
+        // "Poland closed its embassy in Moscow": the embassy's country is
+        // the recipient (SANCTION 161), not a restriction at home.
+        let events = check(
+            "Poland/PROPN/Poland/2/nsubj closed/VERB/close/0/root its/PRON/its/4/nmod:poss embassy/NOUN/embassy/2/obj in/ADP/in/6/case Moscow/PROPN/Moscow/4/nmod",
+            &[("SANCTION", "POL", "RUSGOV", Modality::Asserted)],
+        );
+        assert_eq!(events[0].cameo, "161");
+        // "Poland closed its border with Russia" stays a restriction.
+        let events = check(
+            "Poland/PROPN/Poland/2/nsubj closed/VERB/close/0/root its/PRON/its/4/nmod:poss border/NOUN/border/2/obj with/ADP/with/6/case Russia/PROPN/Russia/4/nmod",
+            &[("COERCE", "POL", "RUS", Modality::Asserted)],
+        );
+        assert_eq!(events[0].cameo, "172");
+        // "Russia suspended flights to Poland": commerce curtailed, not aid.
+        let events = check(
+            "Russia/PROPN/Russia/2/nsubj suspended/VERB/suspend/0/root flights/NOUN/flight/2/obj to/ADP/to/5/case Poland/PROPN/Poland/3/nmod",
+            &[("SANCTION", "RUS", "POL", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "suspend-flights");
+    }
+
+    #[test]
+    fn troops_sent_to_a_place_mobilize_and_sent_to_help_aid() {
+        // "France sent troops to Ukraine": a move of forces.
+        let events = check(
+            "France/PROPN/France/2/nsubj sent/VERB/send/0/root troops/NOUN/troop/2/obj to/ADP/to/5/case Ukraine/PROPN/Ukraine/2/obl",
+            &[("MOBILIZE", "FRA", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "send-troops");
+        // "France sent troops to help Ukraine": military assistance.
+        let events = check(
+            "France/PROPN/France/2/nsubj sent/VERB/send/0/root troops/NOUN/troop/2/obj to/PART/to/5/mark help/VERB/help/2/advcl Ukraine/PROPN/Ukraine/5/obj",
+            &[("AID", "FRA", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "send-troops-to");
+        // Warships moved are a show of weapons (MOBILIZE 150).
+        let events = check(
+            "China/PROPN/China/2/nsubj sent/VERB/send/0/root warships/NOUN/warship/2/obj to/ADP/to/5/case Ukraine/PROPN/Ukraine/2/obl",
+            &[("MOBILIZE", "CHN", "UKR", Modality::Asserted)],
+        );
+        assert_eq!(events[0].cameo, "150");
     }
 }

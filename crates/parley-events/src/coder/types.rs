@@ -92,7 +92,8 @@ impl EventCoder {
     /// initiatives can be based on ...") rejects it (CAMEO 125).
     ///
     /// Returns whether it did; `None` when the trigger is a noun with
-    /// neither a light verb nor an actor of its own, which is not coded.
+    /// neither a light verb, nor a verb saying it took place, nor an actor
+    /// of its own, which is not coded.
     pub(super) fn dismissal(
         &self,
         site: &Site<'_>,
@@ -123,7 +124,10 @@ impl EventCoder {
             dr.retype(&self.lexicon, EventType::Reject, "125", "dismiss-proposal");
             return Some(true);
         }
-        if entry.pos == TriggerPos::Noun && c.light.is_none() && !dr.actors.iter().any(|h| h.parse)
+        if entry.pos == TriggerPos::Noun
+            && c.light.is_none()
+            && c.occurs.is_none()
+            && !dr.actors.iter().any(|h| h.parse)
         {
             if let Some(l) = log {
                 l.push(format!(
@@ -162,7 +166,8 @@ impl EventCoder {
                     EventType::Assault | EventType::Coerce
                 )
         });
-        let nominal = entry.pos == TriggerPos::Noun && c.light.is_none() && !acts;
+        let nominal =
+            entry.pos == TriggerPos::Noun && c.light.is_none() && c.occurs.is_none() && !acts;
         let cleft = is_cleft(s, t);
         let owners: Vec<Hit> = dr
             .actors
@@ -176,6 +181,27 @@ impl EventCoder {
             dr.actors = vec![Hit { mention: speaker, rule: "speaker".into(), parse: false }];
             let step = if cleft { "cleft-accuse" } else { "characterize" };
             dr.retype(&self.lexicon, EventType::Accuse, "112", step);
+        }
+    }
+
+    /// "U.S. and Philippine troops began their exercises": an exercise,
+    /// drill or patrol (a MOBILIZE noun) held by forces of two countries
+    /// or more is joint, COOPERATE 062, each the other's partner (the
+    /// manual: "Joint military operations are coded as COOPERATE but
+    /// single-country exercises should be coded as MOBILIZE").
+    pub(super) fn joint_operation(&self, site: &Site<'_>, dr: &mut Draft) {
+        let s = site.s;
+        if dr.event != EventType::Mobilize || site.entry.pos != TriggerPos::Noun {
+            return;
+        }
+        let countries: std::collections::HashSet<String> = dr
+            .actors
+            .iter()
+            .filter_map(|a| s.doc.mentions[a.mention].actor.country.clone())
+            .collect();
+        if countries.len() >= 2 && dr.actors.iter().all(|a| a.parse) {
+            dr.recipients = relabel(dr.actors.clone(), "mutual");
+            dr.retype(&self.lexicon, EventType::Cooperate, "062", "joint");
         }
     }
 
@@ -371,7 +397,33 @@ impl EventCoder {
                     None => named,
                 }
         };
-        if dr.cameo == "141" && !dr.actors.is_empty() && dr.actors.iter().all(state_voice) {
+        // "Farmers in Germany rallied", "Germany's teachers marched": a
+        // state that names where people are from is not the one protesting.
+        let classes = self.lexicon.classes();
+        let people_noun = |i: usize| {
+            let lemma = s.lemma[i].as_str();
+            ["person", "protester", "worker"]
+                .iter()
+                .any(|c| classes.get(c).is_some_and(|w| w.contains(lemma)))
+                && !classes.get("official").is_some_and(|w| w.contains(lemma))
+        };
+        let of_people = |h: &Hit| {
+            s.parsed
+                && ctx.local_range(si, h.mention).is_some_and(|(lo, hi)| {
+                    (lo..hi).any(|i| {
+                        s.head[i].is_some_and(|hd| {
+                            (hd < lo || hd >= hi)
+                                && matches!(s.base(i), "nmod" | "compound" | "amod")
+                                && s.upos(hd) == Some(Upos::NOUN)
+                                && people_noun(hd)
+                        })
+                    })
+                })
+        };
+        if dr.cameo == "141"
+            && !dr.actors.is_empty()
+            && dr.actors.iter().all(|h| state_voice(h) && !of_people(h))
+        {
             dr.retype(&self.lexicon, EventType::Accuse, "114", "state-protest");
         }
     }
@@ -382,6 +434,42 @@ mod tests {
     use parley_doc::Modality;
 
     use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn an_exercise_of_two_countries_forces_is_joint() {
+        // "Russian and Chinese forces began drills": COOPERATE, each the
+        // other's partner; one country's drills stay a MOBILIZE.
+        let events = check(
+            "Russian/ADJ/Russian/4/amod and/CCONJ/and/3/cc Chinese/ADJ/Chinese/1/conj forces/NOUN/force/5/nsubj began/VERB/begin/0/root drills/NOUN/drills/5/obj",
+            &[
+                ("COOPERATE", "RUS", "CHN", Modality::Asserted),
+                ("COOPERATE", "CHN", "RUS", Modality::Asserted),
+            ],
+        );
+        assert!(events[0].rule.starts_with("joint:"), "{}", events[0].rule);
+        check(
+            "Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj began/VERB/begin/0/root drills/NOUN/drills/3/obj",
+            &[("MOBILIZE", "RUS", "-", Modality::Asserted)],
+        );
+    }
+
+    #[test]
+    fn people_of_a_state_protest_where_the_state_complains() {
+        // "Farmers in Germany rallied": the farmers demonstrate (PROTEST),
+        // the people of the country named; "Germany rallied" would be an
+        // official complaint.
+        let events = check(
+            "Farmers/NOUN/farmer/4/nsubj in/ADP/in/3/case Germany/PROPN/Germany/1/nmod/NNP rallied/VERB/rally/0/root",
+            &[("PROTEST", "DEU", "DEU", Modality::Asserted)],
+        );
+        assert_eq!(events[0].rule, "rally");
+        // Officials in Germany speak for it.
+        let events = check(
+            "Officials/NOUN/official/4/nsubj in/ADP/in/3/case Germany/PROPN/Germany/1/nmod/NNP protested/VERB/protest/0/root",
+            &[("ACCUSE", "DEU", "-", Modality::Asserted)],
+        );
+        assert!(events[0].rule.starts_with("state-protest:"), "{}", events[0].rule);
+    }
 
     #[test]
     fn cleft_in_a_quote_is_the_speakers_accusation() {
