@@ -65,6 +65,12 @@ fn a_region_before_an_office_title_is_its_countrys_government() {
             "-",
         ),
         ("Texas police arrested two men.", "Texas police", "USACOP", "-"),
+        (
+            "Zamfara State Governor Musa Bello visited the camp.",
+            "Zamfara State Governor Musa Bello",
+            "NGAGOV",
+            "-",
+        ),
     ] {
         let doc = coded("2024-05-01", text);
         let got = found(&doc);
@@ -79,6 +85,9 @@ fn a_region_before_an_office_title_is_its_countrys_government() {
         rule_of(&doc, "Georgia Governor Nora Blake").as_deref(),
         Some("subnational-role-name")
     );
+    // A region and its unit word are a place, not an actor ("state" is).
+    let doc = coded("2024-05-01", "Floods hit Nigeria's Zamfara state on Monday.");
+    assert!(!found(&doc).iter().any(|(t, _)| t.contains("state")), "{:?}", found(&doc));
     // A region's name that is also a country's, before a role that is no
     // sub-national office, stays the country ("Georgia police" are Georgia's).
     let doc = coded("2024-05-01", "Georgia police detained protesters in Tbilisi.");

@@ -30,6 +30,8 @@ pub struct PlaceRules {
     /// Most words (hyphens included) a region name has.
     region_words: usize,
     titles: HashSet<String>,
+    /// Words that continue a region's name ("Zamfara state").
+    unit_words: HashSet<String>,
     place_preps: HashSet<String>,
     motion_preps: HashSet<String>,
     motion_words: HashSet<String>,
@@ -70,6 +72,7 @@ impl PlaceRules {
             let key = key.trim();
             match key {
                 "titles" => rules.titles.extend(keys()),
+                "unit-words" => rules.unit_words.extend(keys()),
                 "place-prepositions" => rules.place_preps.extend(keys()),
                 "motion-prepositions" => rules.motion_preps.extend(keys()),
                 "motion-words" => rules.motion_words.extend(keys()),
@@ -152,7 +155,15 @@ impl ActorCoder {
         date: Option<u32>,
         state: &mut DocState,
     ) -> Option<usize> {
-        let (re, countries) = self.places.region_at(words, i)?;
+        let (mut re, countries) = self.places.region_at(words, i)?;
+        // "Zamfara State Governor X": the unit word is the place's, and
+        // without an office after it the words are a place only.
+        // (Not "State Governor", one role phrase.)
+        let unit_alone =
+            piece_at.get(re).copied().flatten().is_none_or(|p| pieces[p].end == re + 1);
+        if unit_alone && words.get(re).is_some_and(|w| self.places.unit_words.contains(&w.norm)) {
+            re += 1;
+        }
         let k = piece_at.get(re).copied().flatten()?;
         let (title, sector) = self.office_after(words, pieces, piece_at, re)?;
         // The region's name is also a country's or a seat's ("Georgia",
