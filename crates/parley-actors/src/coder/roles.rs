@@ -60,29 +60,7 @@ impl ActorCoder {
     ) -> usize {
         let mut start = pieces[k].start;
         let (mut reading, mut end) = self.read_chain(words, pieces, piece_at, start, date);
-        // "Georgia Governor Brian Kemp": the region's country, its government.
-        let mut rules = ("country-role-name", "country-role");
-        if let Some(r) = region {
-            start = r.start;
-            if reading.country.is_none() && reading.base_code.is_none() {
-                reading.country = Some(r.country.clone());
-                reading.sector.get_or_insert_with(|| "GOV".to_string());
-                rules = ("subnational-role-name", "subnational-role");
-            }
-        }
-        // "in Kyiv", "travelled to Moscow": a capital after a place
-        // preposition is a place, coded as its country like the country's
-        // name; "Kyiv said", "munitions from Pyongyang" stay its government.
-        let seat_as_place = region.is_none()
-            && reading.base_class == Some(PhraseClass::Seat)
-            && reading.agents == 0
-            && reading.person.is_none()
-            && !reading.title
-            && !reading.possessive_base
-            && self.places.placed_after(words, start);
-        if seat_as_place {
-            reading.sector = None;
-        }
+        let (rules, seat_as_place) = self.place_in_phrase(words, &mut start, region, &mut reading);
         // Modifiers describe a role, a person or a people ("new US
         // ambassador", "ethnic Albanians"); before a bare country or
         // organisation they describe something else ("the new US export
@@ -223,6 +201,43 @@ impl ActorCoder {
             }
         }
         end
+    }
+
+    /// What a place does to the phrase read at `start`: a region said
+    /// before it gives its country and government ("Georgia Governor
+    /// Brian Kemp"; the phrase then starts at the region); a capital after
+    /// a place preposition is a place, coded as its country like the
+    /// country's name ("in Kyiv", "travelled to Moscow"; "Kyiv said",
+    /// "munitions from Pyongyang" stay its government). Returns the rules
+    /// that name a role-and-name and a role mention, and whether the
+    /// phrase is a capital as a place.
+    fn place_in_phrase(
+        &self,
+        words: &[Word],
+        start: &mut usize,
+        region: Option<&Region>,
+        reading: &mut Reading,
+    ) -> ((&'static str, &'static str), bool) {
+        let mut rules = ("country-role-name", "country-role");
+        if let Some(r) = region {
+            *start = r.start;
+            if reading.country.is_none() && reading.base_code.is_none() {
+                reading.country = Some(r.country.clone());
+                reading.sector.get_or_insert_with(|| "GOV".to_string());
+                rules = ("subnational-role-name", "subnational-role");
+            }
+        }
+        let seat_as_place = region.is_none()
+            && reading.base_class == Some(PhraseClass::Seat)
+            && reading.agents == 0
+            && reading.person.is_none()
+            && !reading.title
+            && !reading.possessive_base
+            && self.places.placed_after(words, *start);
+        if seat_as_place {
+            reading.sector = None;
+        }
+        (rules, seat_as_place)
     }
 
     /// Extends a phrase without a country by the place it names after
