@@ -5,7 +5,9 @@ use serde_json::{json, Value};
 /// `{"doc_id", "sentence_index", "start", "end", "text", "code", "country",
 /// "sector", "name", "role", "via"}`; `start`/`end` are byte offsets into
 /// the document text (end exclusive); `via` is `dictionary:<entry>`,
-/// `role_pattern:<rule>` or `coreference:<antecedent mention index>`.
+/// `role_pattern:<rule>` or `coreference:<antecedent mention index>`;
+/// `country_from` is `{"start", "end", "text"}`, the bytes that gave the
+/// country when they lie outside the mention (a dateline), else null.
 pub fn mention_json(doc: &Document, m: &Mention) -> Value {
     let via = match &m.via {
         MentionSource::Dictionary { entry } => format!("dictionary:{entry}"),
@@ -24,5 +26,10 @@ pub fn mention_json(doc: &Document, m: &Mention) -> Value {
         "name": m.actor.name,
         "role": m.actor.role,
         "via": via,
+        "country_from": m.country_from.map(|s| json!({
+            "start": s.start,
+            "end": s.end,
+            "text": doc.text.get(s.start..s.end).unwrap_or_default(),
+        })),
     })
 }

@@ -53,7 +53,7 @@ mod petrarch;
 mod phoenix;
 mod words;
 
-pub use coder::{ActorCoder, DomesticRules};
+pub use coder::{ActorCoder, DomesticRules, PlaceRules};
 pub use dictionary::{ActorDictionary, ActorEntry, EntryKind, Phrase, PhraseClass, Term};
 pub use error::ActorError;
 pub use format::write_entry;

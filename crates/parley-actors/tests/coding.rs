@@ -146,6 +146,7 @@ fn json_has_exactly_the_cli_fields() {
         [
             "code",
             "country",
+            "country_from",
             "doc_id",
             "end",
             "name",

@@ -91,9 +91,11 @@ fn unplaced_domestic_actors_take_the_country_named_most() {
     for (t, c) in [("Police", "PERCOP"), ("protesters", "PEROPP")] {
         assert!(got.iter().any(|(x, y)| x == t && y == c), "{t} {c}: {got:?}");
     }
-    // Gunmen, militants and rebels take only a dateline's country: those
-    // named in a story about a state are as often its enemies.
-    assert!(!got.iter().any(|(x, _)| x == "Gunmen"), "{got:?}");
+    // Unnamed armed groups too, when the sentence names no place; the
+    // mention keeps the first naming of the country as its evidence.
+    assert!(got.iter().any(|(x, c)| x == "Gunmen" && c == "PERINS"), "{got:?}");
+    let gunmen = doc.mentions.iter().find(|m| doc.slice(m.span) == "Gunmen").expect("gunmen");
+    assert_eq!(gunmen.country_from.map(|s| doc.slice(s)), Some("Peru"));
     // (Police opening a sentence is the country of the sentence before.)
     assert_eq!(rule(&doc, "protesters").as_deref(), Some("domestic-most-named"));
 }

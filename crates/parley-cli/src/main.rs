@@ -261,6 +261,11 @@ struct ModelArgs {
     /// embedded ones.
     #[arg(long = "domestic", value_name = "FILE")]
     domestic: Option<PathBuf>,
+    /// Rules for places inside actor phrases (the format of
+    /// data/actors/places.rules: regions, office titles, place
+    /// prepositions), used instead of the embedded ones.
+    #[arg(long = "places", value_name = "FILE")]
+    places: Option<PathBuf>,
     /// Event lexicon files in parley's format, added over the embedded
     /// lexicon (same id replaces). Repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
@@ -525,7 +530,18 @@ fn standard_config(stages: Stages, models: &ModelArgs) -> anyhow::Result<Standar
         events: if stages >= Stages::Events { Some(load_lexicon(models)?) } else { None },
         furniture: load_furniture(&models.furniture)?,
         domestic: load_domestic(models.domestic.as_ref())?,
+        places: load_places(models.places.as_ref())?,
     })
+}
+
+/// The user's rules for places in actor phrases, or `None` (the embedded ones).
+fn load_places(path: Option<&PathBuf>) -> anyhow::Result<Option<Arc<parley_actors::PlaceRules>>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading places rules {}", path.display()))?;
+    let rules = parley_actors::PlaceRules::parse(&path.display().to_string(), &text)
+        .with_context(|| format!("loading places rules {}", path.display()))?;
+    Ok(Some(Arc::new(rules)))
 }
 
 /// The user's domestic-actor rules, or `None` (the embedded ones).

@@ -53,4 +53,10 @@ pub struct Mention {
     pub actor: Actor,
     /// How it was coded.
     pub via: MentionSource,
+    /// The bytes that gave the actor its country when they lie outside
+    /// the mention: the dateline ("NAIROBI, Kenya"), the region ("Georgia"
+    /// in "Georgia Governor"), the sentence's place or the document's
+    /// most-named country. `None` when the mention names its own country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_from: Option<Span>,
 }

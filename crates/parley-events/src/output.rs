@@ -116,8 +116,17 @@ pub(crate) fn parse_table(doc: &Document, si: usize) -> String {
             MentionSource::Coreference { antecedent } => format!("coreference to m{antecedent}"),
         };
         let name = m.actor.name.as_deref().unwrap_or("");
-        let _ =
-            writeln!(out, "  m{k} {:?} = {} ({name}) via {via}", doc.slice(m.span), m.actor.code);
+        // Where the country came from, when not from the mention's words.
+        let from = m
+            .country_from
+            .map(|s| format!(", country from {:?} [{}..{}]", doc.slice(s), s.start, s.end))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  m{k} {:?} = {} ({name}) via {via}{from}",
+            doc.slice(m.span),
+            m.actor.code
+        );
     }
     out
 }

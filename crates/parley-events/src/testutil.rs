@@ -105,6 +105,7 @@ pub fn parsed(spec: &str, date: &str) -> Document {
                         role: None,
                     },
                     via: MentionSource::Dictionary { entry: form.to_string() },
+                    country_from: None,
                 });
             }
             tokens.push(tok);
@@ -143,6 +144,7 @@ pub fn parsed(spec: &str, date: &str) -> Document {
                 role: None,
             },
             via: MentionSource::Dictionary { entry: (*phrase).to_string() },
+            country_from: None,
         });
         mentions.sort_by_key(|m| m.first_token.0);
     }

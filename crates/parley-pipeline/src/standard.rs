@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use parley_actors::{ActorCoder, ActorDictionary, DomesticRules};
+use parley_actors::{ActorCoder, ActorDictionary, DomesticRules, PlaceRules};
 use parley_events::{EventCoder, EventLexicon};
 use parley_syntax::{SyntaxAnnotator, SyntaxModel};
 use parley_text::{FurnitureLexicon, FurnitureRemover, SentenceSplitter};
@@ -43,6 +43,9 @@ pub struct StandardConfig {
     /// Which actors are the document's own country's
     /// (data/actors/domestic.rules); the embedded rules when `None`.
     pub domestic: Option<Arc<DomesticRules>>,
+    /// Places inside actor phrases (data/actors/places.rules: regions,
+    /// office titles, place prepositions); the embedded rules when `None`.
+    pub places: Option<Arc<PlaceRules>>,
 }
 
 /// Builds the standard pipeline.
@@ -69,10 +72,13 @@ impl StandardPipeline {
         if until >= Stages::Actors {
             let actors =
                 config.actors.clone().ok_or(PipelineError::MissingModel { what: "actors" })?;
-            let coder = match &config.domestic {
+            let mut coder = match &config.domestic {
                 Some(rules) => ActorCoder::with_domestic(actors, rules.as_ref().clone()),
                 None => ActorCoder::new(actors),
             };
+            if let Some(places) = &config.places {
+                coder = coder.with_places(places.as_ref().clone());
+            }
             builder = builder.stage(coder);
         }
         if until >= Stages::Events {

@@ -1,8 +1,11 @@
 //! Domestic actors: a role or sector word whose phrase names no country
 //! ("police fired", "the government said", "protesters gathered") takes
-//! the document's country: the country of its dateline, else the country
-//! it names most (no guess between countries named equally often). Which sectors
-//! are domestic, and which of their words may be anyone's ("troops"), is
+//! the document's country: the country of its dateline, else (for armed
+//! groups) the sentence's place, else the country it names most (no
+//! guess between countries named equally often); the mention keeps the
+//! bytes that gave the country. Unnamed armed groups with no country are
+//! still coded by their sector ("gunmen" = `INS`). Which sectors are
+//! domestic, and which of their words may be anyone's ("troops"), is
 //! data: `data/actors/domestic.rules`.
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +28,10 @@ pub struct DomesticRules {
     sectors: HashSet<String>,
     /// Sectors that take only the dateline's country, not the one named most.
     dateline_only: HashSet<String>,
+    /// Sectors that take the sentence's place before the country named most.
+    sentence_place: HashSet<String>,
+    /// Sectors coded by themselves when no country is found ("gunmen").
+    generic: HashSet<String>,
     anyone: HashSet<String>,
 }
 
@@ -50,6 +57,8 @@ impl DomesticRules {
             match key.trim() {
                 "sectors" => rules.sectors.extend(values.map(str::to_string)),
                 "dateline-only" => rules.dateline_only.extend(values.map(str::to_string)),
+                "sentence-place" => rules.sentence_place.extend(values.map(str::to_string)),
+                "generic" => rules.generic.extend(values.map(str::to_string)),
                 "anyone" => {
                     for v in values {
                         // Agents match in the plural too: so do these.
@@ -67,16 +76,24 @@ impl DomesticRules {
         }
         Ok(rules)
     }
+
+    /// Whether words `[s, e)` are a role or sector word that may be any
+    /// country's ("troops", "envoy").
+    pub(super) fn is_anyone(&self, words: &[Word], s: usize, e: usize) -> bool {
+        self.anyone.contains(&name_key(words, s, e))
+    }
 }
 
 /// What the document says of its own country, read before its sentences
 /// are coded.
 #[derive(Debug, Default)]
 pub(super) struct DocCountry {
-    /// The country of the dateline ("NAIROBI, Kenya (AP) —").
-    pub(super) dateline: Option<String>,
-    /// How often each country is named in the text.
-    pub(super) named: HashMap<String, usize>,
+    /// The country of the dateline ("NAIROBI, Kenya (AP) —") and the
+    /// bytes that name it.
+    pub(super) dateline: Option<(String, (usize, usize))>,
+    /// How often each country is named in the text (a region counts for
+    /// its country), and the bytes of its first naming.
+    pub(super) named: HashMap<String, (usize, (usize, usize))>,
 }
 
 impl ActorCoder {
@@ -88,24 +105,51 @@ impl ActorCoder {
             let words = loose_words(text);
             let country = find_pieces(&self.dict, &words).iter().find_map(|p| {
                 let e = self.dict.entry(p.entry);
-                (e.kind == EntryKind::Country).then(|| e.terms.first().map(|t| t.code.clone()))?
+                let span =
+                    (f.span.start + words[p.start].start, f.span.start + words[p.end - 1].end);
+                (e.kind == EntryKind::Country)
+                    .then(|| e.terms.first().map(|t| (t.code.clone(), span)))?
             });
             if country.is_some() {
                 out.dateline = country;
                 break;
             }
         }
+        let mut count = |code: &str, span: (usize, usize)| {
+            out.named.entry(code.to_string()).or_insert((0, span)).0 += 1;
+        };
         for sentence in &doc.sentences {
             if doc.is_furniture(sentence.span) {
                 continue;
             }
             let words = super::matching::sentence_words(doc, sentence.token_range());
-            for p in find_pieces(&self.dict, &words) {
+            let pieces = find_pieces(&self.dict, &words);
+            let mut covered = vec![false; words.len()];
+            let mut piece_at: Vec<Option<usize>> = vec![None; words.len()];
+            for (k, p) in pieces.iter().enumerate() {
+                piece_at[p.start] = Some(k);
+            }
+            for (k, p) in pieces.iter().enumerate() {
+                covered[p.start..p.end].fill(true);
                 let e = self.dict.entry(p.entry);
-                if e.kind == EntryKind::Country {
+                // "Israel Adesanya" names a person, not Israel.
+                if e.kind == EntryKind::Country
+                    && self.given_name(&words, &pieces, &piece_at, k).is_none()
+                {
                     if let Some(t) = e.terms.first() {
-                        *out.named.entry(t.code.clone()).or_default() += 1;
+                        count(&t.code, (words[p.start].start, words[p.end - 1].end));
                     }
+                }
+            }
+            // "Texas", "Punjab": a region of one country names that country.
+            let mut i = 0;
+            while i < words.len() {
+                match self.places.region_at(&words, i) {
+                    Some((end, [country])) if !covered[i..end].iter().any(|&c| c) => {
+                        count(country, (words[i].start, words[end - 1].end));
+                        i = end;
+                    }
+                    _ => i += 1,
                 }
             }
         }
@@ -136,18 +180,38 @@ impl ActorCoder {
         if !unqualified(words, start, end) {
             return None;
         }
-        let (country, rule) = state.home_country()?;
-        if rule != "domestic-dateline" && self.domestic.dateline_only.contains(sector) {
-            return None;
-        }
-        let actor = Actor {
-            code: format!("{country}{sector}"),
-            country: Some(country),
-            sector: Some(sector.to_string()),
-            name: None,
-            role: reading.role.clone(),
+        let rules = &self.domestic;
+        let dateline = state.home.dateline.clone().map(|(c, span)| (c, "domestic-dateline", span));
+        let place = || {
+            let (c, span) = state.place.clone()?;
+            rules.sentence_place.contains(sector).then_some((c, "domestic-sentence-place", span))
         };
-        push(state, si, words, start, end, actor, Via::Rule(rule), reading.person_role)
+        let found = dateline.or_else(place).or_else(|| state.home_country());
+        let found = found.filter(|(_, rule, _)| {
+            *rule == "domestic-dateline" || !rules.dateline_only.contains(sector)
+        });
+        let actor = match &found {
+            Some((country, _, _)) => Actor {
+                code: format!("{country}{sector}"),
+                country: Some(country.clone()),
+                sector: Some(sector.to_string()),
+                name: None,
+                role: reading.role.clone(),
+            },
+            // "Gunmen killed five": no country, still an armed group.
+            None if rules.generic.contains(sector) => Actor {
+                code: sector.to_string(),
+                country: None,
+                sector: Some(sector.to_string()),
+                name: None,
+                role: reading.role.clone(),
+            },
+            None => return None,
+        };
+        let rule = found.as_ref().map_or("generic-actor", |(_, rule, _)| rule);
+        let d = push(state, si, words, start, end, actor, Via::Rule(rule), reading.person_role)?;
+        state.drafts[d].country_from = found.map(|(_, _, span)| span);
+        Some(d)
     }
 }
 
@@ -200,7 +264,7 @@ mod tests {
     fn the_shipped_rules_parse() {
         let rules = DomesticRules::parse("domestic.rules", EMBEDDED).expect("parses");
         assert!(rules.sectors.contains("COP") && rules.sectors.contains("GOV"));
-        assert!(rules.dateline_only.contains("INS"));
+        assert!(rules.sentence_place.contains("INS") && rules.generic.contains("UAF"));
         assert!(rules.anyone.contains("troops") && rules.anyone.contains("fighter jets"));
         // Plurals come with their singulars.
         assert!(rules.anyone.contains("delegations") && rules.anyone.contains("envoys"));

@@ -66,6 +66,8 @@ impl Labels {
         match (country, sector) {
             (Some(c), Some(s)) => format!("{c}: {s}"),
             (Some(c), None) => c.clone(),
+            // A sector of no country ("gunmen" = INS): the sector's words.
+            (None, Some(s)) if actor.sector.as_deref() == Some(actor.code.as_str()) => s.clone(),
             _ => actor.code.clone(),
         }
     }
@@ -92,6 +94,7 @@ mod tests {
             "country RUS = Russia | adj: Russian\n\
              agent GOV = president | role: president | person: yes\n\
              agent GOV = government; authorities\n\
+             agent INS = insurgents; militants\n\
              org IGOWSTNAT = NATO | name: North Atlantic Treaty Organization",
         )
         .expect("parses");
@@ -102,6 +105,7 @@ mod tests {
             (actor("RUSXYZ", Some("RUS"), Some("XYZ")), "Russia: XYZ"),
             (actor("IGOWSTNAT", None, None), "North Atlantic Treaty Organization"),
             (actor("ZZZ", None, None), "ZZZ"),
+            (actor("INS", None, Some("INS")), "insurgents"),
         ] {
             assert_eq!(labels.name_of(&a), want);
         }

@@ -4,7 +4,9 @@
 //! One module a job: [`matching`] finds words and dictionary pieces,
 //! [`roles`] reads a phrase into an actor, [`context`] supplies what the
 //! phrase leaves out from the sentence or document, and [`coreference`]
-//! keeps what the document has named so far.
+//! keeps what the document has named so far; [`places`] reads the places
+//! inside phrases (a state before an office title, a capital after a
+//! place preposition, the sentence's place, a country that is a first name).
 
 mod context;
 mod coreference;
@@ -12,6 +14,7 @@ mod disambiguation;
 mod domestic;
 mod labels;
 mod matching;
+mod places;
 mod roles;
 mod state;
 
@@ -24,6 +27,7 @@ use coreference::{latest_person, latest_speaking_body, pronoun_is_subject, repor
 pub use domestic::DomesticRules;
 use labels::Labels;
 use matching::{find_pieces, name_end, sentence_words, Word};
+pub use places::PlaceRules;
 use state::{finish, push, DocState, Via};
 
 /// Codes actor mentions in documents: implements [`Annotator`].
@@ -34,6 +38,7 @@ use state::{finish, push, DocState, Via};
 pub struct ActorCoder {
     pub(super) dict: Arc<ActorDictionary>,
     pub(super) domestic: Arc<DomesticRules>,
+    pub(super) places: Arc<PlaceRules>,
     labels: Arc<Labels>,
 }
 
@@ -47,7 +52,15 @@ impl ActorCoder {
     /// the document's country's.
     pub fn with_domestic(dict: Arc<ActorDictionary>, domestic: DomesticRules) -> ActorCoder {
         let labels = Arc::new(Labels::new(&dict));
-        ActorCoder { dict, domestic: Arc::new(domestic), labels }
+        let places = Arc::new(PlaceRules::embedded());
+        ActorCoder { dict, domestic: Arc::new(domestic), places, labels }
+    }
+
+    /// The same coder with its own places rules (sub-national units,
+    /// office titles, place prepositions, given names).
+    pub fn with_places(mut self, places: PlaceRules) -> ActorCoder {
+        self.places = Arc::new(places);
+        self
     }
 
     /// The dictionary it codes with.
@@ -82,18 +95,26 @@ impl ActorCoder {
             piece_at[p.start] = Some(k);
         }
         self.resolve_surnames(words, &mut pieces, &mut piece_at, state, date);
+        state.place = self.sentence_place(words, &pieces, &piece_at);
         let mut i = 0;
         while i < words.len() {
             if let Some(len) = self.definite_agent(si, words, i, state) {
                 i += len;
                 continue;
             }
+            if let Some(end) = self.regional(si, words, &pieces, &piece_at, i, date, state) {
+                i = end.max(i + 1);
+                continue;
+            }
             if let Some(k) = piece_at[i] {
-                if let Some(end) = self.place_as_first_name(words, &pieces, &piece_at, k) {
+                if let Some(end) = self
+                    .place_as_first_name(words, &pieces, &piece_at, k)
+                    .or_else(|| self.given_name(words, &pieces, &piece_at, k))
+                {
                     i = end;
                     continue;
                 }
-                let end = self.chain(si, words, &pieces, &piece_at, k, date, state);
+                let end = self.chain(si, words, &pieces, &piece_at, k, date, state, None);
                 i = end.max(i + 1);
                 continue;
             }

@@ -14,6 +14,15 @@ use super::ActorCoder;
 use crate::dictionary::{EntryKind, PhraseClass};
 use crate::words;
 
+/// A region said before an office ("Georgia Governor"): its words and
+/// the country it gives the phrase.
+#[derive(Debug, Clone)]
+pub(super) struct Region {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) country: String,
+}
+
 /// The result of reading an actor phrase: who, and over which words.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Reading {
@@ -35,7 +44,8 @@ pub(super) struct Reading {
 }
 
 impl ActorCoder {
-    /// Reads the actor phrase starting at piece `k`; returns the word after it.
+    /// Reads the actor phrase starting at piece `k` (after `region`, the
+    /// state or province said before it, if any); returns the word after it.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn chain(
         &self,
@@ -46,9 +56,11 @@ impl ActorCoder {
         k: usize,
         date: Option<u32>,
         state: &mut DocState,
+        region: Option<&Region>,
     ) -> usize {
         let mut start = pieces[k].start;
         let (mut reading, mut end) = self.read_chain(words, pieces, piece_at, start, date);
+        let (rules, seat_as_place) = self.place_in_phrase(words, &mut start, region, &mut reading);
         // Modifiers describe a role, a person or a people ("new US
         // ambassador", "ethnic Albanians"); before a bare country or
         // organisation they describe something else ("the new US export
@@ -68,7 +80,7 @@ impl ActorCoder {
         let determined = start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "'s" | "'");
         // A name after a person role: "Russian President Vladimir Putin".
         let mut name: Option<(usize, usize)> = None;
-        let mut name_rule = "country-role-name";
+        let mut name_rule = rules.0;
         if reading.person.is_none() && (reading.person_role || reading.title) {
             if let Some(ne) = name_end(words, end, piece_at) {
                 name = Some((end, ne));
@@ -127,9 +139,9 @@ impl ActorCoder {
             }
         } else if reading.agents == 0 {
             let id = reading.base_entry.map(|e| self.dict.entry(e).id.clone()).unwrap_or_default();
-            via = Via::Dict(id);
+            via = if seat_as_place { Via::Rule("seat-as-place") } else { Via::Dict(id) };
         } else {
-            via = Via::Rule("country-role");
+            via = Via::Rule(rules.1);
             if reading.person_role {
                 person = true;
                 if determined || reading.possessive_base {
@@ -174,6 +186,9 @@ impl ActorCoder {
         }
         let name = name.or(appos);
         let idx = push(state, si, words, start, end, actor, via, person);
+        if let (Some(d), Some(r)) = (idx, region) {
+            state.drafts[d].country_from = Some((words[r.start].start, words[r.end - 1].end));
+        }
         if let Some(d) = idx {
             if let Some(entry) = reading.person {
                 state.seen.insert(entry, d);
@@ -186,6 +201,43 @@ impl ActorCoder {
             }
         }
         end
+    }
+
+    /// What a place does to the phrase read at `start`: a region said
+    /// before it gives its country and government ("Georgia Governor
+    /// Brian Kemp"; the phrase then starts at the region); a capital after
+    /// a place preposition is a place, coded as its country like the
+    /// country's name ("in Kyiv", "travelled to Moscow"; "Kyiv said",
+    /// "munitions from Pyongyang" stay its government). Returns the rules
+    /// that name a role-and-name and a role mention, and whether the
+    /// phrase is a capital as a place.
+    fn place_in_phrase(
+        &self,
+        words: &[Word],
+        start: &mut usize,
+        region: Option<&Region>,
+        reading: &mut Reading,
+    ) -> ((&'static str, &'static str), bool) {
+        let mut rules = ("country-role-name", "country-role");
+        if let Some(r) = region {
+            *start = r.start;
+            if reading.country.is_none() && reading.base_code.is_none() {
+                reading.country = Some(r.country.clone());
+                reading.sector.get_or_insert_with(|| "GOV".to_string());
+                rules = ("subnational-role-name", "subnational-role");
+            }
+        }
+        let seat_as_place = region.is_none()
+            && reading.base_class == Some(PhraseClass::Seat)
+            && reading.agents == 0
+            && reading.person.is_none()
+            && !reading.title
+            && !reading.possessive_base
+            && self.places.placed_after(words, *start);
+        if seat_as_place {
+            reading.sector = None;
+        }
+        (rules, seat_as_place)
     }
 
     /// Extends a phrase without a country by the place it names after
@@ -233,9 +285,16 @@ impl ActorCoder {
             && reading.base_code.is_none()
             && reading.person.is_none()
             && name.is_none()
-            && matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"))
         {
-            if let Some((s, pk)) = piece_after(words, piece_at, end, "in") {
+            let local =
+                matches!(reading.sector.as_deref(), Some("COP" | "REB" | "OPP" | "LEG" | "JUD"));
+            // "Officials in Kyiv": officials at a seat of government are its
+            // (not an envoy: diplomats serve abroad).
+            let at_seat = reading.sector.as_deref() == Some("GOV")
+                && reading.agent_words.is_some_and(|(s, e)| !self.domestic.is_anyone(words, s, e));
+            if let Some((s, pk)) = piece_after(words, piece_at, end, "in")
+                .filter(|&(_, pk)| local || (at_seat && pieces[pk].class == PhraseClass::Seat))
+            {
                 if self.dict.entry(pieces[pk].entry).kind == EntryKind::Country {
                     let (sub, sub_end) = self.read_chain(words, pieces, piece_at, s, date);
                     if sub.country.is_some() && sub.agents == 0 && sub.person.is_none() {

@@ -33,6 +33,9 @@ pub(super) struct Draft {
     pub(super) person: bool,
     /// A word of the mention is a clause subject (always true unparsed).
     pub(super) subject: bool,
+    /// The bytes that gave the actor its country, when they lie outside
+    /// the mention (a dateline, a region, the sentence's place).
+    pub(super) country_from: Option<(usize, usize)>,
 }
 
 /// "President X" with no country in the phrase, waiting for the sentence's country.
@@ -89,6 +92,9 @@ pub(super) struct DocState {
     pub(super) by_country_role: HashMap<(String, String), usize>,
     /// The document's own country: its dateline, the countries it names.
     pub(super) home: DocCountry,
+    /// Where the current sentence happens: the one country named after a
+    /// place preposition, with the bytes that name it.
+    pub(super) place: Option<(String, (usize, usize))>,
 }
 
 impl DocState {
@@ -110,16 +116,17 @@ impl DocState {
     }
 
     /// The document's country for an actor whose phrase names none, with
-    /// the rule that chose it: the dateline's; else the country named
-    /// most, if one is named more than any other.
-    pub(super) fn home_country(&self) -> Option<(String, &'static str)> {
-        if let Some(c) = &self.home.dateline {
-            return Some((c.clone(), "domestic-dateline"));
+    /// the rule that chose it and the bytes that say it: the dateline's;
+    /// else the country named most, if one is named more than any other
+    /// (its first naming).
+    pub(super) fn home_country(&self) -> Option<(String, &'static str, (usize, usize))> {
+        if let Some((c, span)) = &self.home.dateline {
+            return Some((c.clone(), "domestic-dateline", *span));
         }
-        let most = *self.home.named.values().max()?;
-        let mut top = self.home.named.iter().filter(|(_, &n)| n == most).map(|(c, _)| c);
+        let most = self.home.named.values().map(|&(n, _)| n).max()?;
+        let mut top = self.home.named.iter().filter(|(_, &(n, _))| n == most);
         match (top.next(), top.next()) {
-            (Some(c), None) => Some((c.clone(), "domestic-most-named")),
+            (Some((c, &(_, span))), None) => Some((c.clone(), "domestic-most-named", span)),
             _ => None,
         }
     }
@@ -203,6 +210,7 @@ pub(super) fn push(
         subject: words[s..e]
             .iter()
             .any(|w| w.deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))),
+        country_from: None,
     });
     let k = state.drafts.len() - 1;
     state.index(k);
@@ -235,6 +243,7 @@ pub(super) fn finish(drafts: Vec<Draft>, doc: &Document, labels: &Labels) -> Vec
             end_token: TokenIdx(d.end_token as u32),
             actor: Actor { name: Some(labels.name_of(&d.actor)), ..d.actor.clone() },
             via,
+            country_from: d.country_from.and_then(|(s, e)| Span::new(&doc.text, s, e).ok()),
         });
     }
     out
