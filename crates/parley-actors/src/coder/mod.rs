@@ -10,6 +10,7 @@ mod context;
 mod coreference;
 mod disambiguation;
 mod domestic;
+mod groups;
 mod labels;
 mod matching;
 mod roles;
@@ -114,6 +115,15 @@ impl ActorCoder {
                     push(state, si, words, i, i + 1, actor, Via::Coref(ante), false);
                 }
                 i += 1;
+                continue;
+            }
+            // "the allies", "leaders" (at a summit): the bloc named nearby.
+            if let Some((end, window)) = groups::group_at(words, i) {
+                if let Some(ante) = groups::latest_bloc(state, si, window) {
+                    let actor = state.drafts[ante].actor.clone();
+                    push(state, si, words, i, end, actor, Via::Coref(ante), false);
+                }
+                i = end;
                 continue;
             }
             if let Some(end) = name_end(words, i, &piece_at) {
