@@ -83,8 +83,9 @@ pub(super) fn group_at(words: &[Word], i: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The latest draft naming an intergovernmental organisation, in this
-/// sentence or the `window` sentences before.
+/// The latest draft naming an intergovernmental organisation (or one of
+/// its people: "NATO leaders", "the NATO chief"), in this sentence or the
+/// `window` sentences before.
 pub(super) fn latest_bloc(state: &DocState, si: usize, window: usize) -> Option<usize> {
     state
         .drafts
@@ -92,7 +93,7 @@ pub(super) fn latest_bloc(state: &DocState, si: usize, window: usize) -> Option<
         .enumerate()
         .rev()
         .take_while(|(_, d)| d.sentence + window >= si)
-        .find(|(_, d)| d.actor.code.starts_with("IGO") && !d.person)
+        .find(|(_, d)| d.actor.code.starts_with("IGO"))
         .map(|(k, _)| k)
 }
 
