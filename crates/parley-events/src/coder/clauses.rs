@@ -166,13 +166,24 @@ pub(super) fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
 /// attacked X and seized Y" keeps "seized" with "Russia": it reports
 /// nothing.)
 fn reporting_conj_head(s: &Sent<'_>, v: usize) -> Option<usize> {
-    let h = s.head[v]?;
-    (s.rel[v] == "conj"
-        && s.base(h) == "ccomp"
-        && s.kids(v, "ccomp").next().is_some()
-        && !s.children[v].iter().any(|&c| s.base(c) == "nsubj"))
-    .then(|| s.head[h])
-    .flatten()
+    if s.rel[v] != "conj"
+        || s.kids(v, "ccomp").next().is_none()
+        || s.children[v].iter().any(|&c| s.base(c) == "nsubj")
+    {
+        return None;
+    }
+    // The parse may hang it on any word of the complement ("said the
+    // summit showed that NATO was involved in the conflict and warned"):
+    // climb to the complement, a few steps at most.
+    let mut x = s.head[v]?;
+    for _ in 0..4 {
+        let up = s.head[x]?;
+        if s.base(x) == "ccomp" && attribution::is_speech(&s.lemma[up]) {
+            return Some(up);
+        }
+        x = up;
+    }
+    None
 }
 
 /// The subject a verb states itself or shares with the verb it is
