@@ -175,9 +175,6 @@ impl EventCoder {
                 // it fought there.
                 !actors.iter().any(|a| s.doc.mentions[a.mention].actor.country == p.actor.country)
             });
-        if dr.recipients.is_empty() && event == EventType::Consult && s.parsed {
-            dr.recipients = self.purpose_partner(site);
-        }
         if dr.recipients.is_empty()
             && !entry.recipient.is_empty()
             && place_recipient.is_none()
@@ -186,30 +183,6 @@ impl EventCoder {
             dr.recipients = sole_other_party(site, dr);
         }
         place_recipient
-    }
-
-    /// "travelled to Mar-a-Lago to meet Trump": a visit or meeting whose
-    /// frame names no partner is with whom its purpose clause meets (a
-    /// to-infinitive that is itself a meeting).
-    fn purpose_partner(&self, site: &Site<'_>) -> Vec<Hit> {
-        let s = site.s;
-        let meets = |a: usize| {
-            site.cands
-                .iter()
-                .any(|c| c.tok == a && self.lexicon.entries()[c.entry].event == EventType::Consult)
-        };
-        s.kids(site.pred, "advcl")
-            .filter(|&a| {
-                s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "to") && meets(a)
-            })
-            .find_map(|a| {
-                let obj = s.kid(a, "obj").map(|o| nominal_mentions(s, o, site.mention_at));
-                let hits = obj
-                    .filter(|h| !h.is_empty())
-                    .unwrap_or_else(|| role_prep(s, a, "with", site.mention_at));
-                (!hits.is_empty()).then(|| relabel(hits, "purpose-clause"))
-            })
-            .unwrap_or_default()
     }
 }
 
@@ -304,7 +277,8 @@ mod tests {
     fn partners_in_one_act_are_not_each_others_recipients() {
         check(
             "The/DET/the/2/det ceasefire/NOUN/ceasefire/4/nsubj:pass was/AUX/be/4/aux:pass brokered/VERB/broker/0/root by/ADP/by/6/case Germany/PROPN/Germany/4/obl:agent and/CCONJ/and/8/cc France/PROPN/France/6/conj",
-            &[("AGREE", "DEU", "-", Modality::Asserted), ("AGREE", "FRA", "-", Modality::Asserted)],
+            // Brokering is mediation done (CAMEO 045).
+            &[("CONSULT", "DEU", "-", Modality::Asserted), ("CONSULT", "FRA", "-", Modality::Asserted)],
         );
     }
 
@@ -403,34 +377,6 @@ mod tests {
             "Germany/PROPN/Germany/2/nsubj struck/VERB/strike/0/root Russian/ADJ/Russian/4/amod targets/NOUN/target/2/obj in/ADP/in/6/case Ukraine/PROPN/Ukraine/4/nmod",
             &[("ASSAULT", "DEU", "RUS", Modality::Asserted)],
         );
-    }
-
-    #[test]
-    fn a_visit_is_paid_to_whom_its_purpose_clause_meets() {
-        // "Scholz travelled to Davos to meet Zelenskyy": the destination
-        // names no party; the one met is the partner.
-        let doc = parsed(
-            "Scholz/PROPN/Scholz/2/nsubj travelled/VERB/travel/0/root to/ADP/to/4/case Davos/PROPN/Davos/2/obl to/PART/to/6/mark meet/VERB/meet/2/advcl Zelenskyy/PROPN/Zelenskyy/6/obj",
-            "2024-07-18",
-        );
-        let rules = |doc: &parley_doc::Document| -> Vec<(String, String)> {
-            coder()
-                .code(doc)
-                .iter()
-                .filter_map(|e| {
-                    e.recipient.as_ref().map(|r| (r.actor.code.clone(), r.rule.clone()))
-                })
-                .collect()
-        };
-        let got = rules(&doc);
-        assert!(got.contains(&("UKRGOV".into(), "purpose-clause".into())), "{got:?}");
-        // Not a purpose that is no meeting ("to ski with ...").
-        let doc = parsed(
-            "Scholz/PROPN/Scholz/2/nsubj travelled/VERB/travel/0/root to/ADP/to/4/case Davos/PROPN/Davos/2/obl to/PART/to/6/mark ski/VERB/ski/2/advcl with/ADP/with/8/case Zelenskyy/PROPN/Zelenskyy/6/obl",
-            "2024-07-18",
-        );
-        let got = rules(&doc);
-        assert!(!got.iter().any(|(_, rule)| rule == "purpose-clause"), "{got:?}");
     }
 
     #[test]
