@@ -183,6 +183,10 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         r.negated = true;
         set(&mut r, Modality::Negated, format!("neg:{}", s.lower[c]));
     }
+    if let Some(cue) = s.parsed.then(|| nobody_cue(s, t)).flatten() {
+        r.negated = true;
+        set(&mut r, Modality::Negated, cue);
+    }
 
     // Auxiliaries and hedges on the predicate (parse), or just before it (surface).
     let mut aux: Vec<usize> =
@@ -263,13 +267,18 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
         }
     }
 
-    // Conditionals: inside an if-clause, or bound by one ("only if").
+    // Conditionals: inside an if-clause, or bound by one ("only if"); a
+    // future condition under "once" or "as soon as" is one too.
     if s.children[t].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if") {
         set(&mut r, Modality::Conditional, "in-if-clause".to_string());
     }
-    if s.kids(t, "advcl")
-        .any(|a| s.children[a].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if"))
-    {
+    if let Some(m) = s.parsed.then(|| future_condition(s, t)).flatten() {
+        set(&mut r, Modality::Conditional, format!("{IN_CONDITION}{m}"));
+    }
+    if s.kids(t, "advcl").any(|a| {
+        s.children[a].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
+            || future_condition(s, a).is_some()
+    }) {
         set(&mut r, Modality::Conditional, "if-clause".to_string());
     }
     if s.children[t].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "whether") {
@@ -310,12 +319,113 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
             set(&mut r, Modality::Conditional, format!("{}-opener", s.lower[o]));
         }
     }
+    // "As soon as Kyiv begins a withdrawal, ...", "Once the ceasefire
+    // holds, ...": a future condition opening the sentence, up to its
+    // comma, in the present tense (in the past it tells when).
+    if let Some((o, m)) = opener.and_then(|o| time_condition_marker(s, o).map(|m| (o, m))) {
+        if let Some(comma) = (o + 1..s.n).find(|&i| s.lower[i] == ",") {
+            let past = (o..comma).any(|k| s.xpos(k) == Some("VBD"));
+            if o < t && t < comma && !past {
+                set(&mut r, Modality::Conditional, format!("{IN_CONDITION}{m}"));
+            }
+        }
+    }
 
     // Questions: the sentence ends in "?" and the predicate is not reported.
     if s.lower.last().is_some_and(|w| w == "?") && !reported {
         set(&mut r, Modality::Questioned, "question-mark".to_string());
     }
     r
+}
+
+/// The cue prefix of a predicate inside a future condition other than
+/// "if" (`in-condition:once`, `in-condition:as-soon-as`).
+pub(crate) const IN_CONDITION: &str = "in-condition:";
+
+/// Verbs that keep an act from happening, with "from" ("deterred from
+/// helping", "barred from entering").
+const PREVENT: &[&str] = &["deter", "dissuade", "discourage", "prevent", "bar", "block", "stop"];
+
+/// Subject words that name nobody ("Nobody attended", "None of them signed").
+const NOBODY: &[&str] = &["nobody", "none", "no-one", "noone"];
+
+/// Negation carried by an argument, not the verb: a determiner "no" on the
+/// object ("held no talks", "made no concessions") or on the subject ("no
+/// country attended"), a subject that names nobody, or "neither ... nor"
+/// on the subject. Returns the cue.
+fn nobody_cue(s: &Sent<'_>, t: usize) -> Option<String> {
+    let det_no = |n: usize| s.children[n].iter().any(|&c| s.base(c) == "det" && s.lower[c] == "no");
+    if s.kids(t, "obj").any(det_no) {
+        return Some("no-object".to_string());
+    }
+    let subj = s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass"))?;
+    let neither = s.children[subj].iter().any(|&c| s.lower[c] == "neither");
+    (det_no(subj) || neither || NOBODY.contains(&s.lower[subj].as_str()))
+        .then(|| "no-subject".to_string())
+}
+
+/// "once" or "as soon as" at `o`, opening a clause: the marker's name.
+fn time_condition_marker(s: &Sent<'_>, o: usize) -> Option<&'static str> {
+    match s.lower[o].as_str() {
+        // "once again", "once more": an adverb of repetition.
+        "once" if !s.lower.get(o + 1).is_some_and(|w| matches!(w.as_str(), "again" | "more")) => {
+            Some("once")
+        }
+        "as" if s.lower.get(o + 1).is_some_and(|w| w == "soon")
+            && s.lower.get(o + 2).is_some_and(|w| w == "as") =>
+        {
+            Some("as-soon-as")
+        }
+        _ => None,
+    }
+}
+
+/// Whether the clause headed by `clause` is a future condition under
+/// "once" or "as soon as" ("once Russia withdraws", "as soon as Kyiv is
+/// ready"): its marker and present tense (in the past, the clause tells
+/// when something happened).
+fn future_condition(s: &Sent<'_>, clause: usize) -> Option<&'static str> {
+    let first = s.children[clause].iter().copied().filter(|&c| c < clause).min()?;
+    let marker = s.children[clause]
+        .iter()
+        .copied()
+        .filter(|&c| c < clause && matches!(s.base(c), "mark" | "advmod"))
+        .find_map(|c| {
+            time_condition_marker(s, c).or_else(|| {
+                // "as soon as": the parser hangs the first "as" or "soon" here.
+                (c == first && s.lower[c] == "soon" && c > 0)
+                    .then(|| time_condition_marker(s, c - 1))
+                    .flatten()
+            })
+        })?;
+    let tensed = std::iter::once(clause)
+        .chain(s.children[clause].iter().copied().filter(|&c| matches!(s.base(c), "aux" | "cop")));
+    let mut present = false;
+    for k in tensed {
+        match s.xpos(k) {
+            Some("VBD") => return None,
+            Some("VBZ" | "VBP") => present = true,
+            _ => {}
+        }
+    }
+    present.then_some(marker)
+}
+
+/// "..., while blaming Kyiv for ...", "after meeting Xi": an adverbial
+/// participle with a marker of time or contrast reports an act of its
+/// own, not part of what its head says, asks or refuses ("by"-gerunds, the
+/// means, and "without", an act not done, stay under their head).
+pub(crate) fn circumstance_participle(s: &Sent<'_>, clause: usize) -> bool {
+    s.base(clause) == "advcl"
+        && s.xpos(clause) == Some("VBG")
+        && s.children[clause].iter().any(|&c| {
+            c < clause
+                && matches!(s.base(c), "mark" | "advmod")
+                && matches!(s.lower[c].as_str(), "while" | "whilst" | "after" | "since" | "when")
+        })
 }
 
 /// Sets the modality and its cue unless an earlier cue set one.
@@ -333,6 +443,28 @@ fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
     let mut prev = t;
     for (anc, rel) in s.ancestors(t).into_iter().take(4) {
         let base = rel.split(':').next().unwrap_or("");
+        // "refused to comment, while blaming Kyiv": the participle's act
+        // is its own; what governs the main verb does not reach it.
+        if base == "advcl" && circumstance_participle(s, prev) {
+            break;
+        }
+        // "was deterred from helping": the act was kept from happening;
+        // "would not be deterred from supporting": it goes ahead (a
+        // stated intent), the two negations cancel.
+        if PREVENT.contains(&s.lemma[anc].as_str())
+            && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "from")
+        {
+            let prevention_negated = s.children[anc].iter().any(|&c| {
+                matches!(s.base(c), "advmod" | "neg") && NEG.contains(&s.lemma[c].as_str())
+            });
+            if prevention_negated {
+                r.future = true;
+            } else {
+                r.negated = true;
+                set(r, Modality::Negated, format!("ctrl:{}", s.lemma[anc]));
+            }
+            break;
+        }
         // "had no intention of seeking", "no plans to attend".
         if matches!(base, "acl" | "nmod")
             && NO_PLAN.contains(&s.lemma[anc].as_str())
@@ -388,6 +520,8 @@ fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
             && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
         {
             set(r, Modality::Conditional, "in-if-clause".to_string());
+        } else if let Some(m) = (base == "advcl").then(|| future_condition(s, prev)).flatten() {
+            set(r, Modality::Conditional, format!("{IN_CONDITION}{m}"));
         }
         if s.children[anc]
             .iter()
@@ -409,6 +543,80 @@ mod tests {
     #[test]
     fn table_of_readings() {
         let cases: &[(&str, &str, Modality, Option<&str>)] = &[
+            (
+                // A determiner "no" on the object negates the act.
+                "Serbia/PROPN/Serbia/2/nsubj signed/VERB/sign/0/root no/DET/no/4/det agreement/NOUN/agreement/2/obj",
+                "signed",
+                Modality::Negated,
+                Some("no-object"),
+            ),
+            (
+                // ... and an object without it does not.
+                "Serbia/PROPN/Serbia/2/nsubj signed/VERB/sign/0/root an/DET/a/4/det agreement/NOUN/agreement/2/obj",
+                "signed",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "No/DET/no/2/det government/NOUN/government/3/nsubj recognised/VERB/recognise/0/root the/DET/the/5/det vote/NOUN/vote/3/obj",
+                "recognised",
+                Modality::Negated,
+                Some("no-subject"),
+            ),
+            (
+                "Neither/CCONJ/neither/2/cc:preconj Paris/PROPN/Paris/5/nsubj nor/CCONJ/nor/4/cc Rome/PROPN/Rome/2/conj voted/VERB/vote/0/root",
+                "voted",
+                Modality::Negated,
+                Some("no-subject"),
+            ),
+            (
+                // "Once Hamas frees the hostages, Israel will pull back":
+                // the condition is not asserted, in the present tense.
+                "Once/SCONJ/once/3/mark Hamas/PROPN/Hamas/3/nsubj frees/VERB/free/8/advcl/VBZ the/DET/the/5/det hostages/NOUN/hostage/3/obj ,/PUNCT/,/3/punct Israel/PROPN/Israel/8/nsubj pull/VERB/pull/0/root",
+                "frees",
+                Modality::Conditional,
+                Some("in-condition:once"),
+            ),
+            (
+                // In the past it tells when: asserted.
+                "Once/SCONJ/once/3/mark Hamas/PROPN/Hamas/3/nsubj freed/VERB/free/8/advcl/VBD the/DET/the/5/det hostages/NOUN/hostage/3/obj ,/PUNCT/,/3/punct Israel/PROPN/Israel/8/nsubj pulled/VERB/pull/0/root/VBD",
+                "freed",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "Once/ADV/once/4/advmod again/ADV/again/1/advmod Russia/PROPN/Russia/4/nsubj strikes/VERB/strike/0/root/VBZ",
+                "strikes",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "As/ADV/as/2/advmod soon/ADV/soon/5/advmod as/SCONJ/as/5/mark Tehran/PROPN/Tehran/5/nsubj halts/VERB/halt/0/root/VBZ enrichment/NOUN/enrichment/5/obj",
+                "halts",
+                Modality::Conditional,
+                Some("in-condition:as-soon-as"),
+            ),
+            (
+                // Prevented: the act did not happen.
+                "Germany/PROPN/Germany/3/nsubj:pass was/AUX/be/3/aux:pass deterred/VERB/deter/0/root from/SCONJ/from/5/mark helping/VERB/help/3/advcl Ukraine/PROPN/Ukraine/5/obj",
+                "helping",
+                Modality::Negated,
+                Some("ctrl:deter"),
+            ),
+            (
+                // Not deterred: the two negations cancel.
+                "Germany/PROPN/Germany/4/nsubj:pass will/AUX/will/4/aux not/PART/not/4/advmod deterred/VERB/deter/0/root from/SCONJ/from/6/mark helping/VERB/help/4/advcl Ukraine/PROPN/Ukraine/6/obj",
+                "helping",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                // A participle of time under a refusal is not refused.
+                "Hanoi/PROPN/Hanoi/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp while/SCONJ/while/6/mark criticising/VERB/criticise/4/advcl/VBG Manila/PROPN/Manila/6/obj",
+                "criticising",
+                Modality::Asserted,
+                None,
+            ),
             (
                 "Russia/PROPN/Russia/3/nsubj has/AUX/have/3/aux not/PART/not/3/advmod rejected/VERB/reject/0/root the/DET/the/5/det talks/NOUN/talk/3/obj",
                 "rejected",

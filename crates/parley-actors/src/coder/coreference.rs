@@ -137,6 +137,45 @@ pub(super) fn reports(words: &[Word], i: usize) -> bool {
     (next || prev) && words[i].deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))
 }
 
+/// Verbs only an agent does: their subject "it" is a state or body, not a
+/// thing ("It thanked both governments", "it urged restraint").
+const AGENTIVE: &[&str] = &[
+    "thanked",
+    "thanks",
+    "welcomed",
+    "welcomes",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "condemned",
+    "condemns",
+    "demanded",
+    "demands",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "threatened",
+    "threatens",
+    "apologised",
+    "apologized",
+    "protested",
+    "summoned",
+    "summons",
+];
+
+/// Whether the pronoun at `i` is the subject of a verb only an agent does,
+/// right after it or after "also" ("It also urged ...").
+pub(super) fn agent_it(words: &[Word], i: usize) -> bool {
+    let mut k = i + 1;
+    if words.get(k).is_some_and(|w| w.norm == "also") {
+        k += 1;
+    }
+    words.get(k).is_some_and(|w| AGENTIVE.contains(&w.norm.as_str()))
+        && words[i].deprel.as_deref().is_none_or(|r| r.starts_with("nsubj"))
+}
+
 /// The latest draft, in the three sentences before this one, that names a
 /// state or organisation as a clause subject (any, without a parse).
 pub(super) fn latest_speaking_body(state: &DocState, si: usize) -> Option<usize> {
@@ -171,6 +210,19 @@ pub(super) fn latest_of_sector(
 /// The latest draft that refers to a person, in this or the three sentences before.
 pub(super) fn latest_person(state: &DocState, si: usize) -> Option<usize> {
     state.last_person.filter(|&k| state.drafts[k].sentence + 3 >= si)
+}
+
+/// The person a subject "he" or "she" refers back to. Across a sentence
+/// boundary, the person who was the previous sentence's subject ("Kuleba
+/// told Wang that ... He asked China": Kuleba, not Wang); within a
+/// sentence, the latest person ("Amherd pressed Li Qiang when he
+/// visited": Li).
+pub(super) fn pronoun_antecedent(state: &DocState, si: usize) -> Option<usize> {
+    let latest = latest_person(state, si)?;
+    if state.drafts[latest].sentence == si {
+        return Some(latest);
+    }
+    state.last_subject_person.filter(|&k| state.drafts[k].sentence + 1 >= si).or(Some(latest))
 }
 
 /// The latest person draft with this country (if given) and a role the

@@ -12,6 +12,7 @@ mod context;
 mod coreference;
 mod disambiguation;
 mod domestic;
+mod groups;
 mod labels;
 mod matching;
 mod places;
@@ -23,7 +24,9 @@ use std::sync::Arc;
 use parley_doc::{Annotator, DocError, Document, Layer, Mention};
 
 use crate::dictionary::{parse_date, ActorDictionary};
-use coreference::{latest_person, latest_speaking_body, pronoun_is_subject, reports};
+use coreference::{
+    agent_it, latest_speaking_body, pronoun_antecedent, pronoun_is_subject, reports,
+};
 pub use domestic::DomesticRules;
 use labels::Labels;
 use matching::{find_pieces, name_end, sentence_words, Word};
@@ -106,6 +109,17 @@ impl ActorCoder {
                 i = end.max(i + 1);
                 continue;
             }
+            // "the allies", "leaders" (at a summit): the bloc named nearby
+            // (before the dictionary, which knows "leaders" only as a role).
+            if let Some((end, window)) = groups::group_at(words, i) {
+                if let Some(ante) = groups::latest_bloc(state, si, window) {
+                    let actor = state.drafts[ante].actor.clone();
+                    if push(state, si, words, i, end, actor, Via::Coref(ante), false).is_some() {
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             if let Some(k) = piece_at[i] {
                 if let Some(end) = self
                     .place_as_first_name(words, &pieces, &piece_at, k)
@@ -120,7 +134,7 @@ impl ActorCoder {
             }
             let w = &words[i];
             if (w.norm == "he" || w.norm == "she") && pronoun_is_subject(words, i) {
-                if let Some(ante) = latest_person(state, si) {
+                if let Some(ante) = pronoun_antecedent(state, si) {
                     let actor = state.drafts[ante].actor.clone();
                     push(state, si, words, i, i + 1, actor, Via::Coref(ante), true);
                 }
@@ -129,7 +143,7 @@ impl ActorCoder {
             }
             // "..., it said": a statement by the organisation or state last
             // the subject of a sentence before this one.
-            if w.norm == "it" && reports(words, i) {
+            if w.norm == "it" && (reports(words, i) || agent_it(words, i)) {
                 if let Some(ante) = latest_speaking_body(state, si) {
                     let actor = state.drafts[ante].actor.clone();
                     push(state, si, words, i, i + 1, actor, Via::Coref(ante), false);

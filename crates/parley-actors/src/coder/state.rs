@@ -78,6 +78,8 @@ pub(super) struct DocState {
     taken: Vec<bool>,
     /// The latest draft of a named person.
     pub(super) last_person: Option<usize>,
+    /// The latest draft of a named person that is a clause subject.
+    pub(super) last_subject_person: Option<usize>,
     /// The latest non-person subject draft (a state or body speaking), and
     /// the latest one before the current sentence.
     last_body: Option<usize>,
@@ -136,6 +138,9 @@ impl DocState {
         let d = &self.drafts[k];
         if d.person && d.actor.name.is_some() {
             self.last_person = Some(k);
+            if d.subject {
+                self.last_subject_person = Some(k);
+            }
             if let Some(role) = &d.actor.role {
                 self.by_role.insert(role.clone(), k);
                 if let Some(c) = &d.actor.country {

@@ -1,7 +1,7 @@
 //! Clause structure over the parse: subjects and agents, relative and
 //! adverbial clauses, clefts, and phrases that only say when or who spoke.
 
-use parley_doc::Span;
+use parley_doc::{Span, Upos};
 
 use crate::attribution;
 use crate::sent::Sent;
@@ -140,10 +140,14 @@ pub(super) fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
         if let Some(subj) = s.children[cur].iter().copied().find(|&c| {
             matches!(s.rel[c].as_str(), "nsubj" | "nsubj:pass" | "csubj" | "nsubj:outer")
         }) {
-            if RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[cur] == "acl:relcl" {
-                return s.head[cur];
+            if RELATIVE.contains(&s.lower[subj].as_str()) {
+                return relative_noun(s, cur, subj).or(Some(subj));
             }
             return Some(subj);
+        }
+        if let Some(up) = reporting_conj_head(s, cur) {
+            cur = up;
+            continue;
         }
         let h = s.head[cur]?;
         match s.rel[cur].as_str() {
@@ -151,6 +155,33 @@ pub(super) fn subject_of(s: &Sent<'_>, v: usize) -> Option<usize> {
             "acl" => return Some(h),
             _ => return None,
         }
+    }
+    None
+}
+
+/// "Peskov said the summit was a failure and warned that ...": a verb
+/// that reports a clause of its own, coordinated by the parse with the
+/// predicate of another speech verb's complement, is the speaker's second
+/// act; returns that speech verb, whose subject it shares. ("said Russia
+/// attacked X and seized Y" keeps "seized" with "Russia": it reports
+/// nothing.)
+fn reporting_conj_head(s: &Sent<'_>, v: usize) -> Option<usize> {
+    if s.rel[v] != "conj"
+        || s.kids(v, "ccomp").next().is_none()
+        || s.children[v].iter().any(|&c| s.base(c) == "nsubj")
+    {
+        return None;
+    }
+    // The parse may hang it on any word of the complement ("said the
+    // summit showed that NATO was involved in the conflict and warned"):
+    // climb to the complement, a few steps at most.
+    let mut x = s.head[v]?;
+    for _ in 0..4 {
+        let up = s.head[x]?;
+        if s.base(x) == "ccomp" && attribution::is_speech(&s.lemma[up]) {
+            return Some(up);
+        }
+        x = up;
     }
     None
 }
@@ -179,6 +210,10 @@ pub(super) fn clause_subject(s: &Sent<'_>, v: usize, through: &[&str]) -> Option
         {
             return Some((cur, subj));
         }
+        if let Some(up) = reporting_conj_head(s, cur).filter(|_| through.contains(&"conj")) {
+            cur = up;
+            continue;
+        }
         if !through.contains(&s.rel[cur].as_str()) {
             return None;
         }
@@ -191,9 +226,32 @@ pub(super) fn clause_subject(s: &Sent<'_>, v: usize, through: &[&str]) -> Option
 /// own or one it shares, as in [`named_subject`]) is the relative pronoun.
 pub(super) fn relative_antecedent(s: &Sent<'_>, v: usize) -> Option<usize> {
     let (clause, subj) = clause_subject(s, v, &["xcomp", "conj"])?;
-    (RELATIVE.contains(&s.lower[subj].as_str()) && s.rel[clause] == "acl:relcl")
-        .then(|| s.head[clause])
-        .flatten()
+    RELATIVE.contains(&s.lower[subj].as_str()).then(|| relative_noun(s, clause, subj)).flatten()
+}
+
+/// The noun a relative pronoun `pron`, subject of `clause`, stands for:
+/// the clause's head when the parse hangs it on a noun; else, when the
+/// parse hangs the clause on a verb or coordinates it ("..., at the
+/// request of President X, who visited Bern"), the noun right before the
+/// pronoun (and its comma), which is where English puts the antecedent.
+fn relative_noun(s: &Sent<'_>, clause: usize, pron: usize) -> Option<usize> {
+    let nominal = |k: usize| matches!(s.upos(k), Some(Upos::NOUN | Upos::PROPN | Upos::PRON));
+    let head = s.head[clause].filter(|_| s.rel[clause] == "acl:relcl");
+    if let Some(h) = head.filter(|&h| nominal(h)) {
+        return Some(h);
+    }
+    // "that" may be a demonstrative ("told reporters that was wrong").
+    if s.lower[pron] == "that" {
+        return head;
+    }
+    let mut k = pron.checked_sub(1)?;
+    if s.lower[k] == "," {
+        k = k.checked_sub(1)?;
+    }
+    if matches!(s.upos(k), Some(Upos::NOUN | Upos::PROPN)) {
+        return Some(k);
+    }
+    head
 }
 
 /// The agent of a verb: the active subject, or the passive "by" phrase.
@@ -206,4 +264,48 @@ pub(super) fn agent_of(s: &Sent<'_>, v: usize) -> Option<usize> {
     let subj = subject_of(s, v)?;
     // A passive head's subject is its patient, not its agent.
     (s.rel[subj] != "nsubj:pass" || s.head[subj] != Some(v)).then_some(subj)
+}
+
+#[cfg(test)]
+mod tests {
+    use parley_doc::Modality;
+
+    use crate::testutil::{coder, parsed, summary};
+
+    fn events(spec: &str) -> Vec<(String, String, String, Modality)> {
+        let doc = parsed(spec, "2024-07-18");
+        summary(&doc, &coder().code(&doc))
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_noun_before_it() {
+        // The parse hangs "who visited" on the verb "host"; the visitor is
+        // the noun before ", who".
+        let got = events("France/PROPN/France/2/nsubj agreed/VERB/agree/0/root to/PART/to/4/mark host/VERB/host/2/xcomp talks/NOUN/talk/4/obj at/ADP/at/8/case the/DET/the/8/det request/NOUN/request/4/obl of/ADP/of/10/case Scholz/PROPN/Scholz/8/nmod ,/PUNCT/,/13/punct who/PRON/who/13/nsubj visited/VERB/visit/4/acl:relcl Tbilisi/PROPN/Tbilisi/13/obj");
+        assert!(got.iter().any(|(t, a, ..)| t == "CONSULT" && a == "DEUGOV"), "{got:?}");
+        assert!(!got.iter().any(|(t, a, ..)| t == "CONSULT" && a == "FRA"), "{got:?}");
+    }
+
+    #[test]
+    fn we_in_a_quote_is_the_quotes_speaker() {
+        // "We think Moscow should withdraw," Scholz told reporters.
+        let got = events("\"/PUNCT/\"/3/punct We/PRON/we/3/nsubj think/VERB/think/10/ccomp Moscow/PROPN/Moscow/6/nsubj should/AUX/should/6/aux withdraw/VERB/withdraw/3/ccomp ,/PUNCT/,/3/punct \"/PUNCT/\"/3/punct Scholz/PROPN/Scholz/10/nsubj told/VERB/tell/0/root reporters/NOUN/reporter/10/obj");
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "REQUEST" && a == "DEUGOV" && r == "RUSGOV"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_reporting_verb_shares_the_speakers_subject() {
+        // "Scholz said the sanctions were illegal and warned that Moscow
+        // would retaliate": the parse coordinates "warned" with "illegal".
+        let got = events("Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root the/DET/the/4/det sanctions/NOUN/sanction/6/nsubj were/AUX/be/6/cop illegal/ADJ/illegal/2/ccomp and/CCONJ/and/8/cc warned/VERB/warn/6/conj that/SCONJ/that/12/mark Moscow/PROPN/Moscow/12/nsubj would/AUX/would/12/aux retaliate/VERB/retaliate/8/ccomp");
+        assert!(got.iter().any(|(t, a, ..)| t == "THREATEN" && a == "DEUGOV"), "{got:?}");
+        // A second act inside the complement, reporting nothing, keeps
+        // the complement's subject.
+        let got = events("Scholz/PROPN/Scholz/2/nsubj said/VERB/say/0/root Russia/PROPN/Russia/4/nsubj attacked/VERB/attack/2/ccomp Kyiv/PROPN/Kyiv/4/obj and/CCONJ/and/7/cc shelled/VERB/shell/4/conj Tbilisi/PROPN/Tbilisi/7/obj");
+        assert!(!got.iter().any(|(t, a, ..)| t == "ASSAULT" && a == "DEUGOV"), "{got:?}");
+        assert!(got.iter().any(|(t, a, ..)| t == "ASSAULT" && a == "RUS"), "{got:?}");
+    }
 }

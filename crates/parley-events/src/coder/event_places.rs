@@ -31,10 +31,22 @@ impl EventCoder {
         })
     }
 
-    /// The first gazetteer place with a country inside a verb's object, as
-    /// that country's party.
+    /// The first gazetteer place with a country inside a verb's object, or
+    /// else inside the phrase it is aimed at ("launched drones at the
+    /// region of Odesa", "fired missiles on Kharkiv"), as that country's
+    /// party.
     pub(super) fn place_in_object(&self, s: &Sent<'_>, t: usize) -> Option<EventParty> {
-        let o = s.kid(t, "obj").filter(|_| s.parsed)?;
+        if !s.parsed {
+            return None;
+        }
+        let aimed = s.children[t].iter().copied().filter(|&c| {
+            s.base(c) == "obl"
+                && matches!(s.prep_of(c), Some("at" | "on" | "against" | "toward" | "towards"))
+        });
+        s.kid(t, "obj").into_iter().chain(aimed).find_map(|o| self.place_within(s, o))
+    }
+
+    fn place_within(&self, s: &Sent<'_>, o: usize) -> Option<EventParty> {
         let g = self.lexicon.gazetteer();
         let ends = s.token_ends();
         (0..s.n).filter(|&j| s.in_phrase_of(o, j) && !spatial_within(s, o, j)).find_map(|j| {
@@ -138,7 +150,7 @@ pub(super) fn place_for(
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::{coder, parsed};
+    use crate::testutil::{coder, parsed, summary};
 
     #[test]
     fn a_place_name_may_open_with_a_direction() {
@@ -149,5 +161,21 @@ mod tests {
         let events = coder().code(&doc);
         let l = events[0].location.as_ref().expect("place");
         assert_eq!((&doc.text[l.span], l.country.as_deref()), ("South China Sea", None));
+    }
+
+    #[test]
+    fn a_place_fire_is_aimed_at_is_its_countrys() {
+        // "fired missiles at the region of Odesa": the place aimed at.
+        let aimed = "Russian/ADJ/Russian/2/amod forces/NOUN/force/3/nsubj fired/VERB/fire/0/root missiles/NOUN/missile/3/obj at/ADP/at/7/case the/DET/the/7/det region/NOUN/region/3/obl of/ADP/of/9/case Odesa/PROPN/Odesa/7/nmod";
+        let doc = parsed(aimed, "2024-01-15");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "ASSAULT" && a == "RUS" && r == "UKR"),
+            "{got:?}"
+        );
+        // A place the act happens in is no target ("in" is where).
+        let doc = parsed(&aimed.replace("at/ADP/at", "in/ADP/in"), "2024-01-15");
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(t, _, r, _)| t == "ASSAULT" && r == "UKR"), "{got:?}");
     }
 }

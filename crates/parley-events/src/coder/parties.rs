@@ -81,6 +81,20 @@ impl EventCoder {
             let m = ms.iter().filter(|(_, a, _)| *a > verb).min_by_key(|(_, a, _)| *a)?;
             return Some(Hit { mention: m.0, rule: "according-to".into(), parse: false });
         }
+        // "“We think that X should attend,” Zelensky told a press
+        // conference": "I" or "we" in a quote is whoever the quote is
+        // attributed to (its speech verb lies outside the quote, so this
+        // looks no further).
+        if let Some(q) = attribution::quote_at(&ctx.quotes, s.span(verb)).filter(|_| {
+            s.parsed
+                && subject_of(s, verb).is_some_and(|h| FIRST_PERSON.contains(&s.lower[h].as_str()))
+        }) {
+            if let Some((qs, qv)) = attribution::quote_speaker(s.doc, &ctx.sents, q, &ctx.quotes) {
+                if attribution::quote_at(&ctx.quotes, ctx.sents.get(qs)?.span(qv)).is_none() {
+                    return self.speaker_of(ctx, qs, qv);
+                }
+            }
+        }
         // ", the Palestinian health ministry said.": the words between the
         // comma and the verb are the speaker, whatever the parse says.
         if let Some((_, first)) =

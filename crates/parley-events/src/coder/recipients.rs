@@ -283,7 +283,8 @@ mod tests {
     fn partners_in_one_act_are_not_each_others_recipients() {
         check(
             "The/DET/the/2/det ceasefire/NOUN/ceasefire/4/nsubj:pass was/AUX/be/4/aux:pass brokered/VERB/broker/0/root by/ADP/by/6/case Germany/PROPN/Germany/4/obl:agent and/CCONJ/and/8/cc France/PROPN/France/6/conj",
-            &[("AGREE", "DEU", "-", Modality::Asserted), ("AGREE", "FRA", "-", Modality::Asserted)],
+            // Brokering is mediation done (CAMEO 045).
+            &[("CONSULT", "DEU", "-", Modality::Asserted), ("CONSULT", "FRA", "-", Modality::Asserted)],
         );
     }
 

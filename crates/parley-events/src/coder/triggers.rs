@@ -6,6 +6,7 @@
 use parley_doc::Upos;
 
 use crate::lexicon::{LexEntry, Requirement, TriggerPos};
+use crate::modality;
 use crate::sent::{lemma_candidates, looks_past, Sent};
 
 use super::clauses::{agent_of, embedded_in};
@@ -538,6 +539,22 @@ pub(super) fn suppress(
             if s.parsed && s.reduced_passive(c.tok) && describes_subject {
                 continue;
             }
+            // "refused to comment, while blaming Kyiv for ...": a participle
+            // of time or contrast aimed at a party is an act of its own.
+            if s.parsed
+                && modality::circumstance_participle(s, c.tok)
+                && s.kids(c.tok, "obj").any(|o| !nominal_mentions(s, o, mention_at).is_empty())
+            {
+                continue;
+            }
+            // "Russian missiles hit Odesa and Ukrainian drones attacked a
+            // refinery", parsed as if "hit" governed "attacked": a violent
+            // act governs no clause, so a finite verb with a subject of
+            // its own under one is a clause of its own.
+            let violent_outer = !verbal.get(j).copied().unwrap_or(true);
+            if s.parsed && violent_outer && own_finite_clause(s, c.tok) {
+                continue;
+            }
             if s.parsed && embedded_in(s, *tok, c.tok) {
                 c.suppressed_by = Some(format!("inside the argument of `{text}`"));
                 break;
@@ -550,6 +567,18 @@ pub(super) fn suppress(
     }
     // A light verb that is itself a trigger leaves its object noun alone
     // only when the verb's pattern did not use it; otherwise the verb wins.
+}
+
+/// Whether the verb at `v` heads a finite clause with a subject of its own
+/// (not a relative pronoun): "... and Ukrainian drones attacked a refinery".
+fn own_finite_clause(s: &Sent<'_>, v: usize) -> bool {
+    let finite = matches!(s.xpos(v), Some("VBD" | "VBZ" | "VBP"))
+        || s.children[v].iter().any(|&c| s.base(c) == "aux");
+    finite
+        && s.upos(v) == Some(Upos::VERB)
+        && s.children[v].iter().any(|&c| {
+            s.rel[c] == "nsubj" && !super::clauses::RELATIVE.contains(&s.lower[c].as_str())
+        })
 }
 
 /// "dismissed the criticism, accusing Brussels of interference": a
@@ -618,6 +647,37 @@ mod tests {
     use parley_doc::Modality;
 
     use crate::testutil::{check, coder, parsed, summary};
+
+    /// Whether some event has this type, actor and modality.
+    fn has(spec: &str, event: &str, actor: &str, modality: Modality) -> bool {
+        let doc = parsed(spec, "2024-07-18");
+        let got = summary(&doc, &coder().code(&doc));
+        got.iter().any(|(t, a, _, m)| t == event && a == actor && *m == modality)
+    }
+
+    #[test]
+    fn participles_of_time_aimed_at_a_party_are_kept() {
+        // "Norway is brokering talks": brokering is mediation done (045).
+        let brokering = "France/PROPN/France/3/nsubj is/AUX/be/3/aux brokering/VERB/broker/0/root/VBG talks/NOUN/talk/3/obj";
+        assert!(has(brokering, "CONSULT", "FRA", Modality::Asserted));
+        // "refused to comment, while blaming Kyiv": the participle of time
+        // is an act of its own, not refused.
+        let blaming = "Moscow/PROPN/Moscow/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ,/PUNCT/,/7/punct while/SCONJ/while/7/mark blaming/VERB/blame/4/advcl/VBG Kyiv/PROPN/Kyiv/7/obj";
+        assert!(has(blaming, "ACCUSE", "RUSGOV", Modality::Asserted));
+        // "without blaming Kyiv" says the act was not done.
+        let without = blaming.replace("while/SCONJ/while", "without/SCONJ/without");
+        assert!(!has(&without, "ACCUSE", "RUSGOV", Modality::Asserted));
+        // "Russian missiles hit Odesa and drones attacked a refinery",
+        // parsed with "attacked" under "hit": its own clause.
+        let attacked = "Russian/ADJ/Russian/2/amod missiles/NOUN/missile/3/nsubj hit/VERB/hit/0/root Odesa/PROPN/Odesa/3/obj and/CCONJ/and/8/cc Ukrainian/ADJ/Ukrainian/7/amod drones/NOUN/drone/8/nsubj attacked/VERB/attack/3/ccomp/VBD a/DET/a/10/det refinery/NOUN/refinery/8/obj";
+        assert!(has(attacked, "ASSAULT", "UKR", Modality::Asserted));
+        // Under a statement, the clause is what is said: coded once.
+        let said = "Kremlin/PROPN/Kremlin/2/nsubj accused/VERB/accuse/0/root Kyiv/PROPN/Kyiv/2/obj ,/PUNCT/,/2/punct saying/VERB/say/2/advcl Ukrainian/ADJ/Ukrainian/7/amod drones/NOUN/drone/8/nsubj attacked/VERB/attack/5/ccomp/VBD a/DET/a/10/det refinery/NOUN/refinery/8/obj";
+        assert!(!has(said, "ASSAULT", "UKR", Modality::Asserted));
+        // One aimed at no party ("while giving a speech") stays inside.
+        let speech = "Moscow/PROPN/Moscow/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ,/PUNCT/,/7/punct while/SCONJ/while/7/mark blaming/VERB/blame/4/advcl/VBG rain/NOUN/rain/7/obj";
+        assert!(!has(speech, "ACCUSE", "RUSGOV", Modality::Asserted));
+    }
 
     #[test]
     fn carrier_nouns_pass_their_event_through() {

@@ -248,7 +248,8 @@ impl EventCoder {
         let (s, pred) = (site.s, site.pred);
         let if_bound = s
             .kids(pred, "advcl")
-            .any(|a| s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if"));
+            .any(|a| s.children[a].iter().any(|&m| s.base(m) == "mark" && s.lemma[m] == "if"))
+            || dr.reading.cue.as_deref() == Some("if-clause");
         // "would attend only if ...": a restrictive condition, not an offer.
         let only_if = s.kids(pred, "advcl").any(|a| {
             s.children[a].iter().any(|&m| matches!(s.lemma[m].as_str(), "only" | "unless"))
@@ -268,7 +269,8 @@ impl EventCoder {
         // The condition itself ("If Russia attacks a NATO member, ...") is
         // nobody's statement of intent.
         let reading = &mut dr.reading;
-        let in_condition = matches!(reading.cue.as_deref(), Some("in-if-clause" | "if-opener"));
+        let in_condition = matches!(reading.cue.as_deref(), Some("in-if-clause" | "if-opener"))
+            || reading.cue.as_deref().is_some_and(|c| c.starts_with(crate::modality::IN_CONDITION));
         if !dr.actors.is_empty()
             && !reading.negated
             && !only_if

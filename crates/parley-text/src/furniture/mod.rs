@@ -16,6 +16,7 @@
 mod context;
 mod dateline;
 mod lexicon;
+mod live_label;
 mod rules;
 
 use std::sync::Arc;
@@ -202,6 +203,17 @@ fn find_furniture(doc: &Document, lex: &FurnitureLexicon) -> Vec<Furniture> {
             reason.map(|r| Furniture { span: block.span, reason: r.to_string() })
         })
         .collect();
+    // A live-blog label glued to the headline or an opening line ("Ukraine
+    // war live: Orbán meets Putin"): the label goes, the headline stays.
+    for line in lines.iter().take(3).filter(|l| reasons[l.index].is_none()) {
+        if let Some(len) = live_label::live_label_prefix(line.text, lex) {
+            let start = doc.blocks[line.index].span.start;
+            out.push(Furniture {
+                span: Span::new_unchecked(start, start + len),
+                reason: "live-label".to_string(),
+            });
+        }
+    }
     // A dateline opening the first paragraphs of the body ("KYIV, Ukraine
     // (AP) —"): the place and agency are not part of the first sentence.
     let body = lines.iter().filter(|l| l.kind != BlockKind::Headline && reasons[l.index].is_none());
