@@ -143,7 +143,14 @@ struct Region {
 
 /// Whether token `i` is the word `w` (form, lemma or a candidate lemma).
 fn word_is(s: &Sent<'_>, i: usize, w: &str) -> bool {
-    s.lower[i] == w || s.lemma[i] == w || lemma_candidates(&s.lower[i]).iter().any(|c| c == w)
+    let form = &s.lower[i];
+    // Candidate lemmas only for an inflected form of the word: it is longer
+    // and starts alike (the lists are scanned for every word of a clause).
+    form == w
+        || s.lemma[i] == w
+        || (form.len() > w.len()
+            && form.as_bytes().first() == w.as_bytes().first()
+            && lemma_candidates(form).iter().any(|c| c == w))
 }
 
 fn is_quote_mark(s: &Sent<'_>, i: usize) -> bool {
@@ -199,8 +206,16 @@ fn negated(s: &Sent<'_>, p: usize) -> bool {
 /// Marks `c` and everything it dominates.
 fn mark_subtree(s: &Sent<'_>, c: usize, toks: &mut [bool]) {
     for (i, t) in toks.iter_mut().enumerate() {
-        if i == c || s.dominates(c, i) {
-            *t = true;
+        let mut cur = i;
+        for _ in 0..=s.n {
+            if cur == c {
+                *t = true;
+                break;
+            }
+            match s.head[cur] {
+                Some(h) => cur = h,
+                None => break,
+            }
         }
     }
 }
@@ -255,7 +270,8 @@ impl EventCoder {
                 out.push(Region { speech: Some(v), toks, speaker });
             }
         }
-        for &q in &ctx.quotes {
+        let (start, end) = (s.span(0).start, s.span(s.n.saturating_sub(1)).end);
+        for &q in ctx.quotes.iter().filter(|q| q.start < end && start < q.end) {
             let toks: Vec<bool> = (0..s.n)
                 .map(|i| {
                     let sp = s.span(i);
