@@ -46,7 +46,7 @@ mod sent;
 mod testutil;
 
 pub use classes::{NounClasses, WordSet, CODER_CLASSES};
-pub use coder::EventCoder;
+pub use coder::{EventCoder, Verdicts};
 pub use error::EventError;
 pub use lexicon::{CameoFact, EventLexicon, LexEntry, Requirement, Role, Source, TriggerPos};
 pub use modality::Reading;

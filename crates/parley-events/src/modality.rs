@@ -55,6 +55,8 @@ const CLAIM: &[&str] = &[
 const IMPLICATIVE: &[&str] = &[
     "begin", "start", "continue", "manage", "resume", "go", "proceed", "attempt", "try", "keep",
     "move", "decide", "choose", "dare", "rush", "hasten", "be", "have", "use", "resort",
+    // "was quick to pour cold water on the plan": the act was done.
+    "quick", "swift",
 ];
 const DOUBT: &[&str] = &[
     "doubt",

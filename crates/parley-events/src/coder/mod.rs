@@ -4,7 +4,8 @@
 //! [`EventCoder`] is the core: it builds each document's context, finds
 //! the trigger candidates of a sentence and hands each to `build`. The
 //! jobs live beside it: `triggers` (lexicon matching and suppression),
-//! `derived` (demands and blame no lexicon verb says), `governed` (an
+//! `derived` (demands and blame no lexicon verb says), `verdicts`
+//! (judgements, hopes and rebuttals said with no event verb), `governed` (an
 //! order coded as what it orders), `build` (one
 //! candidate to its events, in steps), `types` (type resolution),
 //! `parties` (actor and speaker), `recipients`, `mentions` (the mentions
@@ -24,6 +25,9 @@ mod parties;
 mod recipients;
 mod triggers;
 mod types;
+mod verdicts;
+
+pub use self::verdicts::Verdicts;
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -44,6 +48,7 @@ use self::triggers::suppress;
 #[derive(Debug, Clone)]
 pub struct EventCoder {
     lexicon: Arc<EventLexicon>,
+    verdicts: Arc<Verdicts>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,9 +89,20 @@ impl DocCtx<'_> {
 }
 
 impl EventCoder {
-    /// A coder over a lexicon.
+    /// A coder over a lexicon, with the shipped verdict lists.
+    ///
+    /// # Panics
+    /// If the embedded `verdicts.txt` does not parse (a build defect, which
+    /// a unit test rules out).
     pub fn new(lexicon: Arc<EventLexicon>) -> EventCoder {
-        EventCoder { lexicon }
+        let verdicts = Verdicts::embedded().expect("embedded verdicts.txt parses");
+        EventCoder { lexicon, verdicts: Arc::new(verdicts) }
+    }
+
+    /// The same coder with other verdict lists (see [`Verdicts::load_path`]).
+    pub fn with_verdicts(mut self, verdicts: Verdicts) -> EventCoder {
+        self.verdicts = Arc::new(verdicts);
+        self
     }
 
     /// The lexicon it codes with.
@@ -180,6 +196,7 @@ impl EventCoder {
             cands.iter().map(|c| self.lexicon.entries()[c.entry].reports).collect();
         suppress(s, &mut cands, &verbal, &reports, &mention_at);
         let derived = self.derived_demands(s, &mut cands, &mention_at);
+        let said = self.said_events(s, ctx, si, &mut cands, &mention_at, log.as_deref_mut());
         let date_exprs = dates::find_dates(&s.lower, ctx.doc_date);
         let places = self.find_places(s);
         let mut out = Vec::new();
@@ -216,6 +233,9 @@ impl EventCoder {
         }
         for d in derived {
             out.extend(self.build_derived(s, ctx, si, d, &date_exprs, &places));
+        }
+        for d in said {
+            out.extend(self.build_said(s, ctx, si, d, &date_exprs, &places));
         }
         out.sort_by_key(|e| (e.trigger.span.start, e.actor.as_ref().map(|a| a.span.start)));
         for event in &mut out {
