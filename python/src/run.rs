@@ -129,7 +129,14 @@ fn build(stages: Stages) -> Result<Pipeline, String> {
     } else {
         None
     };
-    let config = StandardConfig { syntax_model, actors, events, furniture: None, domestic: None, places: None };
+    let config = StandardConfig {
+        syntax_model,
+        actors,
+        events,
+        furniture: None,
+        domestic: None,
+        places: None,
+    };
     StandardPipeline::build(&config, stages).map_err(|e| describe(&e))
 }
 
