@@ -40,6 +40,15 @@ impl EventCoder {
                 && !matches!(s.lower[e.first].as_str(), "since" | "until")
                 && (!past || ctx.doc_date.is_none_or(|d| e.value <= d))
         };
+        // "pledged to sign an agreement by Nov. 1": a deadline bounds the
+        // act still to come in its own clause, never a pledge, demand or
+        // past act that governs it.
+        let deadline_ok = |e: &&DateExpr| {
+            s.lower[e.first] != "by"
+                || (reading.future
+                    && (!s.parsed || (e.first..e.end).any(|i| s.head[i] == Some(pred))))
+        };
+        let usable = |e: &&DateExpr| usable(e) && deadline_ok(e);
         let attached =
             exprs.iter().filter(usable).find(|e| (e.first..e.end).any(|i| s.head[i] == Some(pred)));
         // With a parse, a date from a clause that reports an act of its own
@@ -165,6 +174,21 @@ mod tests {
             &[("AGREE", "RUS", "UKR", Modality::Asserted)],
         );
         assert_eq!(events[0].date.as_ref().map(|d| d.rule.as_str()), Some("document-date"));
+    }
+
+    #[test]
+    fn a_deadline_dates_only_the_act_to_come_in_its_own_clause() {
+        let date = |spec: &str| {
+            let doc = parsed(spec, "2025-03-04");
+            let events = coder().code(&doc);
+            events[0].date.as_ref().map(|d| (d.value.clone(), d.rule.clone()))
+        };
+        // The pledge was made already; November is the signing's deadline.
+        let pledged = date("Germany/PROPN/Germany/2/nsubj pledged/VERB/pledge/0/root to/PART/to/4/mark sign/VERB/sign/2/xcomp peace/NOUN/peace/6/compound agreement/NOUN/agreement/4/obj by/ADP/by/8/case November/PROPN/November/4/obl");
+        assert_eq!(pledged.map(|d| d.1).as_deref(), Some("document-date"));
+        // An act still to come takes its deadline, in the year ahead.
+        let withdraw = date("Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux withdraw/VERB/withdraw/0/root troops/NOUN/troop/3/obj by/ADP/by/6/case November/PROPN/November/3/obl");
+        assert_eq!(withdraw.map(|d| d.0).as_deref(), Some("2025-11-01"));
     }
 
     #[test]
