@@ -179,4 +179,12 @@ mod tests {
         let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).expect("valid JSON");
         assert_eq!(doc["openapi"].as_str().map(|v| &v[..2]), Some("3."));
     }
+
+    #[test]
+    fn openapi_lists_every_error_code_in_order() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).expect("valid JSON");
+        let listed = &doc["components"]["schemas"]["Error"]["properties"]["code"]["enum"];
+        let codes: Vec<&str> = crate::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, &serde_json::json!(codes));
+    }
 }
