@@ -294,6 +294,12 @@ impl Store {
         query::story(&mut self.db.borrow_mut(), id)
     }
 
+    /// Whether a story with this id is stored: [`Store::story`]'s `is_some()`
+    /// without reading its documents, events and quotes.
+    pub fn story_exists(&self, id: i64) -> Result<bool, StoreError> {
+        query::story_exists(&mut self.db.borrow_mut(), id)
+    }
+
     /// Quotes, by date; `speaker` matches a code (three letters: its root),
     /// or a name or the words naming the speaker (case-insensitive substring).
     pub fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>, StoreError> {

@@ -432,6 +432,10 @@ pub(crate) fn stories(db: &mut Backend, page: Option<Page>) -> Result<Vec<StoryR
     Ok(db.query(&sql, &params)?.iter().map(story_row).collect())
 }
 
+pub(crate) fn story_exists(db: &mut Backend, id: i64) -> Result<bool, StoreError> {
+    Ok(db.query_opt("SELECT 1 FROM stories WHERE id = ?", &[Val::Int(id)])?.is_some())
+}
+
 pub(crate) fn story(db: &mut Backend, id: i64) -> Result<Option<StoryDetail>, StoreError> {
     let Some(row) =
         db.query_opt(&format!("SELECT {STORY_COLS} FROM stories WHERE id = ?"), &[Val::Int(id)])?

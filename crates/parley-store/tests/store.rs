@@ -116,6 +116,13 @@ fn exercise(store: &mut Store) {
     assert_eq!(summit.first_date.as_deref(), Some("2024-06-01"));
     assert!(summit.actors.contains(&"RUSGOV".to_string()));
     let story = store.story(summit.id).expect("story").expect("exists");
+    // The cheap existence check agrees with the full read, for stored ids and absent ones.
+    let absent = stories.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+    for id in stories.iter().map(|s| s.id).chain([absent, 0, -1]) {
+        let stored = store.story(id).expect("story").is_some();
+        assert_eq!(store.story_exists(id).expect("story_exists"), stored, "story {id}");
+        assert_eq!(stored, id != absent && id > 0, "story {id}");
+    }
     assert_eq!(story.timeline.len(), 3, "{:?}", story.timeline);
     assert_eq!(story.timeline[0].event_type, "REJECT");
     assert!(story

@@ -1,12 +1,15 @@
 //! The API under a steady load of readers, as an analyst's team would use
 //! it: serves an existing store (a real one, of coded documents) and runs
-//! `--clients` keep-alive clients for `--seconds`, each cycling through the
-//! endpoints pages call (events with filters, one event, documents, one
-//! document, stories, one story, actors, quotes, search, counts) over ids
-//! read from the store. Prints requests/s, p50/p99 latency, errors (any
-//! answer other than 200, or a broken connection), the same figures per
-//! endpoint (so the slow ones show), and the process's resident memory
-//! before, at its peak and ten seconds after the load.
+//! `--clients` keep-alive clients for `--seconds` over the endpoints pages
+//! call (events with filters, one event, documents, one document, stories,
+//! one story, actors, quotes, search, counts), with ids read from the store.
+//! The clients take their requests in turn from one shared round robin over
+//! the endpoints, so each endpoint gets an equal share of the requests
+//! however slow the others are. Prints requests/s, p50/p99 latency, errors
+//! (any answer other than 200, or a broken connection), per endpoint its
+//! count, share, errors and latency (so the slow ones show), and the
+//! process's resident memory before, at its peak and ten seconds after the
+//! load.
 //!
 //! ```text
 //! cargo run --release -p parley-web --example api_soak -- --db STORE \
@@ -17,7 +20,7 @@
 //! p99 under 100 ms, no errors, memory back near its start.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -85,7 +88,9 @@ const SEARCH_WORDS: &[&str] = &["summit", "talks", "sanctions", "ceasefire", "mi
 const TYPES: &[&str] = &["AGREE", "CONSULT", "REJECT", "ACCUSE", "ASSAULT", "SUPPORT", "REQUEST"];
 
 /// The endpoint kinds, in the order [`path`] cycles through them: the
-/// `i`-th request is of kind `i % KINDS.len()`.
+/// `i`-th request is of kind `i % KINDS.len()`. The clients share one
+/// counter `i` (see [`client`]), so the kinds come in strict turn across
+/// all of them.
 const KINDS: [&str; 12] = [
     "events?actor",
     "events?type",
@@ -125,40 +130,45 @@ fn path(i: usize, t: &Targets) -> String {
 struct ClientResult {
     /// Each answered request's kind (an index into [`KINDS`]) and time.
     times: Vec<(usize, Duration)>,
-    errors: Vec<String>,
+    /// Each error, with the kind of the request it hit (none for a
+    /// connection that failed before any request).
+    errors: Vec<(Option<usize>, String)>,
 }
 
-/// One keep-alive client: requests until `stop`, reconnecting after an error.
+/// One keep-alive client: requests until `stop`, reconnecting after an
+/// error. Each request is the next of the shared counter `next`. Had each
+/// client walked a stride of its own (`c, c + clients, ...`), it would see
+/// only the kinds congruent to `c` modulo `gcd(clients, KINDS.len())`: the
+/// clients tied to slow endpoints would send fewer requests, and the fast
+/// endpoints would get more than their share.
 async fn client(
     addr: SocketAddr,
-    first: usize,
-    step: usize,
+    next: Arc<AtomicUsize>,
     t: Arc<Targets>,
     stop: Arc<AtomicBool>,
 ) -> ClientResult {
     let mut result = ClientResult::default();
-    let mut i = first;
     while !stop.load(Ordering::Relaxed) {
         let Ok(stream) = TcpStream::connect(addr).await else {
-            result.errors.push("connect failed".into());
+            result.errors.push((None, "connect failed".into()));
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
         let _ = stream.set_nodelay(true);
         let mut stream = BufReader::new(stream);
         while !stop.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
             let path = path(i, &t);
             let kind = i % KINDS.len();
-            i += step;
             let started = Instant::now();
             match request(&mut stream, addr, &path).await {
                 Ok(200) => result.times.push((kind, started.elapsed())),
                 Ok(status) => {
                     result.times.push((kind, started.elapsed()));
-                    result.errors.push(format!("{path}: status {status}"));
+                    result.errors.push((Some(kind), format!("{path}: status {status}")));
                 }
                 Err(err) => {
-                    result.errors.push(format!("{path}: {err}"));
+                    result.errors.push((Some(kind), format!("{path}: {err}")));
                     break;
                 }
             }
@@ -260,7 +270,8 @@ fn main() -> std::process::ExitCode {
         tokio::spawn(parley_web::serve_on(listener, state));
         // Warm up (page cache, prepared statements), then take the baseline.
         let stop = Arc::new(AtomicBool::new(false));
-        let warm = tokio::spawn(client(addr, 0, 1, targets.clone(), stop.clone()));
+        let warm_next = Arc::new(AtomicUsize::new(0));
+        let warm = tokio::spawn(client(addr, warm_next, targets.clone(), stop.clone()));
         tokio::time::sleep(Duration::from_secs(2)).await;
         stop.store(true, Ordering::Relaxed);
         let _ = warm.await;
@@ -278,8 +289,9 @@ fn main() -> std::process::ExitCode {
             })
         };
         let started = Instant::now();
+        let next = Arc::new(AtomicUsize::new(0));
         let tasks: Vec<_> = (0..args.clients)
-            .map(|c| tokio::spawn(client(addr, c, args.clients, targets.clone(), stop.clone())))
+            .map(|_| tokio::spawn(client(addr, next.clone(), targets.clone(), stop.clone())))
             .collect();
         tokio::time::sleep(Duration::from_secs(args.seconds)).await;
         stop.store(true, Ordering::Relaxed);
@@ -312,8 +324,10 @@ fn main() -> std::process::ExitCode {
         for (k, name) in KINDS.iter().enumerate() {
             let of_kind = times.iter().filter(|(kind, _)| *kind == k).map(|(_, t)| *t).collect();
             let l = Latency::of(of_kind);
+            let failed = errors.iter().filter(|(kind, _)| *kind == Some(k)).count();
+            let share = 100.0 * l.count as f64 / overall.count.max(1) as f64;
             println!(
-                "api_soak:   {name:<20} {:>7} requests, p50 {:>7.2} ms, p99 {:>7.2} ms, max {:>7.2} ms",
+                "api_soak:   {name:<20} {:>7} requests ({share:>4.1}%), {failed} errors, p50 {:>7.2} ms, p99 {:>7.2} ms, max {:>7.2} ms",
                 l.count, l.p50, l.p99, l.max
             );
         }
@@ -323,7 +337,7 @@ fn main() -> std::process::ExitCode {
             peak.load(Ordering::Relaxed),
             after_rss
         );
-        for err in errors.iter().take(10) {
+        for (_, err) in errors.iter().take(10) {
             println!("api_soak: error: {err}");
         }
         errors.is_empty()

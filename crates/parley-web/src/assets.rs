@@ -8,16 +8,11 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
+use crate::layout::{self, Page};
 use crate::state::AppState;
 
 /// The OpenAPI 3 description of the API.
 pub const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
-
-const INDEX_HTML: &str = include_str!("../assets/index.html");
-const STORY_HTML: &str = include_str!("../assets/story.html");
-const EVENT_HTML: &str = include_str!("../assets/event.html");
-const ACTOR_HTML: &str = include_str!("../assets/actor.html");
-const DOCUMENT_HTML: &str = include_str!("../assets/document.html");
 
 /// Static files under `/assets/`: name, content type, bytes.
 const FILES: &[(&str, &str, &str)] = &[
@@ -38,7 +33,8 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsa
 
 /// The folder named by `PARLEY_WEB_ASSETS`, whose files replace the
 /// embedded ones of the same name: for working on the pages without a
-/// rebuild. Only the names listed here are read from it.
+/// rebuild. Only the names listed here and the pages' files (the shared
+/// layout and each page's `<main>`) are read from it.
 fn override_of(name: &str) -> Option<String> {
     let dir = std::env::var_os("PARLEY_WEB_ASSETS")?;
     std::fs::read_to_string(std::path::Path::new(&dir).join(name)).ok()
@@ -52,8 +48,14 @@ fn body(name: &str, embedded: &'static str) -> axum::body::Body {
     }
 }
 
-fn page(name: &str, html: &'static str) -> Response {
-    let mut response = body(name, html).into_response();
+/// A page, filled into the shared layout (see [`layout`]).
+fn page(page: &'static Page) -> Response {
+    let html = page.html(override_of(layout::LAYOUT_FILE), override_of(page.file));
+    html_response(html.into())
+}
+
+fn html_response(body: axum::body::Body) -> Response {
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -64,7 +66,7 @@ fn page(name: &str, html: &'static str) -> Response {
 
 /// `GET /`: story list and search.
 pub async fn index() -> Response {
-    page("index.html", INDEX_HTML)
+    page(&layout::INDEX)
 }
 
 /// `GET /story/{id}`: the page loads the story from the API; a story that
@@ -73,11 +75,7 @@ pub async fn story_page(State(state): State<AppState>, Path(raw): Path<String>) 
     let Ok(id) = raw.parse::<i64>() else {
         return not_found_page();
     };
-    match state.read(move |store| store.story(id).map(|s| s.is_some())).await {
-        Ok(true) => page("story.html", STORY_HTML),
-        Ok(false) => not_found_page(),
-        Err(err) => err.into_response(),
-    }
+    exists_or_404(&state, &layout::STORY, move |store| store.story_exists(id)).await
 }
 
 /// `GET /event/{id}`: one event and all its reports (404 page when absent).
@@ -85,10 +83,7 @@ pub async fn event_page(State(state): State<AppState>, Path(raw): Path<String>) 
     let Ok(id) = raw.parse::<i64>() else {
         return not_found_page();
     };
-    exists_or_404(&state, ("event.html", EVENT_HTML), move |store| {
-        store.event(id).map(|e| e.is_some())
-    })
-    .await
+    exists_or_404(&state, &layout::EVENT, move |store| store.event(id).map(|e| e.is_some())).await
 }
 
 /// `GET /actor/{code}`: one actor, its events and partners (404 page when absent).
@@ -96,7 +91,7 @@ pub async fn actor_page(State(state): State<AppState>, Path(raw): Path<String>) 
     let Some(code) = crate::pages::actor_code(&raw) else {
         return not_found_page();
     };
-    exists_or_404(&state, ("actor.html", ACTOR_HTML), move |store| {
+    exists_or_404(&state, &layout::ACTOR, move |store| {
         store.actor_detail(&code).map(|a| a.is_some())
     })
     .await
@@ -107,25 +102,23 @@ pub async fn document_page(State(state): State<AppState>, Path(raw): Path<String
     let Ok(id) = raw.parse::<i64>() else {
         return not_found_page();
     };
-    exists_or_404(&state, ("document.html", DOCUMENT_HTML), move |store| {
-        store.document(id).map(|d| d.is_some())
-    })
-    .await
+    exists_or_404(&state, &layout::DOCUMENT, move |store| store.document(id).map(|d| d.is_some()))
+        .await
 }
 
-async fn exists_or_404<F>(state: &AppState, html: (&str, &'static str), exists: F) -> Response
+async fn exists_or_404<F>(state: &AppState, html: &'static Page, exists: F) -> Response
 where
     F: FnOnce(&parley_store::Store) -> Result<bool, parley_store::StoreError> + Send + 'static,
 {
     match state.read(exists).await {
-        Ok(true) => page(html.0, html.1),
+        Ok(true) => page(html),
         Ok(false) => not_found_page(),
         Err(err) => err.into_response(),
     }
 }
 
 fn not_found_page() -> Response {
-    let mut response = page("", NOT_FOUND_HTML);
+    let mut response = html_response(NOT_FOUND_HTML.into());
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
 }
@@ -172,8 +165,8 @@ mod tests {
 
     #[test]
     fn pages_reference_only_embedded_assets() {
-        for html in [INDEX_HTML, STORY_HTML, EVENT_HTML, ACTOR_HTML, DOCUMENT_HTML, NOT_FOUND_HTML]
-        {
+        let pages = layout::PAGES.iter().map(|page| page.html(None, None));
+        for html in pages.chain([NOT_FOUND_HTML.into()]) {
             for part in html.split("/assets/").skip(1) {
                 let name: String = part.chars().take_while(|c| *c != '"').collect();
                 assert!(FILES.iter().any(|(file, _, _)| *file == name), "missing asset {name}");
@@ -185,5 +178,13 @@ mod tests {
     fn openapi_is_json() {
         let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).expect("valid JSON");
         assert_eq!(doc["openapi"].as_str().map(|v| &v[..2]), Some("3."));
+    }
+
+    #[test]
+    fn openapi_lists_every_error_code_in_order() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).expect("valid JSON");
+        let listed = &doc["components"]["schemas"]["Error"]["properties"]["code"]["enum"];
+        let codes: Vec<&str> = crate::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, &serde_json::json!(codes));
     }
 }

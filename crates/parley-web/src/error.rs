@@ -62,6 +62,22 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the table's order (the OpenAPI document's order too).
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::BadRequest,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::WritesDisabled,
+        ErrorCode::ReadOnly,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UriTooLong,
+        ErrorCode::HeadersTooLarge,
+        ErrorCode::Unprocessable,
+        ErrorCode::Internal,
+    ];
+
     /// The code as written in `{"code": ...}`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -211,20 +227,7 @@ mod tests {
     #[test]
     fn every_code_has_a_client_error_or_500_status() {
         use ErrorCode::*;
-        for code in [
-            BadRequest,
-            Unauthorized,
-            Forbidden,
-            WritesDisabled,
-            ReadOnly,
-            NotFound,
-            MethodNotAllowed,
-            PayloadTooLarge,
-            UriTooLong,
-            HeadersTooLarge,
-            Unprocessable,
-            Internal,
-        ] {
+        for code in ErrorCode::ALL {
             if code != Forbidden && code != WritesDisabled && code != ReadOnly {
                 assert_eq!(ErrorCode::from_status(code.status()), Some(code), "{code:?}");
             }

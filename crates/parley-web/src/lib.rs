@@ -11,7 +11,8 @@
 //! /api/documents` needs the token and is refused when none is set. Errors
 //! are `{"code", "message"}` from one table ([`ErrorCode`]); internal
 //! details go to the log only. The pages are plain HTML, CSS and JavaScript
-//! embedded in the binary; `/api/openapi.json` describes every route.
+//! embedded in the binary (one shared layout, `assets/layout.html`, that
+//! each page's `<main>` fills); `/api/openapi.json` describes every route.
 //!
 //! ```no_run
 //! use std::sync::Arc;
@@ -34,6 +35,7 @@
 mod api;
 mod assets;
 mod error;
+mod layout;
 mod limits;
 mod pages;
 mod state;

@@ -38,6 +38,24 @@ fn tool(var: &str, default: &str, package: &str) -> PathBuf {
     path
 }
 
+/// Serves `store` on a free local port, on a runtime the caller keeps for
+/// as long as it makes requests.
+fn serve(store: Store) -> (tokio::runtime::Runtime, std::net::SocketAddr) {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let listener =
+        runtime.block_on(parley_web::bind("127.0.0.1:0".parse().expect("addr"))).expect("bind");
+    let addr = listener.local_addr().expect("local addr");
+    runtime.spawn(parley_web::serve_on(listener, AppState::new(store)));
+    (runtime, addr)
+}
+
+/// An empty Chromium profile folder of this test run's own.
+fn fresh_profile(name: &str) -> PathBuf {
+    let profile = std::env::temp_dir().join(format!("parley-web-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&profile);
+    profile
+}
+
 /// The shipped examples, coded by the standard pipeline and stored.
 fn example_store() -> (Store, i64) {
     let config = StandardConfig {
@@ -71,15 +89,10 @@ fn story_page_renders_timeline_network_and_evidence() {
     let chromedriver = tool("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver", "chromium-driver");
     let (store, story) = example_store();
 
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let listener =
-        runtime.block_on(parley_web::bind("127.0.0.1:0".parse().expect("addr"))).expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    runtime.spawn(parley_web::serve_on(listener, AppState::new(store)));
+    let (_runtime, addr) = serve(store);
     let base = format!("http://{addr}");
 
-    let profile = std::env::temp_dir().join(format!("parley-web-chromium-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
+    let profile = fresh_profile("chromium");
     let driver = Driver::start(&chromedriver);
     let browser = driver.session(&chromium, &profile);
     let patience = Duration::from_secs(20);
@@ -255,14 +268,9 @@ fn pages_of_a_large_story_stay_readable_and_agree_with_the_api() {
         detail.timeline.iter().max_by_key(|e| (e.num_reports, -e.id)).expect("events").clone();
     assert!(busiest.num_reports >= 2, "some event has several reports");
 
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let listener =
-        runtime.block_on(parley_web::bind("127.0.0.1:0".parse().expect("addr"))).expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    runtime.spawn(parley_web::serve_on(listener, AppState::new(store)));
+    let (_runtime, addr) = serve(store);
     let base = format!("http://{addr}");
-    let profile = std::env::temp_dir().join(format!("parley-web-big-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
+    let profile = fresh_profile("big");
     let driver = Driver::start(&chromedriver);
     let browser = driver.session(&chromium, &profile);
     browser.set_window(1280, 1000);
