@@ -56,6 +56,8 @@ pub struct Verdicts {
     pub(super) hope: WordList,
     pub(super) want: WordList,
     pub(super) setting: WordList,
+    pub(super) restate: WordList,
+    pub(super) demand: WordList,
 }
 
 impl Verdicts {
@@ -111,6 +113,8 @@ impl Verdicts {
             "hope" => &mut self.hope,
             "want" => &mut self.want,
             "setting" => &mut self.setting,
+            "restate" => &mut self.restate,
+            "demand" => &mut self.demand,
             _ => return None,
         })
     }

@@ -10,12 +10,13 @@
 //! "described the meeting as a waste of time") is the same verdict by its
 //! subject. Hopes and wants aimed at another party ("hoped China would
 //! play a constructive role", "wants Russia at the summit") are requests
-//! of it; "insisted that <fact>" is a rebuttal, not a demand. The words
+//! of it; "insisted that <fact>" is a rebuttal, not a demand; "repeated
+//! his terms" restates a demand. The words
 //! are data (`data/events/verdicts.txt`, read by `data`); the mechanism
 //! is one scanner (`scan`: where a section's words occur, and the tree
 //! tests every family asks) and one file per family: `judge` (phrases and
 //! pejorative words in attributed speech, whose regions `regions` finds),
-//! `naming`, `wants` (hopes and wants), `rebuttal` and `background`
+//! `naming`, `wants` (hopes and wants), `rebuttal`, `restated` and `background`
 //! (nominal events that only name a setting). This file turns what they
 //! find into events.
 
@@ -25,6 +26,7 @@ mod judge;
 mod naming;
 mod rebuttal;
 mod regions;
+mod restated;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -54,6 +56,8 @@ enum Kind {
     Approve,
     Threaten,
     Request,
+    /// A demand (CAMEO 100): a demand restated.
+    Demand,
     /// Intent to meet (CAMEO 036): a hope that a meeting takes place.
     Meet,
 }
@@ -133,6 +137,7 @@ impl EventCoder {
             self.naming_verdicts(s, ctx, si, cands, mention_at, &mut out);
             self.hopes_and_wants(s, ctx, si, mention_at, &mut out);
             self.rebuttals(s, ctx, si, cands, &mut out);
+            self.restated_demands(s, ctx, si, cands, &mut out);
         }
         // What a verdict judges ("described the Swiss meeting as a waste of
         // time") is a known event, not a new one.
@@ -176,6 +181,7 @@ impl EventCoder {
             Kind::Threaten => (EventType::Threaten, "130"),
             Kind::Meet => (EventType::Agree, "036"),
             Kind::Request => (EventType::Request, "020"),
+            Kind::Demand => (EventType::Request, "100"),
             Kind::Judge if d.proposal => (EventType::Reject, "120"),
             Kind::Judge => (EventType::Accuse, "111"),
         };

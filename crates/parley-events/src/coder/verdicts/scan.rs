@@ -27,8 +27,12 @@ fn is_quote_mark(s: &Sent<'_>, i: usize) -> bool {
     matches!(s.lower[i].as_str(), "\"" | "“" | "”" | "'" | "‘" | "’" | "``" | "''")
 }
 
+/// A phrase word that stands for one to four words of any kind
+/// ("difficult for ... to take part").
+pub(super) const GAP: &str = "...";
+
 /// The tokens of phrase `words` from `i` (quote marks between words are
-/// skipped), all inside `region`.
+/// skipped; a `...` takes one to four words), all inside `region`.
 pub(super) fn phrase_at(
     s: &Sent<'_>,
     i: usize,
@@ -37,9 +41,20 @@ pub(super) fn phrase_at(
 ) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     let mut j = i;
+    let mut gap = false;
     for (k, w) in words.iter().enumerate() {
+        if w == GAP {
+            gap = k > 0;
+            continue;
+        }
         while k > 0 && j < s.n && is_quote_mark(s, j) {
             j += 1;
+        }
+        if gap {
+            gap = false;
+            j = (j + 1..(j + 5).min(s.n))
+                .take_while(|&m| region[m - 1])
+                .find(|&m| word_is(s, m, w))?;
         }
         if j >= s.n || !region[j] || !word_is(s, j, w) {
             return None;

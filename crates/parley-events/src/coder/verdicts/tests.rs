@@ -177,3 +177,61 @@ fn a_nominal_event_in_a_setting_or_a_modifier_is_background() {
         &[("ACCUSE", "DEUGOV", "RUS", A)],
     );
 }
+
+/// Codes `spec` and checks that none of this file's rules made an event.
+fn nothing_said(spec: &str) {
+    let doc = parsed(spec, "2024-07-18");
+    let events = coder().code(&doc);
+    let said = ["verdict:", "request:", "intent:", "rebuttal:"];
+    assert!(
+        events.iter().all(|e| !said.iter().any(|p| e.rule.starts_with(p))),
+        "{:?}",
+        summary(&doc, &events)
+    );
+}
+
+#[test]
+fn an_inability_or_a_defiance_said_is_a_refusal() {
+    // A hedged refusal with words between its parts.
+    has(
+        "Moscow/PROPN/Moscow/2/nsubj said/VERB/say/0/root it/PRON/it/5/expl was/AUX/be/5/cop difficult/ADJ/difficult/2/ccomp for/ADP/for/7/case Russia/PROPN/Russia/5/obl to/PART/to/9/mark take/VERB/take/5/csubj part/NOUN/part/9/compound:prt",
+        ("REJECT", "RUSGOV", "-"),
+    );
+    // Not difficult: no refusal.
+    nothing_said(
+        "Moscow/PROPN/Moscow/2/nsubj said/VERB/say/0/root it/PRON/it/6/expl was/AUX/be/6/cop not/PART/not/6/advmod difficult/ADJ/difficult/2/ccomp for/ADP/for/8/case Russia/PROPN/Russia/6/obl to/PART/to/10/mark take/VERB/take/6/csubj part/NOUN/part/10/compound:prt",
+    );
+    has(
+        "Moscow/PROPN/Moscow/2/nsubj said/VERB/say/0/root nobody/PRON/nobody/5/nsubj will/AUX/will/5/aux get/VERB/get/2/ccomp anything/PRON/anything/5/obj out/ADP/out/9/case of/ADP/of/9/case us/PRON/we/5/obl by/ADP/by/11/case force/NOUN/force/5/obl",
+        ("REJECT", "RUSGOV", "-"),
+    );
+}
+
+#[test]
+fn a_general_retaliation_or_an_approval_said() {
+    check(
+        "Moscow/PROPN/Moscow/2/nsubj said/VERB/say/0/root Germany/PROPN/Germany/5/nsubj would/AUX/would/5/aux face/VERB/face/2/ccomp the/DET/the/7/det consequences/NOUN/consequence/5/obj",
+        &[("THREATEN", "RUSGOV", "DEU", A)],
+    );
+    check(
+        "Moscow/PROPN/Moscow/2/nsubj said/VERB/say/0/root the/DET/the/5/det French/ADJ/French/5/amod remarks/NOUN/remark/7/nsubj were/AUX/be/7/cop consistent/ADJ/consistent/2/ccomp with/ADP/with/10/case our/PRON/our/10/nmod:poss position/NOUN/position/7/obl",
+        &[("SUPPORT", "RUSGOV", "FRA", A)],
+    );
+}
+
+#[test]
+fn a_demand_restated_is_a_demand_a_statement_restated_is_not() {
+    has(
+        "Putin/PROPN/Putin/2/nsubj repeated/VERB/repeat/0/root his/PRON/his/4/nmod:poss terms/NOUN/term/2/obj",
+        ("REQUEST", "RUSGOV", "-"),
+    );
+    check(
+        "Putin/PROPN/Putin/2/nsubj repeated/VERB/repeat/0/root his/PRON/his/4/nmod:poss remarks/NOUN/remark/2/obj",
+        &[],
+    );
+    // "repeated that X must": a speech verb, so the say-must demand.
+    check(
+        "Putin/PROPN/Putin/2/nsubj repeated/VERB/repeat/0/root that/SCONJ/that/6/mark Ukraine/PROPN/Ukraine/6/nsubj must/AUX/must/6/aux withdraw/VERB/withdraw/2/ccomp",
+        &[("REQUEST", "RUSGOV", "UKR", A)],
+    );
+}
