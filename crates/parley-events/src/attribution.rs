@@ -29,6 +29,9 @@ pub const SAY: &[&str] = &[
     "argue",
     "insist",
     "reiterate",
+    // "he repeated that Ukraine must withdraw": saying again is saying.
+    "repeat",
+    "restate",
     "according",
     "remark",
     "comment",

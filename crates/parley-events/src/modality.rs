@@ -3,7 +3,7 @@
 //! attack" is hypothetical; "would attend only if ..." is conditional;
 //! "failed to obtain an invitation" is negated through its control verb.
 
-use parley_doc::Modality;
+use parley_doc::{Modality, Upos};
 
 use crate::sent::Sent;
 
@@ -112,6 +112,44 @@ const NO_PLAN: &[&str] = &[
     "appetite",
     "sign",
     "indication",
+];
+/// Verbs of demanding and asking: what they govern is asked for, not done
+/// ("demands Ukraine quit four regions", "urged that talks resume").
+/// "order" is left out: an order is coded as what it orders; so is
+/// "call", whose clause is mostly a name given ("called it a sham").
+const DEMAND: &[&str] =
+    &["demand", "urge", "ask", "request", "press", "appeal", "propose", "recommend", "require"];
+/// Nouns that name what a party demands: a list they introduce after a
+/// colon ("three conditions: recognition by both sides, ...") is its
+/// content, not an event.
+const DEMAND_NOUN: &[&str] = &[
+    "condition",
+    "precondition",
+    "demand",
+    "term",
+    "requirement",
+    "prerequisite",
+    "ultimatum",
+    "proposal",
+];
+/// Verbs that let, make or help another act: under a hypothetical
+/// ("would only let Ukrainian forces regroup", "could allow Russia to
+/// rearm") what they bring about is a consequence imagined, not a fact.
+const CAUSE: &[&str] = &["let", "allow", "enable", "permit", "help", "force", "cause", "make"];
+/// Modifiers that make an event noun prospective ("the promised
+/// deployment of missiles", "the planned visit", "a possible summit").
+const PROSPECTIVE: &[&str] = &[
+    "planned",
+    "promised",
+    "proposed",
+    "intended",
+    "envisaged",
+    "mooted",
+    "expected",
+    "possible",
+    "potential",
+    "prospective",
+    "would-be",
 ];
 /// Verbs of abstaining: the gerund they govern with "from" did not
 /// happen ("refrained from criticising").
@@ -277,6 +315,9 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     if let Some(m) = s.parsed.then(|| future_condition(s, t)).flatten() {
         set(&mut r, Modality::Conditional, format!("{IN_CONDITION}{m}"));
     }
+    if let Some(cue) = s.parsed.then(|| inside_if_clause(s, t)).flatten() {
+        set(&mut r, Modality::Conditional, cue);
+    }
     if s.kids(t, "advcl").any(|a| {
         s.children[a].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
             || future_condition(s, a).is_some()
@@ -288,6 +329,9 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     }
 
     read_governors(s, t, &mut r);
+    if let Some(cue) = content_cue(s, t) {
+        set(&mut r, Modality::Hypothetical, cue);
+    }
     if !s.parsed {
         // Surface: a control or doubt verb two or three words before ("failed to obtain").
         if t >= 2 && s.lower[t - 1] == "to" {
@@ -317,7 +361,7 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     // opening condition runs to its comma, however it was parsed.
     let opener = (0..s.n).find(|&i| s.upos(i) != Some(parley_doc::Upos::PUNCT));
     if let Some(o) = opener.filter(|&o| matches!(s.lower[o].as_str(), "if" | "unless")) {
-        if (o + 1..s.n).find(|&i| s.lower[i] == ",").is_some_and(|comma| o < t && t < comma) {
+        if condition_end(s, o).is_some_and(|comma| o < t && t < comma) {
             set(&mut r, Modality::Conditional, format!("{}-opener", s.lower[o]));
         }
     }
@@ -325,7 +369,7 @@ pub fn read(s: &Sent<'_>, t: usize, reported: bool) -> Reading {
     // holds, ...": a future condition opening the sentence, up to its
     // comma, in the present tense (in the past it tells when).
     if let Some((o, m)) = opener.and_then(|o| time_condition_marker(s, o).map(|m| (o, m))) {
-        if let Some(comma) = (o + 1..s.n).find(|&i| s.lower[i] == ",") {
+        if let Some(comma) = condition_end(s, o) {
             let past = (o..comma).any(|k| s.xpos(k) == Some("VBD"));
             if o < t && t < comma && !past {
                 set(&mut r, Modality::Conditional, format!("{IN_CONDITION}{m}"));
@@ -430,6 +474,67 @@ pub(crate) fn circumstance_participle(s: &Sent<'_>, clause: usize) -> bool {
         })
 }
 
+/// The comma that ends a condition opening at `o`: the first one not
+/// followed by "and" or "or", which go on with the condition ("As soon as
+/// Kyiv declares ... and begins a withdrawal, and also notifies that it is
+/// abandoning its plans, an order to cease fire will follow").
+fn condition_end(s: &Sent<'_>, o: usize) -> Option<usize> {
+    (o + 1..s.n).find(|&i| {
+        s.lower[i] == "," && !s.lower.get(i + 1).is_some_and(|w| matches!(w.as_str(), "and" | "or"))
+    })
+}
+
+/// "... if Ukraine pulls its troops out of four regions Moscow partly
+/// occupies and abandons its plans": an if-clause that is some verb's
+/// adverbial runs on to the next comma or the end of the sentence,
+/// whatever the parse hung on its words (a reduced relative clause, a
+/// second conjunct). `t` lies in it when it comes after the "if" with no
+/// comma, colon, semicolon or dash between.
+fn inside_if_clause(s: &Sent<'_>, t: usize) -> Option<String> {
+    let stop = |w: &str| matches!(w, "," | ";" | ":" | "-" | "–" | "—");
+    let mut i = t;
+    while i > 0 {
+        i -= 1;
+        let w = s.lower[i].as_str();
+        if stop(w) {
+            return None;
+        }
+        if w == "if"
+            && s.base(i) == "mark"
+            && s.head[i].is_some_and(|h| s.base(h) == "advcl" && h != t)
+        {
+            return Some("in-if-clause".to_string());
+        }
+    }
+    None
+}
+
+/// What a predicate only names: an event noun with a prospective modifier
+/// ("the promised deployment"), or an item of the list a demand noun
+/// opens after a colon ("three conditions China considered essential:
+/// recognition by both Russia and Ukraine, ...").
+fn content_cue(s: &Sent<'_>, t: usize) -> Option<String> {
+    if let Some(m) = s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| s.base(c) == "amod" && PROSPECTIVE.contains(&s.lower[c].as_str()))
+    {
+        return Some(format!("prospective:{}", s.lower[m]));
+    }
+    if s.upos(t) != Some(Upos::NOUN) {
+        return None;
+    }
+    let colon = (0..t).rev().find(|&i| s.lower[i] == ":")?;
+    let noun = (colon.saturating_sub(6)..colon)
+        .find(|&i| DEMAND_NOUN.contains(&s.lemma[i].as_str()) && s.upos(i) == Some(Upos::NOUN))?;
+    Some(format!("content-of:{}", s.lemma[noun]))
+}
+
+/// Whether predicate `p` has a subject of its own.
+fn has_subject(s: &Sent<'_>, p: usize) -> bool {
+    s.children[p].iter().any(|&c| matches!(s.base(c), "nsubj" | "csubj" | "expl"))
+}
+
 /// Sets the modality and its cue unless an earlier cue set one.
 fn set(r: &mut Reading, m: Modality, cue: String) {
     if r.modality == Modality::Asserted {
@@ -443,8 +548,20 @@ fn set(r: &mut Reading, m: Modality, cue: String) {
 /// "rejected accusations that ...").
 fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
     let mut prev = t;
-    for (anc, rel) in s.ancestors(t).into_iter().take(4) {
+    let mut steps = 0;
+    for (anc, rel) in s.ancestors(t) {
         let base = rel.split(':').next().unwrap_or("");
+        // "demands Ukraine quit four regions and drop its bid", "if Kyiv
+        // pulls out and abandons its plans": a second conjunct with no
+        // subject of its own stands where the first one does.
+        if base == "conj" && !has_subject(s, prev) {
+            prev = anc;
+            continue;
+        }
+        steps += 1;
+        if steps > 4 {
+            break;
+        }
         // "refused to comment, while blaming Kyiv": the participle's act
         // is its own; what governs the main verb does not reach it.
         if base == "advcl" && circumstance_participle(s, prev) {
@@ -514,10 +631,18 @@ fn read_governors(s: &Sent<'_>, t: usize, r: &mut Reading) {
             r.negated = true;
             set(r, Modality::Negated, "yet-to".to_string());
         }
+        // "would only let Ukrainian forces regroup": a consequence imagined.
+        let imagined_cause = CAUSE.contains(&lemma)
+            && base != "advcl"
+            && s.children[anc].iter().any(|&c| {
+                s.base(c) == "aux" && matches!(s.lemma[c].as_str(), "would" | "could" | "might")
+            });
         if (FAIL.contains(&lemma) && base != "advcl") || denied_gerund || ABSTAIN.contains(&lemma) {
             set(r, Modality::Negated, format!("ctrl:{lemma}"));
-        } else if DOUBT.contains(&lemma) && base != "advcl" {
+        } else if (DOUBT.contains(&lemma) || DEMAND.contains(&lemma)) && base != "advcl" {
             set(r, Modality::Hypothetical, format!("ctrl:{lemma}"));
+        } else if imagined_cause {
+            set(r, Modality::Hypothetical, format!("ctrl:would-{lemma}"));
         } else if base == "advcl"
             && s.children[prev].iter().any(|&c| s.base(c) == "mark" && s.lemma[c] == "if")
         {
@@ -718,6 +843,67 @@ mod tests {
                 "attend",
                 Modality::Hypothetical,
                 Some("ctrl:doubt"),
+            ),
+            (
+                // A second conjunct with no subject of its own is asked for
+                // as the first one is.
+                "Putin/PROPN/Putin/2/nsubj demands/VERB/demand/0/root Ukraine/PROPN/Ukraine/4/nsubj quit/VERB/quit/2/ccomp regions/NOUN/region/4/obj and/CCONJ/and/7/cc drop/VERB/drop/4/conj bid/NOUN/bid/7/obj",
+                "drop",
+                Modality::Hypothetical,
+                Some("ctrl:demand"),
+            ),
+            (
+                // ... but one with its own subject is a clause of its own.
+                "Putin/PROPN/Putin/2/nsubj demands/VERB/demand/0/root Ukraine/PROPN/Ukraine/4/nsubj quit/VERB/quit/2/ccomp and/CCONJ/and/7/cc Kyiv/PROPN/Kyiv/7/nsubj refused/VERB/refuse/2/conj",
+                "refused",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                // A reduced relative clause the parse hung outside the
+                // if-clause it stands in.
+                "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux stop/VERB/stop/0/root if/SCONJ/if/6/mark Ukraine/PROPN/Ukraine/6/nsubj leaves/VERB/leave/3/advcl regions/NOUN/region/6/obj Moscow/PROPN/Moscow/9/nsubj occupies/VERB/occupy/3/parataxis",
+                "occupies",
+                Modality::Conditional,
+                Some("in-if-clause"),
+            ),
+            (
+                // After the comma the condition is over.
+                "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux stop/VERB/stop/0/root if/SCONJ/if/6/mark Ukraine/PROPN/Ukraine/6/nsubj leaves/VERB/leave/3/advcl ,/PUNCT/,/3/punct Moscow/PROPN/Moscow/9/nsubj said/VERB/say/3/parataxis",
+                "said",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "Mao/PROPN/Mao/2/nsubj listed/VERB/list/0/root three/NUM/three/4/nummod conditions/NOUN/condition/2/obj :/PUNCT/:/6/punct recognition/NOUN/recognition/4/appos",
+                "recognition",
+                Modality::Hypothetical,
+                Some("content-of:condition"),
+            ),
+            (
+                "truce/NOUN/truce/3/nsubj would/AUX/would/3/aux let/VERB/let/0/root forces/NOUN/force/5/nsubj regroup/VERB/regroup/3/ccomp",
+                "regroup",
+                Modality::Hypothetical,
+                Some("ctrl:would-let"),
+            ),
+            (
+                "truce/NOUN/truce/2/nsubj let/VERB/let/0/root forces/NOUN/force/4/nsubj regroup/VERB/regroup/2/ccomp",
+                "regroup",
+                Modality::Asserted,
+                None,
+            ),
+            (
+                "the/DET/the/3/det promised/ADJ/promised/3/amod deployment/NOUN/deployment/0/root",
+                "deployment",
+                Modality::Hypothetical,
+                Some("prospective:promised"),
+            ),
+            (
+                // ", and" goes on with an opening condition.
+                "As/ADV/as/2/advmod soon/ADV/soon/5/advmod as/SCONJ/as/5/mark Kyiv/PROPN/Kyiv/5/nsubj declares/VERB/declare/0/root/VBZ ,/PUNCT/,/9/punct and/CCONJ/and/9/cc also/ADV/also/9/advmod notifies/VERB/notify/5/conj/VBZ ,/PUNCT/,/13/punct Russia/PROPN/Russia/13/nsubj will/AUX/will/13/aux stop/VERB/stop/5/parataxis",
+                "notifies",
+                Modality::Conditional,
+                Some("in-condition:as-soon-as"),
             ),
         ];
         for (conll, pred, want, cue) in cases {
