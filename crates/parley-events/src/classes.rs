@@ -13,7 +13,8 @@ use crate::EventError;
 
 /// Classes the coder reads itself, not through a lexicon pattern (the
 /// verbs of `data/events/verb-classes.txt`).
-pub const CODER_CLASSES: &[&str] = &["occur", "occur-fail"];
+pub const CODER_CLASSES: &[&str] =
+    &["occur", "occur-fail", "govern", "measure", "refuse-if-negated"];
 
 /// The lemmas of one class, shared by every pattern that refers to it.
 pub type ClassWords = Arc<HashSet<String>>;

@@ -47,6 +47,7 @@ pub(super) struct Site<'a> {
 }
 
 /// The event as `build`'s steps resolve it.
+#[derive(Clone)]
 pub(super) struct Draft {
     pub(super) event: EventType,
     pub(super) cameo: String,
@@ -138,6 +139,7 @@ impl EventCoder {
         // Whether the type is cooperative is read once, before the steps
         // below may turn it into a rejection.
         let cooperative = is_cooperative(dr.event);
+        let refusal = self.refusal(&site, &dr, cooperative);
         self.negated_intent(&site, &mut dr, cooperative);
         self.failed_agreement(&mut dr);
         self.conditional_intent(&site, &mut dr);
@@ -156,7 +158,14 @@ impl EventCoder {
         self.state_protest(&site, &mut dr);
         self.joint_operation(&site, &mut dr);
         let place_recipient = self.settle_recipients(&site, &mut dr);
-        self.write_events(&site, &dr, place_recipient, date_exprs, places)
+        let mut out = self.write_events(&site, &dr, place_recipient, date_exprs, places);
+        // The refusal a negated act of cooperation is ("did not sign the
+        // text"): its parties are the act's, settled on their own.
+        if let Some(mut r) = refusal {
+            let place = self.settle_recipients(&site, &mut r);
+            out.extend(self.write_events(&site, &r, place, date_exprs, places));
+        }
+        out
     }
 
     /// The events of a resolved draft: one per actor and recipient (four

@@ -93,6 +93,7 @@ pub(super) fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
         if matches!(rel, "parataxis" | "list" | "acl:relcl" | "appos" | "root")
             || (rel == "conj" && (h == outer || s.base(h) != "xcomp"))
             || own_circumstance(s, cur)
+            || misparsed_relative(s, cur)
         {
             return false;
         }
@@ -102,6 +103,21 @@ pub(super) fn embedded_in(s: &Sent<'_>, outer: usize, inner: usize) -> bool {
         cur = h;
     }
     false
+}
+
+/// Whether the verb at `v` heads a relative clause the parser took for an
+/// argument ("discussed the plants which Russian missiles have hit",
+/// with "hit" under "discussed"): its first word is a relative "which",
+/// "whom" or "whose" right after a noun. After a verb the same words ask
+/// a question ("asked which targets were hit"), which is an argument.
+fn misparsed_relative(s: &Sent<'_>, v: usize) -> bool {
+    if s.upos(v) != Some(Upos::VERB) || s.base(v) == "acl" {
+        return false;
+    }
+    let first = (0..v).find(|&i| s.dominates(v, i)).unwrap_or(v);
+    first > 0
+        && matches!(s.lower[first].as_str(), "which" | "whom" | "whose")
+        && matches!(s.upos(first - 1), Some(Upos::NOUN | Upos::PROPN))
 }
 
 /// Whether a clause is an adverbial one with its own subject and a
@@ -275,6 +291,29 @@ mod tests {
     fn events(spec: &str) -> Vec<(String, String, String, Modality)> {
         let doc = parsed(spec, "2024-07-18");
         summary(&doc, &coder().code(&doc))
+    }
+
+    #[test]
+    fn a_relative_clause_parsed_as_an_argument_is_a_clause_of_its_own() {
+        // "Ukraine discussed the plants which Russian missiles hit", with
+        // "hit" hung under "discussed": the strike is an act of its own.
+        let which = "Ukraine/PROPN/Ukraine/2/nsubj discussed/VERB/discuss/0/root plants/NOUN/plant/2/obj which/PRON/which/6/det Russian/ADJ/Russian/6/amod missiles/NOUN/missile/7/nsubj hit/VERB/hit/2/ccomp/VBD";
+        let got = events(which);
+        assert!(
+            got.iter().any(|(t, a, _, m)| t == "ASSAULT" && a == "RUS" && *m == Modality::Asserted),
+            "{got:?}"
+        );
+        // After a verb, "which" asks: what is asked about stays inside.
+        assert!(!misparsed_relative_at(
+            "Ukraine/PROPN/Ukraine/2/nsubj asked/VERB/ask/0/root which/PRON/which/5/det Russian/ADJ/Russian/5/amod missiles/NOUN/missile/6/nsubj hit/VERB/hit/2/ccomp/VBD",
+            5
+        ));
+    }
+
+    fn misparsed_relative_at(spec: &str, v: usize) -> bool {
+        let doc = parsed(spec, "2024-07-18");
+        let s = crate::sent::Sent::new(&doc, &doc.sentences[0]);
+        super::misparsed_relative(&s, v)
     }
 
     #[test]

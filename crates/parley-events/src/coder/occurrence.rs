@@ -18,7 +18,7 @@ pub(super) const OCCUR_FAIL: &str = "occur-fail";
 /// Whether verb `v` is one of `words`: its lemma, or a multiword item
 /// (`break_out`, `take_effect`, `there_be`) whose other words are its
 /// dependents or among the three words after it.
-fn verb_in(s: &Sent<'_>, v: usize, words: &ClassWords) -> bool {
+pub(super) fn verb_in(s: &Sent<'_>, v: usize, words: &ClassWords) -> bool {
     let lemma = s.lemma[v].as_str();
     if words.contains(lemma) {
         return true;

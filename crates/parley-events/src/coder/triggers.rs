@@ -5,81 +5,24 @@
 
 use parley_doc::Upos;
 
+use crate::classes::NounClasses;
 use crate::lexicon::{LexEntry, Requirement, TriggerPos};
 use crate::modality;
 use crate::sent::{lemma_candidates, looks_past, Sent};
 
 use super::clauses::{agent_of, embedded_in};
 use super::mentions::nominal_mentions;
-use super::occurrence::occurrence_verb;
+use super::occurrence::{occurrence_verb, verb_in};
 use super::{Cand, EventCoder};
 
-/// Verbs whose object noun carries the event ("made a proposal", "held talks").
-pub(super) const LIGHT: &[&str] = &[
-    "make",
-    "hold",
-    "launch",
-    "issue",
-    "extend",
-    "lay",
-    "offer",
-    "give",
-    "announce",
-    "conduct",
-    "stage",
-    "mount",
-    "carry",
-    "begin",
-    "start",
-    "continue",
-    "resume",
-    "express",
-    "voice",
-    "reiterate",
-    "renew",
-    "file",
-    "lodge",
-    "impose",
-    "declare",
-    "wage",
-    "intensify",
-    "step",
-    "deliver",
-    "submit",
-    "present",
-    "put",
-    "unveil",
-    "table",
-    "float",
-    "escalate",
-    "order",
-    "approve",
-    "authorize",
-    "plan",
-    "repeat",
-    "have",
-    "pursue",
-    "seek",
-    "step",
-    "call",
-    "send",
-    "open",
-    "engage",
-    "speed",
-    "accelerate",
-    "complete",
-    "finish",
-    "reimpose",
-    "undertake",
-    "initiate",
-    "commence",
-    "remain",
-    // "joined the protests", "joined a nationwide strike": who joins an
-    // act does it.
-    "join", // "kicked off their exercises", "wrapped up the naval drills".
-    "kick",
-    "wrap",
-];
+/// The verb class (`data/events/verb-classes.txt`) of verbs whose object
+/// noun carries the event ("made a proposal", "held talks", "kept up
+/// their attacks").
+pub(super) const GOVERN: &str = "govern";
+/// The noun class of units of money and time that measure the act in
+/// their "in" or "of" phrase ("2.5 billion euros in aid", "three hours
+/// of talks").
+pub(super) const MEASURE: &str = "measure";
 /// Nouns that make the act they are the "in" phrase of their own event
 /// ("marched in protest").
 pub(super) const IN_ACT: &[&str] = &["protest"];
@@ -243,7 +186,7 @@ impl EventCoder {
             if let Some(mut c) = best {
                 let noun = self.lexicon.entries()[c.entry].pos == TriggerPos::Noun;
                 if noun {
-                    c.light = light_head(s, i);
+                    c.light = light_head(s, i, self.lexicon.classes());
                 }
                 // "Protests erupted", and a gerund: "Fighting could resume".
                 if c.light.is_none() && (noun || s.base(i) == "csubj") {
@@ -603,7 +546,7 @@ pub(super) fn participle_adjunct(
         && s.kids(inner, "obj").any(|o| !nominal_mentions(s, o, mention_at).is_empty())
 }
 
-pub(super) fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
+pub(super) fn light_head(s: &Sent<'_>, noun: usize, classes: &NounClasses) -> Option<usize> {
     let h = s.head[noun]?;
     let rel = s.base(noun);
     // "claimed responsibility for an attack": who claims it did it.
@@ -628,7 +571,20 @@ pub(super) fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
     }
     // "launched a mediation effort", "reimposed part of the blockade".
     if matches!(rel, "compound" | "nmod") && CARRIER.contains(&s.lemma[h].as_str()) {
-        return light_head(s, h);
+        return light_head(s, h, classes);
+    }
+    // "announced 2.5 billion euros in military aid", "held three hours of
+    // talks": a unit of money or time measures the act in its phrase.
+    if rel == "nmod"
+        && matches!(s.prep_of(noun), Some("in" | "of"))
+        && classes.get(MEASURE).is_some_and(|m| m.contains(&s.lemma[h]) || m.contains(&s.lower[h]))
+    {
+        return light_head(s, h, classes);
+    }
+    // "announced the decision after talks with Zelenskiy": a meeting
+    // with a named partner in an adjunct of time is the clause subject's.
+    if let Some(v) = after_meeting(s, noun, h) {
+        return Some(v);
     }
     // "called the sanctions illegal": calling a thing something judges
     // it; only a bare object is called ("called a strike").
@@ -636,10 +592,26 @@ pub(super) fn light_head(s: &Sent<'_>, noun: usize) -> Option<usize> {
         && (s.kids(h, "xcomp").next().is_some()
             || s.children[noun].iter().any(|&c| c > noun && s.upos(c) == Some(Upos::ADJ)));
     (matches!(rel, "obj" | "nsubj" | "obl")
-        && LIGHT.contains(&s.lemma[h].as_str())
+        && classes.get(GOVERN).is_some_and(|g| verb_in(s, h, g))
         && s.rel[noun] != "nsubj"
         && !judged)
         .then_some(h)
+}
+
+/// "announced the decision after talks with Zelenskiy", "Protesters
+/// blocked roads following clashes with police": an act done with a
+/// named partner, in an adjunct of time after or during the clause, was
+/// done by the clause's subject. The verb `h` stands where a light verb
+/// would; a passive clause names no one who did it.
+fn after_meeting(s: &Sent<'_>, noun: usize, h: usize) -> Option<usize> {
+    let adjunct = s.base(noun) == "obl"
+        && matches!(s.prep_of(noun), Some("after" | "following" | "during"))
+        && s.upos(h) == Some(Upos::VERB)
+        && !s.is_passive(h);
+    let partner = s.children[noun]
+        .iter()
+        .any(|&c| matches!(s.base(c), "nmod") && s.prep_of(c) == Some("with"));
+    (adjunct && partner && s.children[h].iter().any(|&c| s.rel[c] == "nsubj")).then_some(h)
 }
 
 #[cfg(test)]
@@ -677,6 +649,43 @@ mod tests {
         // One aimed at no party ("while giving a speech") stays inside.
         let speech = "Moscow/PROPN/Moscow/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark comment/VERB/comment/2/xcomp ,/PUNCT/,/7/punct while/SCONJ/while/7/mark blaming/VERB/blame/4/advcl/VBG rain/NOUN/rain/7/obj";
         assert!(!has(speech, "ACCUSE", "RUSGOV", Modality::Asserted));
+    }
+
+    #[test]
+    fn a_governing_verb_of_the_class_codes_its_event_noun() {
+        // "kept up its attacks on Kyiv": `keep_up` governs the attack.
+        let kept = "Russia/PROPN/Russia/2/nsubj kept/VERB/keep/0/root up/ADP/up/2/compound:prt its/PRON/its/5/nmod:poss attacks/NOUN/attack/2/obj on/ADP/on/7/case Kyiv/PROPN/Kyiv/5/nmod";
+        assert!(has(kept, "ASSAULT", "RUS", Modality::Asserted));
+        // Without its particle, "kept" is no governing verb.
+        let without = "Russia/PROPN/Russia/2/nsubj kept/VERB/keep/0/root attacks/NOUN/attack/2/obj on/ADP/on/5/case Kyiv/PROPN/Kyiv/3/nmod";
+        assert!(!has(without, "ASSAULT", "RUS", Modality::Asserted));
+        // "stepped up shelling of Kharkiv", "resumed talks with Iran".
+        let resumed = "France/PROPN/France/2/nsubj resumed/VERB/resume/0/root talks/NOUN/talk/2/obj with/ADP/with/5/case Iran/PROPN/Iran/3/nmod";
+        assert!(has(resumed, "CONSULT", "FRA", Modality::Asserted));
+    }
+
+    #[test]
+    fn a_unit_of_money_or_time_measures_the_act_it_governs() {
+        // "announced 2.5 billion euros in military aid to Ukraine".
+        let euros = "Germany/PROPN/Germany/2/nsubj announced/VERB/announce/0/root 2.5/NUM/2.5/4/nummod billion/NUM/billion/5/nummod euros/NOUN/euro/2/obj in/ADP/in/8/case military/ADJ/military/8/amod aid/NOUN/aid/5/nmod to/ADP/to/10/case Ukraine/PROPN/Ukraine/8/nmod";
+        assert!(has(euros, "AID", "DEU", Modality::Asserted));
+        // "wrapped up two days of talks with China".
+        let days = "Russia/PROPN/Russia/2/nsubj wrapped/VERB/wrap/0/root up/ADP/up/2/compound:prt two/NUM/two/5/nummod days/NOUN/day/2/obj of/ADP/of/7/case talks/NOUN/talk/5/nmod with/ADP/with/9/case China/PROPN/China/7/nmod";
+        assert!(has(days, "CONSULT", "RUS", Modality::Asserted));
+        // A noun that measures nothing: "wrapped up two houses of talks".
+        let houses = days.replace("days/NOUN/day", "houses/NOUN/house");
+        assert!(!has(&houses, "CONSULT", "RUS", Modality::Asserted));
+    }
+
+    #[test]
+    fn talks_with_a_partner_after_the_clause_are_its_subjects() {
+        // "France announced the decision after talks with Germany".
+        let after = "France/PROPN/France/2/nsubj announced/VERB/announce/0/root the/DET/the/4/det decision/NOUN/decision/2/obj after/ADP/after/6/case talks/NOUN/talk/2/obl with/ADP/with/8/case Germany/PROPN/Germany/6/nmod";
+        assert!(has(after, "CONSULT", "FRA", Modality::Asserted));
+        // With no partner named, an attack after which the subject acted
+        // is not the subject's: "Israel retaliated after attacks on Haifa".
+        let retaliated = "Israel/PROPN/Israel/2/nsubj retaliated/VERB/retaliate/0/root after/ADP/after/4/case attacks/NOUN/attack/2/obl on/ADP/on/6/case Haifa/PROPN/Haifa/4/nmod";
+        assert!(!has(retaliated, "ASSAULT", "ISR", Modality::Asserted));
     }
 
     #[test]

@@ -12,8 +12,13 @@ use crate::sent::Sent;
 use super::build::{Draft, Site};
 use super::clauses::{is_cleft, subject_of};
 use super::mentions::{nominal_mentions, relabel};
+use super::occurrence::verb_in;
 use super::parties::country_key;
 use super::{Cand, EventCoder, Hit};
+
+/// The verb class of acts of cooperation whose negation is a refusal
+/// (`data/events/verb-classes.txt`).
+pub(super) const REFUSE_IF_NEGATED: &str = "refuse-if-negated";
 
 /// Whether candidate `o` is the act of the infinitive at `x`: the verb
 /// itself, a noun it carries as light verb ("vowed to continue its
@@ -229,6 +234,42 @@ impl EventCoder {
         }
     }
 
+    /// "did not sign the communique", "has not endorsed the text", "did
+    /// not attend the summit": a negated act of signing, endorsing,
+    /// joining, attending, accepting or agreeing (the verb class
+    /// `[refuse-if-negated]`) is a refusal, and PLOVER types all refusals
+    /// REJECT. The refusal is asserted; the negated act stays as it is
+    /// (PLOVER's negation mode), so both are written. Present and future
+    /// negation ("does not accept", "will not attend") is already read as
+    /// a rejection of intent (`negated_intent`).
+    pub(super) fn refusal(&self, site: &Site<'_>, dr: &Draft, cooperative: bool) -> Option<Draft> {
+        let (s, pred) = (site.s, site.pred);
+        let class = self.lexicon.classes().get(REFUSE_IF_NEGATED)?;
+        let by_verb =
+            dr.reading.cue.as_deref().is_some_and(|c| c.starts_with("neg:") && c != "neg:no");
+        if !(cooperative
+            && dr.reading.negated
+            && dr.reading.modality == Modality::Negated
+            && by_verb
+            && !dr.reading.future
+            && !s.is_passive(pred)
+            && !dr.actors.is_empty()
+            && verb_in(s, pred, class))
+        {
+            return None;
+        }
+        let mut refusal = dr.clone();
+        let cameo = match dr.event {
+            EventType::Consult | EventType::Agree => "125",
+            EventType::Concede | EventType::Retreat => "124",
+            EventType::Aid | EventType::Cooperate => "121",
+            _ => "120",
+        };
+        refusal.retype(&self.lexicon, EventType::Reject, cameo, "negated-cooperation");
+        refusal.reading.modality = Modality::Asserted;
+        Some(refusal)
+    }
+
     /// "failed to reach agreement": a failed cooperative outcome is a
     /// rejection by the parties (CAMEO 12).
     pub(super) fn failed_agreement(&self, dr: &mut Draft) {
@@ -436,6 +477,34 @@ mod tests {
     use parley_doc::Modality;
 
     use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn a_negated_act_of_cooperation_is_also_a_refusal() {
+        let events = |spec: &str| {
+            let doc = parsed(spec, "2024-07-18");
+            summary(&doc, &coder().code(&doc))
+        };
+        let has = |got: &[(String, String, String, Modality)], t: &str, m: Modality| {
+            got.iter().any(|(et, a, _, gm)| et == t && a == "PAK" && *gm == m)
+        };
+        // "Pakistan did not sign the communique": the signing is negated and
+        // the refusal asserted.
+        let sign = "Pakistan/PROPN/Pakistan/4/nsubj did/AUX/do/4/aux not/PART/not/4/advmod sign/VERB/sign/0/root the/DET/the/6/det communique/NOUN/communique/4/obj";
+        let got = events(sign);
+        assert!(has(&got, "REJECT", Modality::Asserted), "{got:?}");
+        assert!(has(&got, "SUPPORT", Modality::Negated), "{got:?}");
+        // "Pakistan did not attend the summit".
+        let attend = sign
+            .replace("sign/VERB/sign", "attend/VERB/attend")
+            .replace("communique/NOUN/communique", "summit/NOUN/summit");
+        assert!(has(&events(&attend), "REJECT", Modality::Asserted));
+        // A meeting not held refuses nothing: "Pakistan did not meet China".
+        let meet = "Pakistan/PROPN/Pakistan/4/nsubj did/AUX/do/4/aux not/PART/not/4/advmod meet/VERB/meet/0/root China/PROPN/China/4/obj";
+        assert!(!has(&events(meet), "REJECT", Modality::Asserted));
+        // An act asserted is no refusal.
+        let signed = "Pakistan/PROPN/Pakistan/2/nsubj signed/VERB/sign/0/root the/DET/the/4/det communique/NOUN/communique/2/obj";
+        assert!(!has(&events(signed), "REJECT", Modality::Asserted));
+    }
 
     #[test]
     fn an_exercise_of_two_countries_forces_is_joint() {
