@@ -49,23 +49,24 @@ fn parse(text: &str) -> Vec<Group> {
 }
 
 /// Whether the phrase over words `[start, end)` is a clause subject: by
-/// the parse; tagged only, followed by a verb; untagged, opening the
-/// sentence or a clause after a comma.
+/// the parse, or opening the sentence (or a clause after a comma) before
+/// a verb, which the parse may have read as a reduced relative ("The
+/// declaration called on ..." parsed as "the declaration [that was]
+/// called"); untagged, opening the sentence or a clause.
 fn is_subject(words: &[Word], start: usize, end: usize) -> bool {
-    let parsed = words[start..end].iter().any(|w| w.deprel.is_some());
-    if parsed {
-        return words[start..end]
-            .iter()
-            .any(|w| w.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj")));
-    }
+    let by_parse = words[start..end]
+        .iter()
+        .any(|w| w.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj")));
+    let opens = start == 0 || words[start - 1].norm == ",";
     let mut k = end;
     if words.get(k).is_some_and(|w| w.upos == Some(Upos::ADV)) {
         k += 1;
     }
-    match words.get(k).and_then(|w| w.upos) {
+    let verb_next = match words.get(k).and_then(|w| w.upos) {
         Some(u) => matches!(u, Upos::VERB | Upos::AUX),
-        None => start == 0 || words[start - 1].norm == ",",
-    }
+        None => true,
+    };
+    by_parse || (opens && verb_next)
 }
 
 /// Words that make what follows someone's partners, not the bloc.
