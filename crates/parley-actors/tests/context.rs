@@ -159,3 +159,16 @@ fn every_mention_has_a_readable_name() {
         .iter()
         .any(|(t, n)| t == "Russian troops" && n.as_deref() == Some("Russia: military")));
 }
+
+#[test]
+fn a_state_before_an_office_title_counts_for_its_country_not_the_namesake() {
+    // "Georgia Governor" names the US state twice; Kenya once.
+    let doc = coded(
+        "2024-05-01",
+        "Georgia Governor Nora Blake signed the bill on Monday. \
+         Georgia Governor Nora Blake thanked Kenya for its help. Police detained protesters.",
+    );
+    let got = found(&doc);
+    assert!(!got.iter().any(|(_, c)| c.starts_with("GEO")), "{got:?}");
+    assert!(got.iter().any(|(x, c)| x == "Police" && c == "USACOP"), "{got:?}");
+}

@@ -49,3 +49,17 @@ fn partners_of_someone_and_groups_far_from_a_bloc_stay_uncoded() {
     let found = coded("NATO met in Vilnius. Allies of Kyiv sent more shells.");
     assert!(!found.iter().any(|(t, _)| t.starts_with("Allies")), "{found:?}");
 }
+
+#[test]
+fn a_blocs_document_speaks_for_it_as_a_subject() {
+    let found = coded(
+        "NATO leaders gathered in Washington on Wednesday. The declaration called on Beijing to stop its support for Moscow.",
+    );
+    let nato = code_of(&found, "NATO leaders").expect("NATO leaders coded").to_string();
+    assert_eq!(code_of(&found, "The declaration"), Some(nato.as_str()), "{found:?}");
+    // Not where it is the thing acted on, nor with no bloc nearby.
+    let found = coded("NATO leaders gathered in Washington. Turkey signed the declaration.");
+    assert_eq!(code_of(&found, "the declaration"), None, "{found:?}");
+    let found = coded("Talks ran late in Geneva. The communique urged a ceasefire.");
+    assert_eq!(code_of(&found, "The communique"), None, "{found:?}");
+}

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use parley_doc::{Actor, Document, Upos};
 
-use super::matching::{find_pieces, name_key, not_a_name, Word};
+use super::matching::{find_pieces, name_key, not_a_name, Piece, Word};
 use super::roles::Reading;
 use super::state::{push, DocState, Via};
 use super::ActorCoder;
@@ -136,6 +136,15 @@ impl ActorCoder {
                 if e.kind == EntryKind::Country
                     && self.given_name(&words, &pieces, &piece_at, k).is_none()
                 {
+                    // "Georgia Governor X" names the US state: it counts
+                    // for the state's country (when it has one), never
+                    // for the country of the same name.
+                    if let Some(states) = self.region_before_office(&words, &pieces, &piece_at, k) {
+                        if let [one] = states {
+                            count(one, (words[p.start].start, words[p.end - 1].end));
+                        }
+                        continue;
+                    }
                     if let Some(t) = e.terms.first() {
                         count(&t.code, (words[p.start].start, words[p.end - 1].end));
                     }
@@ -154,6 +163,23 @@ impl ActorCoder {
             }
         }
         out
+    }
+
+    /// The countries of the region that piece `k` (a country's name) also
+    /// names, when a sub-national office title follows it ("Georgia
+    /// Governor"): the words name the region, not the country.
+    fn region_before_office<'a>(
+        &'a self,
+        words: &[Word],
+        pieces: &[Piece],
+        piece_at: &[Option<usize>],
+        k: usize,
+    ) -> Option<&'a [String]> {
+        let p = &pieces[k];
+        let (end, states) = self.places.region_at(words, p.start)?;
+        (end >= p.end
+            && self.office_after(words, pieces, piece_at, end).is_some_and(|(title, _)| title))
+        .then_some(states)
     }
 
     /// Codes a role or sector phrase with no country (`reading`, over

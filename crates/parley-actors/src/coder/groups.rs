@@ -1,7 +1,8 @@
 //! Group actors: "the allies", "the 32 allies", "leaders", "the alliance",
 //! "member states" stand for the organisation or bloc named nearby (NATO,
-//! the G7, the EU). The phrases and how far back the organisation may be
-//! named are data (`data/actors/groups.txt`).
+//! the G7, the EU); so does the document a bloc issued when it is the
+//! subject ("The declaration called on Beijing ..."). The phrases and how
+//! far back the organisation may be named are data (`data/actors/groups.txt`).
 
 use std::sync::OnceLock;
 
@@ -10,10 +11,13 @@ use parley_doc::Upos;
 use super::matching::Word;
 use super::state::DocState;
 
-/// One group phrase: its words and its window in sentences.
+/// One group phrase: its words, its window in sentences, and whether it
+/// stands for the bloc only as a clause subject (a document: "the
+/// declaration called on", not "adopted the declaration").
 struct Group {
     words: Vec<String>,
     window: usize,
+    subject: bool,
 }
 
 const GROUPS_TXT: &str = include_str!("../../../../data/actors/groups.txt");
@@ -23,20 +27,46 @@ fn groups() -> &'static [Group] {
     GROUPS.get_or_init(|| parse(GROUPS_TXT))
 }
 
-/// Reads `window | words` lines; a line that does not parse is skipped
-/// (the file is embedded and checked by a test).
+/// Reads `window | words [| subject]` lines; a line that does not parse
+/// is skipped (the file is embedded and checked by a test).
 fn parse(text: &str) -> Vec<Group> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
-            let (w, phrase) = l.split_once('|')?;
-            Some(Group {
-                window: w.trim().parse().ok()?,
-                words: phrase.split_whitespace().map(str::to_string).collect(),
-            })
+            let mut fields = l.split('|').map(str::trim);
+            let window = fields.next()?.parse().ok()?;
+            let words: Vec<String> =
+                fields.next()?.split_whitespace().map(str::to_string).collect();
+            let subject = match fields.next() {
+                None => false,
+                Some("subject") => true,
+                Some(_) => return None,
+            };
+            (!words.is_empty()).then_some(Group { words, window, subject })
         })
         .collect()
+}
+
+/// Whether the phrase over words `[start, end)` is a clause subject: by
+/// the parse, or opening the sentence (or a clause after a comma) before
+/// a verb, which the parse may have read as a reduced relative ("The
+/// declaration called on ..." parsed as "the declaration [that was]
+/// called"); untagged, opening the sentence or a clause.
+fn is_subject(words: &[Word], start: usize, end: usize) -> bool {
+    let by_parse = words[start..end]
+        .iter()
+        .any(|w| w.deprel.as_deref().is_some_and(|r| r.starts_with("nsubj")));
+    let opens = start == 0 || words[start - 1].norm == ",";
+    let mut k = end;
+    if words.get(k).is_some_and(|w| w.upos == Some(Upos::ADV)) {
+        k += 1;
+    }
+    let verb_next = match words.get(k).and_then(|w| w.upos) {
+        Some(u) => matches!(u, Upos::VERB | Upos::AUX),
+        None => true,
+    };
+    by_parse || (opens && verb_next)
 }
 
 /// Words that make what follows someone's partners, not the bloc.
@@ -77,6 +107,9 @@ pub(super) fn group_at(words: &[Word], i: usize) -> Option<(usize, usize)> {
         // "allies of Kyiv" are Kyiv's partners.
         if norm(end) == Some("of") {
             return None;
+        }
+        if g.subject && !is_subject(words, start, end) {
+            continue;
         }
         return Some((end, g.window));
     }

@@ -187,7 +187,7 @@ impl ActorCoder {
 
     /// The office said after a region, over modifiers: whether it is a
     /// sub-national title, and its sector.
-    fn office_after(
+    pub(super) fn office_after(
         &self,
         words: &[Word],
         pieces: &[Piece],

@@ -152,6 +152,9 @@ impl EventCoder {
     ) -> (Vec<Hit>, bool) {
         let t = c.tok;
         if s.parsed {
+            if let Some(hits) = second_speech_act(s, t, mention_at) {
+                return (hits, true);
+            }
             if let Some(l) = c.light {
                 // "made a proposal": the light verb's subject; "were engaged
                 // in": a stative passive keeps its subject as the agent.
@@ -213,6 +216,44 @@ impl EventCoder {
         }
         actor_off_frame(s, c, mention_at)
     }
+}
+
+/// "Biden told the allies that Russia was on a wartime footing and warned
+/// that ...": a verb of saying joined by "and" right after another speech
+/// verb's complement, with no subject of its own after the "and", is the
+/// first speaker's second act, whatever subject the parse gave it from
+/// inside the complement. Only verbs that report a clause of their own
+/// (a complement, "that", a quote): "said Russia attacked X and seized Y"
+/// keeps "seized" with Russia.
+fn second_speech_act(
+    s: &Sent<'_>,
+    t: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> Option<Vec<Hit>> {
+    if s.upos(t) != Some(Upos::VERB) {
+        return None;
+    }
+    let and = (1..=2)
+        .filter_map(|k| t.checked_sub(k))
+        .find(|&i| s.lower[i] == "and")
+        .filter(|&i| (i + 1..t).all(|j| s.upos(j) == Some(Upos::ADV)))?;
+    let reports_clause = attribution::is_speech(&s.lemma[t])
+        || s.kids(t, "ccomp").next().is_some()
+        || s.lower.get(t + 1).is_some_and(|w| matches!(w.as_str(), "that" | "\"" | "“"));
+    if !reports_clause {
+        return None;
+    }
+    // The subject the parse gave it lies inside an earlier speech verb's
+    // complement: between that verb and the "and".
+    let subj = subject_of(s, t).filter(|&h| h < and)?;
+    let first = (0..subj).rev().find(|&v| {
+        s.upos(v) == Some(Upos::VERB)
+            && attribution::is_speech(&s.lemma[v])
+            && s.kid(v, "nsubj").is_some_and(|h| h < v)
+    })?;
+    let speaker = s.kid(first, "nsubj")?;
+    let hits = nominal_mentions(s, speaker, mention_at);
+    (!hits.is_empty()).then(|| relabel(hits, "second-speech-act"))
 }
 
 /// The actor where the frame names none over the parse: a "by" agent of
@@ -550,6 +591,26 @@ mod tests {
     use parley_doc::{EventType, Modality};
 
     use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn a_second_speech_verb_after_and_is_the_first_speakers() {
+        // "Germany told reporters that Russia was aggressive and warned
+        // that it would respond", parsed with "warned" inside the complement.
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj told/VERB/tell/0/root reporters/NOUN/reporter/2/obj that/SCONJ/that/9/mark Russia/PROPN/Russia/9/nsubj was/AUX/be/7/cop aggressive/ADJ/aggressive/9/reparandum and/CCONJ/and/9/cc warned/VERB/warn/2/ccomp that/SCONJ/that/13/mark it/PRON/it/13/nsubj would/AUX/would/13/aux respond/VERB/respond/9/ccomp",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(got.iter().any(|(t, a, ..)| t == "THREATEN" && a == "DEU"), "{got:?}");
+        assert!(!got.iter().any(|(t, a, ..)| t == "THREATEN" && a == "RUS"), "{got:?}");
+        // A second act that reports nothing keeps its own subject.
+        let doc = parsed(
+            "Germany/PROPN/Germany/2/nsubj said/VERB/say/0/root Russia/PROPN/Russia/4/nsubj attacked/VERB/attack/2/ccomp Kyiv/PROPN/Kyiv/4/obj and/CCONJ/and/7/cc seized/VERB/seize/4/conj Kherson/PROPN/Kherson/7/obj",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(!got.iter().any(|(_, a, ..)| a == "DEU"), "{got:?}");
+    }
 
     #[test]
     fn an_active_verbs_by_phrase_is_its_objects_agent() {

@@ -101,11 +101,7 @@ impl EventCoder {
             if asked_unnamed && s.dominates(t, i) && !s.in_phrase_of(t, i) {
                 continue;
             }
-            if matches!(
-                s.lower[i].as_str(),
-                ";" | ":" | "said" | "says" | "but" | "while" | "which" | "who"
-            ) || (s.parsed && s.lower[i] == ",")
-            {
+            if right_break(s, i) {
                 break;
             }
             if let Some(m) = mention_at(i) {
@@ -118,6 +114,34 @@ impl EventCoder {
         }
         hits
     }
+}
+
+/// Whether mention `m` is the subject of a clause that verb `t` reports
+/// ("warned that Russia would ...").
+fn reported_subject(site: &Site<'_>, t: usize, m: usize) -> bool {
+    let s = site.s;
+    let Some((a, b)) = site.ctx.local_range(site.si, m) else { return false };
+    s.parsed
+        && (a..b).any(|i| {
+            s.base(i) == "nsubj"
+                && s.head[i].is_some_and(|h| s.base(h) == "ccomp" && s.head[h] == Some(t))
+        })
+}
+
+/// Whether word `i` ends the stretch on the right in which a recipient is
+/// looked for: a clause break or a verb that reports another clause.
+fn right_break(s: &Sent<'_>, i: usize) -> bool {
+    matches!(s.lower[i].as_str(), ";" | ":" | "said" | "says" | "but" | "while" | "which" | "who")
+        || (s.parsed && s.lower[i] == ",")
+}
+
+/// The first mention from word `from` on, before a clause break.
+fn right_party(
+    s: &Sent<'_>,
+    from: usize,
+    mention_at: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    (from..s.n).take_while(|&i| !right_break(s, i)).find_map(mention_at)
 }
 
 /// "called on the international community to pressure the military": the
@@ -151,6 +175,39 @@ impl EventCoder {
         let (s, entry, t) = (site.s, site.entry, site.t);
         let (event, actors) = (dr.event, &dr.actors);
         dr.recipients.retain(|r| !home_venue(site, event, actors, r.mention));
+        // "Peskov warned that Russia would take measures to counter the
+        // alliance": the nearest party on the right that is the actor's
+        // own country and the subject of the clause it reports is its own
+        // side in what it says, not whom it addresses; the next party on
+        // the right, of another country, is. (Not another sector of its
+        // own country: "the opposition demanded that President X resign"
+        // is a domestic demand.)
+        let own: Vec<String> = actors.iter().map(|a| country_key(s, a.mention)).collect();
+        let own_side = |m: usize| {
+            let r = &s.doc.mentions[m].actor;
+            let bare = r.country.as_deref() == Some(r.code.as_str());
+            actors.iter().any(|a| {
+                let a = &s.doc.mentions[a.mention].actor;
+                a.code == r.code || (bare && a.country == r.country)
+            })
+        };
+        if let [r] = dr.recipients.as_slice() {
+            if r.rule == "right-nearest"
+                && own_side(r.mention)
+                && reported_subject(site, t, r.mention)
+            {
+                let from = site.ctx.local_range(site.si, r.mention).map(|(_, b)| b);
+                let next = from.and_then(|b| {
+                    right_party(s, b, site.mention_at)
+                        .filter(|&m| !own.contains(&country_key(s, m)))
+                });
+                dr.recipients = next
+                    .map(|m| {
+                        vec![Hit { mention: m, rule: "right-nearest-other".into(), parse: false }]
+                    })
+                    .unwrap_or_default();
+            }
+        }
         // "Japan and the Philippines signed a pact": an act that takes a
         // "with" partner, done by coordinated parties and naming no other
         // partner, is done with each other (what the object mentions is
@@ -267,6 +324,21 @@ mod tests {
     use parley_doc::{EventType, Modality};
 
     use crate::testutil::{check, coder, parsed, summary};
+
+    #[test]
+    fn the_actors_own_country_on_the_right_is_not_whom_it_warns() {
+        // "Moscow warned that Russia would act against NATO".
+        let doc = parsed(
+            "Moscow/PROPN/Moscow/2/nsubj warned/VERB/warn/0/root that/SCONJ/that/6/mark Russia/PROPN/Russia/6/nsubj would/AUX/would/6/aux act/VERB/act/2/ccomp against/ADP/against/8/case NATO/PROPN/NATO/6/obl",
+            "2024-07-18",
+        );
+        let got = summary(&doc, &coder().code(&doc));
+        assert!(
+            got.iter().any(|(t, a, r, _)| t == "THREATEN" && a == "RUSGOV" && r == "IGOWSTNAT"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _, r, _)| t == "THREATEN" && r.starts_with("RUS")), "{got:?}");
+    }
 
     #[test]
     fn coordinated_partners_meet_each_other() {
