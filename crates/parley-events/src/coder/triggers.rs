@@ -302,24 +302,15 @@ pub(super) fn requirements_met(
                         .find(|&c| lemma_in(c, ws))
                         .or_else(|| (i.saturating_sub(3)..i).rev().find(|&j| lemma_in(j, ws)))
                 } else {
-                    // A phrase with a preposition of its own is where or to
-                    // whom, not what ("returned to Doha", "take place at
-                    // the border"), unless the pattern names that
-                    // preposition ("take to the streets").
-                    let named = |m: usize| {
-                        entry.requires.iter().any(|r| {
-                            matches!(r, Requirement::Word(w) if w.contains(&s.lower[m]))
-                        })
-                    };
-                    let own_object = |c: usize| match s.rel[c].as_str() {
-                        "obj" | "nsubj:pass" | "compound:prt" | "xcomp" => true,
-                        "obl" => s.kids(c, "case").all(named),
-                        _ => false,
-                    };
                     s.children[i]
                         .iter()
                         .copied()
-                        .filter(|&c| own_object(c))
+                        .filter(|&c| {
+                            matches!(
+                                s.rel[c].as_str(),
+                                "obj" | "nsubj:pass" | "compound:prt" | "obl" | "xcomp"
+                            )
+                        })
                         .flat_map(|c| carried(s, c))
                         .find(|&c| lemma_in(c, ws))
                         .inspect(|&c| quality += closeness(s, c, ws))
@@ -327,9 +318,6 @@ pub(super) fn requirements_met(
                             (i + 1..s.n.min(i + 5))
                                 .take_while(|&j| {
                                     !matches!(s.lower[j].as_str(), "," | ";" | "." | "and" | "that")
-                                        && !(s.parsed
-                                            && s.upos(j) == Some(Upos::ADP)
-                                            && !named(j))
                                 })
                                 .find(|&j| lemma_in(j, ws))
                         })
