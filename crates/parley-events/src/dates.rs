@@ -62,7 +62,8 @@ fn year_num(word: &str) -> Option<i32> {
 }
 
 fn monday(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+    // At the calendar's first week there is no Monday before: keep the day.
+    d.checked_sub_signed(Duration::days(i64::from(d.weekday().num_days_from_monday()))).unwrap_or(d)
 }
 
 fn first_of_month(y: i32, m: u32) -> Option<NaiveDate> {
@@ -70,7 +71,7 @@ fn first_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 fn add_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
-    let total = d.year() * 12 + d.month0() as i32 + months;
+    let total = d.year().checked_mul(12)?.checked_add(d.month0() as i32)?.checked_add(months)?;
     first_of_month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
 }
 
@@ -280,15 +281,20 @@ fn match_at<'w>(
         return e(start, unit_at + 1, value, precision, rule);
     }
     // "three days ago", "two weeks ago".
-    if let Some(n) = number_word(word) {
+    // A count no calendar reaches ("11111111110111111 days ago") is no
+    // date: every step below is checked, so it gives none instead of
+    // overflowing.
+    if let Some(n) = number_word(word).and_then(|n| i32::try_from(n).ok()).filter(|n| *n >= 0) {
         if w(i + 2) == "ago" {
+            let back = |d: Duration| doc.checked_sub_signed(d);
             let (value, precision) = match w(i + 1).trim_end_matches('s') {
-                "day" => (doc - Duration::days(n), DatePrecision::Day),
-                "week" => (monday(doc - Duration::weeks(n)), DatePrecision::Week),
-                "month" => (add_months(doc, -(n as i32))?, DatePrecision::Month),
-                "year" => {
-                    (NaiveDate::from_ymd_opt(doc.year() - n as i32, 1, 1)?, DatePrecision::Year)
-                }
+                "day" => (back(Duration::try_days(i64::from(n))?)?, DatePrecision::Day),
+                "week" => (monday(back(Duration::try_weeks(i64::from(n))?)?), DatePrecision::Week),
+                "month" => (add_months(doc, -n)?, DatePrecision::Month),
+                "year" => (
+                    NaiveDate::from_ymd_opt(doc.year().checked_sub(n)?, 1, 1)?,
+                    DatePrecision::Year,
+                ),
                 _ => return None,
             };
             return e(i, i + 3, value, precision, "ago");
@@ -375,5 +381,28 @@ mod tests {
         assert!(find_dates(&words("met yesterday"), first_day).is_empty());
         let later = NaiveDate::from_ymd_opt(1, 1, 5);
         assert_eq!(find_dates(&words("met yesterday"), later)[0].value.to_string(), "0001-01-04");
+    }
+
+    #[test]
+    fn a_count_past_the_calendar_is_no_date() {
+        let doc = NaiveDate::from_ymd_opt(2024, 6, 1);
+        for text in [
+            "11111111110111111 days ago",
+            "1101111111 days ago",
+            "2147483647 weeks ago",
+            "99999999999 weeks ago",
+            "2147483647 months ago",
+            "2147483647 years ago",
+            "-5 days ago",
+        ] {
+            assert!(find_dates(&words(text), doc).is_empty(), "{text}");
+        }
+        assert_eq!(find_dates(&words("3 days ago"), doc)[0].value.to_string(), "2024-05-29");
+        // The fuzzer's input (fuzz/fuzz_targets/dates.rs splits on whitespace).
+        let fuzzed = "a 13\u{5}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}36 ago ww-\u{0}\u{8}111g a d336 ago w-w-\u{0}\u{0}g 1111111111 1101111111 days ago \u{0}\u{0}\u{0} \u{0}\u{0}\u{0}\u{0}aago";
+        let split: Vec<String> = fuzzed.split_whitespace().map(str::to_lowercase).collect();
+        for found in find_dates(&split, NaiveDate::from_ymd_opt(2024, 7, 11)) {
+            assert!((1..=9999).contains(&found.value.year()));
+        }
     }
 }
